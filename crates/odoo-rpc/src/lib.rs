@@ -1,0 +1,1 @@
+//! Odoo web JSON-RPC protocol.

@@ -1,0 +1,37 @@
+use clap::Parser;
+use std::path::PathBuf;
+
+/// Serve the Odoo staff PWA beside an Odoo, or with a built-in demo Odoo.
+#[derive(Debug, Parser)]
+#[command(name = "pwa-server", version, about)]
+pub struct Args {
+    /// The built app (trunk's dist/ folder).
+    #[arg(long, default_value = "dist")]
+    pub dist: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Forward /web/* to this Odoo (e.g. http://127.0.0.1:8069). Without
+    /// it, /web/* is answered by the built-in demo backend.
+    #[arg(long)]
+    pub odoo: Option<String>,
+    /// Seconds to wait for Odoo before answering the app that it is down.
+    #[arg(long, default_value_t = 30)]
+    pub odoo_timeout: u64,
+    /// Demo backend: folder for its SQLite files (sessions survive restarts).
+    /// Without it, the demo keeps everything in memory.
+    #[arg(long)]
+    pub demo_data: Option<PathBuf>,
+    /// Demo backend: number of contacts in the `demo_big` database.
+    #[arg(long, default_value_t = 100_000)]
+    pub partners: usize,
+    /// Demo backend: the Odoo version it behaves as (16, 17, 18 or 19).
+    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u8).range(16..=19))]
+    pub odoo_version: u8,
+    /// Demo backend: a database filter regex, like Odoo's --db-filter.
+    #[arg(long)]
+    pub db_filter: Option<String>,
+    /// Sign-in attempts allowed per client address per minute.
+    #[arg(long, default_value_t = 20)]
+    pub sign_in_per_minute: u32,
+}

@@ -1,0 +1,54 @@
+//! pwa-server: hosts the built app and answers `/web/*`, either by
+//! forwarding to a real Odoo (`--odoo URL`) or from the built-in demo
+//! backend. Same origin for both is what makes Odoo's cookie session work.
+
+mod cli;
+mod error;
+mod headers;
+mod proxy;
+mod rate_limit;
+mod static_files;
+
+pub use cli::Args;
+pub use error::Error;
+
+use axum::Router;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Where `/web/*` goes.
+pub enum Backend {
+    Demo(demo_odoo::DemoOdoo),
+    Odoo(proxy::Proxy),
+}
+
+impl Backend {
+    pub fn odoo(url: &str, timeout: Duration) -> Result<Self, Error> {
+        Ok(Backend::Odoo(proxy::Proxy::new(url, timeout)?))
+    }
+}
+
+pub struct Options {
+    pub dist: std::path::PathBuf,
+    pub backend: Backend,
+    /// Sign-in attempts allowed per client address per minute.
+    pub sign_in_per_minute: u32,
+}
+
+/// The whole server as one router, so tests serve it over real HTTP
+/// exactly as the binary does.
+pub fn app(opts: Options) -> Result<Router, Error> {
+    let statics = static_files::router(&opts.dist)?;
+    let web = match opts.backend {
+        Backend::Demo(demo) => demo.router(),
+        Backend::Odoo(proxy) => proxy.router(),
+    };
+    let limiter = Arc::new(rate_limit::SignInLimiter::new(opts.sign_in_per_minute));
+    let web = web.layer(axum::middleware::from_fn_with_state(
+        limiter,
+        rate_limit::limit_sign_in,
+    ));
+    Ok(web
+        .merge(statics)
+        .layer(axum::middleware::from_fn(headers::security_headers)))
+}

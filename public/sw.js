@@ -1,0 +1,91 @@
+// The service worker. Its build version and precache list are written by
+// `cargo xtask post-build` from the files of the build it ships with; the
+// two placeholders below are never edited by hand.
+const BUILD = "__BUILD_VERSION__";
+const PRECACHE = ["__PRECACHE_LIST__"];
+
+const SHELL_PREFIX = "shell-";
+const SHELL = SHELL_PREFIX + BUILD;
+const AVATARS = "avatars";
+const AVATARS_MAX = 400;
+const NAVIGATION_TIMEOUT_MS = 4000;
+
+self.addEventListener("install", (event) => {
+  // No skipWaiting here: a page must never run with files from two builds.
+  // The app asks for it when the user accepts the update.
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(SHELL_PREFIX) && name !== SHELL) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })()
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  if (type === "FORGET_USER") event.waitUntil(caches.delete(AVATARS));
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/web/image/")) {
+    event.respondWith(avatar(event, req));
+    return;
+  }
+  // Odoo calls carry a user's data and session: never cached here.
+  if (url.pathname.startsWith("/web/")) return;
+  if (req.mode === "navigate") {
+    event.respondWith(navigation(req));
+    return;
+  }
+  event.respondWith(caches.open(SHELL).then((c) => c.match(req)).then((hit) => hit || fetch(req)));
+});
+
+async function navigation(req) {
+  const cache = await caches.open(SHELL);
+  try {
+    const res = await withTimeout(fetch(req), NAVIGATION_TIMEOUT_MS);
+    if (res.ok) return res;
+    const shell = await cache.match("/index.html");
+    return shell || res;
+  } catch (_) {
+    // Every client route (/partners/42 too) is the same shell.
+    const shell = await cache.match("/index.html");
+    return shell || Response.error();
+  }
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then((v) => { clearTimeout(t); resolve(v); }, (e) => { clearTimeout(t); reject(e); });
+  });
+}
+
+async function avatar(event, req) {
+  const cache = await caches.open(AVATARS);
+  const hit = await cache.match(req);
+  const refresh = fetch(req).then(async (res) => {
+    if (res.ok) {
+      await cache.put(req, res.clone());
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - AVATARS_MAX))) await cache.delete(old);
+    }
+    return res;
+  });
+  if (hit) {
+    event.waitUntil(refresh.catch(() => {}));
+    return hit;
+  }
+  return refresh;
+}

@@ -1,0 +1,212 @@
+//! `cargo xtask run | test | dist | bench`: the project's one entry point.
+//! It installs what is missing (pinned in `tools.rs`), then builds, serves
+//! or tests. See the README.
+
+mod post_build;
+mod tally;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+const USAGE: &str = "usage: cargo xtask <command> [options]
+
+commands:
+  run   [--listen ADDR] [--odoo URL] [--partners N]
+        build the release app and serve it with pwa-server
+        (demo backend unless --odoo is given)
+  test  fmt, clippy (native and wasm32), native tests, browser tests
+        (wasm-bindgen-test) and end-to-end tests in headless Chromium
+  dist  build the release app into dist/ and target/release/pwa-server
+  bench measure speed and size against the budgets (see README)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd {
+        "run" => cmd_run(rest),
+        "test" => cmd_test(rest),
+        "dist" => cmd_dist().map(|_| ()),
+        "bench" => cmd_bench(rest),
+        "post-build" => post_build::run(),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("xtask: unknown command {other:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub fn root() -> PathBuf {
+    // xtask lives one level below the workspace root.
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd.status().map_err(|e| format!("{cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed: {status}").into())
+    }
+}
+
+pub fn cmd_output(cmd: &mut Command) -> Result<String> {
+    let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+/// The release app in dist/ (trunk, wasm-opt, the worker's precache list).
+fn build_app(tools: &tools::Tools) -> Result<PathBuf> {
+    let mut trunk = Command::new("trunk");
+    trunk.args(["build", "--release"]).current_dir(root());
+    tools.trunk_env(&mut trunk);
+    run(&mut trunk)?;
+    Ok(root().join("dist"))
+}
+
+fn build_server(release: bool) -> Result<PathBuf> {
+    let mut c = cargo();
+    c.args(["build", "-p", "pwa-server"]);
+    if release {
+        c.arg("--release");
+    }
+    run(&mut c)?;
+    let profile = if release { "release" } else { "debug" };
+    Ok(target_dir().join(profile).join("pwa-server"))
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn cmd_dist() -> Result<(PathBuf, PathBuf)> {
+    let tools = tools::ensure_build_tools()?;
+    let dist = build_app(&tools)?;
+    let server = build_server(true)?;
+    println!("app:    {}", dist.display());
+    println!("server: {}", server.display());
+    Ok((dist, server))
+}
+
+fn cmd_run(args: &[String]) -> Result<()> {
+    let mut listen = "127.0.0.1:8080".to_string();
+    let mut pass = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{a} needs a value"))?
+            .clone();
+        match a.as_str() {
+            "--listen" => listen = value,
+            "--odoo" | "--partners" => pass.extend([a.clone(), value]),
+            other => return Err(format!("run: unknown option {other}").into()),
+        }
+    }
+    let (dist, server) = cmd_dist()?;
+    let demo = !pass.iter().any(|a| a == "--odoo");
+    println!();
+    println!("Serving the app on http://{listen}/");
+    if demo {
+        println!("Demo backend: sign in as admin / admin (database \"demo\"; also demo / demo, portal / portal)");
+    }
+    let mut cmd = Command::new(server);
+    cmd.arg("--dist")
+        .arg(dist)
+        .args(["--listen", &listen])
+        .args(&pass);
+    if demo {
+        cmd.arg("--demo-data").arg(target_dir().join("demo-data"));
+    }
+    run(&mut cmd)
+}
+
+fn cmd_test(args: &[String]) -> Result<()> {
+    if let Some(a) = args.first() {
+        return Err(format!("test: unknown option {a}").into());
+    }
+    let tools = tools::ensure_test_tools()?;
+    let mut t = tally::Tally::default();
+    let path = tools.path_env();
+
+    t.check("cargo fmt --check", cargo().args(["fmt", "--all", "--", "--check"]));
+    t.check(
+        "clippy (native)",
+        cargo().args(["clippy", "--workspace", "--exclude", "staff-pwa", "--all-targets", "--", "-D", "warnings"]),
+    );
+    t.check(
+        "clippy (wasm32)",
+        cargo().args([
+            "clippy", "-p", "staff-pwa", "-p", "odoo-rpc", "--target", "wasm32-unknown-unknown",
+            "--all-targets", "--", "-D", "warnings",
+        ]),
+    );
+    t.tests(
+        "native tests",
+        cargo().args(["test", "--workspace", "--exclude", "staff-pwa", "--exclude", "e2e"]),
+    );
+    t.tests(
+        "browser tests (wasm-bindgen-test)",
+        cargo()
+            .args(["test", "-p", "staff-pwa", "--target", "wasm32-unknown-unknown"])
+            .env("PATH", &path)
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),
+    );
+    match build_app(&tools).and_then(|dist| Ok((dist, build_server(false)?))) {
+        Ok((dist, server)) => t.tests(
+            "end-to-end tests",
+            cargo()
+                .args(["test", "-p", "e2e", "--", "--test-threads", "2"])
+                .env("PWA_DIST", dist)
+                .env("PWA_SERVER_BIN", server)
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env("CHROMIUM", tools::CHROMIUM),
+        ),
+        Err(e) => t.fail("build for end-to-end tests", &e.to_string()),
+    }
+    t.finish()
+}
+
+fn cmd_bench(args: &[String]) -> Result<()> {
+    let tools = tools::ensure_test_tools()?;
+    let dist = build_app(&tools)?;
+    let server = build_server(true)?;
+    run(cargo()
+        .args(["run", "--release", "-p", "e2e", "--bin", "bench", "--"])
+        .args(args)
+        .env("PWA_DIST", dist)
+        .env("PWA_SERVER_BIN", server)
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("CHROMIUM", tools::CHROMIUM))
+}

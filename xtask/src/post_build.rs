@@ -1,0 +1,148 @@
+//! trunk's post_build hook (`cargo xtask post-build`, see Trunk.toml).
+//!
+//! 1. trunk writes its boot code as an inline `<script type="module">`; it
+//!    moves to a hashed file so the Content-Security-Policy can forbid
+//!    inline scripts outright.
+//! 2. The service worker gets the exact list of this build's files and a
+//!    version derived from their contents (trunk's own hash does not change
+//!    when only wasm-opt's output does).
+
+use crate::Result;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SCRIPT_OPEN: &str = "<script type=\"module\">";
+const SCRIPT_CLOSE: &str = "</script>";
+
+pub fn run() -> Result<()> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
+    externalise_boot_script(&staging)?;
+    write_precache(&staging)
+}
+
+fn externalise_boot_script(staging: &Path) -> Result<()> {
+    let index = staging.join("index.html");
+    let html = fs::read_to_string(&index)?;
+    let start = html
+        .find(SCRIPT_OPEN)
+        .ok_or("index.html has no inline module script from trunk")?;
+    let body_start = start + SCRIPT_OPEN.len();
+    let len = html[body_start..]
+        .find(SCRIPT_CLOSE)
+        .ok_or("unterminated inline script in index.html")?;
+    let code = html[body_start..body_start + len].trim();
+    let name = format!("boot-{:016x}.js", fnv1a(code.as_bytes()));
+    fs::write(staging.join(&name), format!("{code}\n"))?;
+    let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
+    let html = format!(
+        "{}{tag}{}",
+        &html[..start],
+        &html[body_start + len + SCRIPT_CLOSE.len()..]
+    );
+    fs::write(&index, html)?;
+    Ok(())
+}
+
+fn write_precache(staging: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    collect(staging, staging, &mut files)?;
+    files.retain(|(url, _)| url != "/sw.js");
+    files.sort();
+    let mut hash = FNV_OFFSET;
+    for (url, path) in &files {
+        hash = fnv1a_from(hash, url.as_bytes());
+        hash = fnv1a_from(hash, &fs::read(path)?);
+    }
+    let list: Vec<String> = files.iter().map(|(url, _)| format!("{url:?}")).collect();
+    let sw_path = staging.join("sw.js");
+    let sw = fs::read_to_string(&sw_path)?;
+    if !sw.contains("__BUILD_VERSION__") || !sw.contains("[\"__PRECACHE_LIST__\"]") {
+        return Err("sw.js lacks its placeholders".into());
+    }
+    let sw = sw
+        .replace("__BUILD_VERSION__", &format!("{hash:016x}"))
+        .replace("[\"__PRECACHE_LIST__\"]", &format!("[{}]", list.join(", ")));
+    fs::write(sw_path, sw)?;
+    eprintln!("post-build: {} files precached, build {hash:016x}", files.len());
+    Ok(())
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else {
+            let rel = path.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
+            out.push((format!("/{rel}"), path));
+        }
+    }
+    Ok(())
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a: a content fingerprint for cache names, not a security hash.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staging(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-pb-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("icons")).unwrap();
+        fs::write(
+            dir.join("index.html"),
+            "<html><head><script type=\"module\">\nimport init from '/a.js';\nawait init('/a.wasm');\n</script></head></html>",
+        )
+        .unwrap();
+        fs::write(dir.join("a.js"), "js").unwrap();
+        fs::write(dir.join("icons/i.png"), "png").unwrap();
+        fs::write(dir.join("sw.js"), "const BUILD = \"__BUILD_VERSION__\";\nconst PRECACHE = [\"__PRECACHE_LIST__\"];").unwrap();
+        dir
+    }
+
+    #[test]
+    fn boot_script_leaves_the_page_and_precache_lists_every_file() {
+        let dir = staging("a");
+        externalise_boot_script(&dir).unwrap();
+        write_precache(&dir).unwrap();
+        let html = fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(!html.contains("await init"), "inline code left in {html}");
+        let boot = html.split("src=\"/").nth(1).unwrap().split('"').next().unwrap();
+        assert!(fs::read_to_string(dir.join(boot)).unwrap().contains("await init('/a.wasm')"));
+        let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+        for url in ["/a.js", "/index.html", "/icons/i.png", &format!("/{boot}")] {
+            assert!(sw.contains(&format!("\"{url}\"")), "{url} missing from {sw}");
+        }
+        assert!(!sw.contains("\"/sw.js\"") && !sw.contains("__BUILD_VERSION__"));
+    }
+
+    #[test]
+    fn build_version_follows_file_contents() {
+        let (a, b) = (staging("b1"), staging("b2"));
+        fs::write(b.join("a.js"), "js changed").unwrap();
+        for d in [&a, &b] {
+            write_precache(d).unwrap();
+        }
+        let version = |d: &Path| {
+            let sw = fs::read_to_string(d.join("sw.js")).unwrap();
+            sw.split('"').nth(1).unwrap().to_string()
+        };
+        assert_ne!(version(&a), version(&b));
+    }
+}

@@ -1,0 +1,178 @@
+//! The build and test tools, pinned here and nowhere else, installed only
+//! when the right version is missing (a second run installs nothing).
+
+use crate::{cmd_output, run, root, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen 123 from npm: Debian's binaryen 108 silently produces broken wasm.
+pub const BINARYEN_VERSION: &str = "123";
+const BINARYEN_NPM: &str = "binaryen@123.0.0";
+
+pub struct Tools {
+    pub wasm_bindgen_version: String,
+    /// Folder holding `wasm-opt`, put first on PATH for trunk.
+    pub binaryen_bin: PathBuf,
+}
+
+impl Tools {
+    /// PATH with cargo's bin and binaryen first, so trunk finds exactly the
+    /// tools installed here and never downloads its own.
+    pub fn path_env(&self) -> String {
+        let cargo_bin = cargo_home().join("bin");
+        let old = std::env::var("PATH").unwrap_or_default();
+        format!("{}:{}:{old}", self.binaryen_bin.display(), cargo_bin.display())
+    }
+
+    pub fn trunk_env(&self, cmd: &mut Command) {
+        cmd.env("PATH", self.path_env())
+            .env("TRUNK_TOOLS_WASM_BINDGEN", &self.wasm_bindgen_version)
+            .env("TRUNK_TOOLS_WASM_OPT", format!("version_{BINARYEN_VERSION}"));
+    }
+}
+
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home().join(".cargo"))
+}
+
+fn home() -> PathBuf {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+/// Everything needed to build the app.
+pub fn ensure_build_tools() -> Result<Tools> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    let wbg = wasm_bindgen_version_from_lock()?;
+    // Without --locked: its lockfile wants a webpki-roots the registry lacks.
+    ensure_cargo_tool("wasm-bindgen-cli", "wasm-bindgen", &wbg, false)?;
+    let binaryen_bin = ensure_binaryen()?;
+    Ok(Tools {
+        wasm_bindgen_version: wbg,
+        binaryen_bin,
+    })
+}
+
+/// Build tools plus Chromium and its driver, for the browser suites.
+pub fn ensure_test_tools() -> Result<Tools> {
+    let tools = ensure_build_tools()?;
+    ensure_chromium()?;
+    Ok(tools)
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = cmd_output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    eprintln!("xtask: installing the wasm32-unknown-unknown target");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn installed_version(bin: &Path) -> Option<String> {
+    let out = Command::new(bin).arg("--version").output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn ensure_cargo_tool(krate: &str, bin: &str, version: &str, locked: bool) -> Result<()> {
+    let path = cargo_home().join("bin").join(bin);
+    if let Some(v) = installed_version(&path) {
+        // "trunk 0.21.14", "wasm-bindgen 0.2.130"
+        if v.split_whitespace().nth(1) == Some(version) {
+            return Ok(());
+        }
+        eprintln!("xtask: {bin} is {v}, want {version}: reinstalling");
+    } else {
+        eprintln!("xtask: installing {krate} {version} (takes a few minutes, once)");
+    }
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", krate, "--version", version, "--force"]);
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)
+}
+
+/// The wasm-bindgen version Cargo.lock resolves: the CLI must match it
+/// exactly or trunk tries to download its own.
+pub fn wasm_bindgen_version_from_lock() -> Result<String> {
+    let lock_path = root().join("Cargo.lock");
+    if !lock_path.exists() {
+        run(Command::new("cargo")
+            .args(["generate-lockfile"])
+            .current_dir(root()))?;
+    }
+    let lock = std::fs::read_to_string(&lock_path)?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn tools_dir() -> PathBuf {
+    home().join(".cache").join("staff-pwa-tools")
+}
+
+fn ensure_binaryen() -> Result<PathBuf> {
+    let dir = tools_dir().join(format!("binaryen-{BINARYEN_VERSION}"));
+    let bin = dir.join("node_modules").join(".bin");
+    let want = format!("version {BINARYEN_VERSION}");
+    if installed_version(&bin.join("wasm-opt")).is_some_and(|v| v.contains(&want)) {
+        return Ok(bin);
+    }
+    if which("npm").is_none() {
+        eprintln!("xtask: installing Node.js and npm (for binaryen)");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    eprintln!("xtask: installing {BINARYEN_NPM} into {}", dir.display());
+    std::fs::create_dir_all(&dir)?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .arg(BINARYEN_NPM))?;
+    match installed_version(&bin.join("wasm-opt")) {
+        Some(v) if v.contains(&want) => Ok(bin),
+        other => Err(format!("wasm-opt after install reports {other:?}, want {want}").into()),
+    }
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn ensure_chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Debian's chromium and chromium-driver");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+fn apt_install(pkgs: &[&str]) -> Result<()> {
+    let env = [("DEBIAN_FRONTEND", "noninteractive")];
+    run(Command::new("apt-get").arg("update").envs(env))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(pkgs)
+        .envs(env))
+}
+
+pub fn which(bin: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(bin))
+            .find(|p| p.is_file())
+    })
+}
