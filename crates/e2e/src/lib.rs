@@ -1,1 +1,283 @@
-//! e2e harness
+//! Harness for the end-to-end journeys: a real pwa-server process on a free
+//! port and a headless Chromium driven over WebDriver. Both are killed when
+//! dropped, even when a test panics (a leaked browser would eat the CI box).
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub use fantoccini;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0} is not set: run the end-to-end suite with `cargo xtask test`")]
+    MissingEnv(&'static str),
+    #[error("could not start {what}: {why}")]
+    Start { what: &'static str, why: String },
+    #[error("WebDriver session: {0}")]
+    Session(#[from] fantoccini::error::NewSessionError),
+    #[error("WebDriver command: {0}")]
+    Cmd(#[from] fantoccini::error::CmdError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+fn env(name: &'static str) -> Result<String> {
+    std::env::var(name).map_err(|_| Error::MissingEnv(name))
+}
+
+/// Kills a process and every process it started (its process group).
+struct Group(Child);
+
+impl Group {
+    fn spawn(cmd: &mut Command) -> std::io::Result<Group> {
+        use std::os::unix::process::CommandExt;
+        Ok(Group(cmd.process_group(0).spawn()?))
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.0.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// Reads a child's stdout until a line passes `found`, which returns what
+/// to keep from it. Readiness comes from the process itself, not a sleep.
+fn wait_for_line<T>(
+    child: &mut Child,
+    what: &'static str,
+    found: impl Fn(&str) -> Option<T>,
+) -> Result<T> {
+    let out = child.stdout.take().ok_or(Error::Start {
+        what,
+        why: "no stdout".into(),
+    })?;
+    let mut lines = BufReader::new(out).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line?;
+        if let Some(v) = found(&line) {
+            // Keep draining so the child never blocks on a full pipe.
+            std::thread::spawn(move || for _ in lines {});
+            return Ok(v);
+        }
+        seen.push(line);
+    }
+    Err(Error::Start {
+        what,
+        why: format!("exited before it was ready; it said:\n{}", seen.join("\n")),
+    })
+}
+
+pub struct Server {
+    _proc: Group,
+    pub url: String,
+}
+
+impl Server {
+    /// pwa-server with the demo backend (in memory) on a free port.
+    pub fn start(extra: &[&str]) -> Result<Server> {
+        Self::start_with_partners(3000, extra)
+    }
+
+    pub fn start_with_partners(partners: usize, extra: &[&str]) -> Result<Server> {
+        let bin = env("PWA_SERVER_BIN")?;
+        let dist = env("PWA_DIST")?;
+        let mut cmd = Command::new(bin);
+        cmd.args(["--dist", &dist, "--listen", "127.0.0.1:0", "--partners", &partners.to_string()])
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped());
+        let mut proc = Group::spawn(&mut cmd)?;
+        let url = wait_for_line(&mut proc.0, "pwa-server", |l| {
+            l.strip_prefix("listening on ").map(|u| u.trim_end_matches('/').to_string())
+        })?;
+        Ok(Server { _proc: proc, url })
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    _driver: Group,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start() -> Result<Browser> {
+        let driver_bin = env("CHROMEDRIVER")?;
+        let chromium = env("CHROMIUM")?;
+        let port = free_port()?;
+        let mut cmd = Command::new(driver_bin);
+        cmd.arg(format!("--port={port}")).stdout(Stdio::piped());
+        let mut driver = Group::spawn(&mut cmd)?;
+        wait_for_line(&mut driver.0, "chromedriver", |l| {
+            l.contains("started successfully").then_some(())
+        })?;
+        let profile = tempfile::tempdir()?;
+        let caps = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--no-first-run",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!("a json! object literal"),
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await?;
+        Ok(Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+
+    /// Waits (polling the page, up to 15 s) for an element.
+    pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await?)
+    }
+
+    /// Waits for the page's text to contain `needle`.
+    pub async fn wait_for_text(&self, needle: &str) -> Result<()> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self
+                .client
+                .execute("return document.body ? document.body.innerText : ''", vec![])
+                .await?;
+            if text.as_str().is_some_and(|t| t.contains(needle)) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(Error::Start {
+                    what: "page",
+                    why: format!("text {needle:?} never appeared; page says: {text}"),
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Signs in through the form (database `demo` unless said otherwise).
+    pub async fn sign_in(&self, base: &str, login: &str, password: &str) -> Result<()> {
+        self.client.goto(&format!("{base}/login")).await?;
+        self.wait_for("#login").await?;
+        self.sign_in_here(login, password).await
+    }
+
+    /// Fills and submits the sign-in form already on screen.
+    pub async fn sign_in_here(&self, login: &str, password: &str) -> Result<()> {
+        self.wait_for("#login").await?;
+        if let Ok(db) = self.client.find(Locator::Css("select#db")).await {
+            db.select_by_value("demo").await?;
+        }
+        self.fill("#login", login).await?;
+        self.fill("#password", password).await?;
+        self.wait_for("button[type=submit]").await?.click().await?;
+        Ok(())
+    }
+
+    /// Runs `js` (which must evaluate to a boolean) until it is true.
+    pub async fn wait_until(&self, what: &str, js: &str) -> Result<()> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.client.execute(&format!("return !!({js});"), vec![]).await?;
+            if v.as_bool() == Some(true) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(Error::Start {
+                    what: "page",
+                    why: format!("{what}: never became true ({js})"),
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Result of an async script: `js` is the body of an async function.
+    pub async fn eval_async(&self, js: &str) -> Result<serde_json::Value> {
+        let script = format!(
+            "const done = arguments[arguments.length - 1]; (async () => {{ {js} }})().then(done, e => done({{error: String(e)}}));"
+        );
+        Ok(self.client.execute_async(&script, vec![]).await?)
+    }
+
+    pub async fn path_and_query(&self) -> Result<String> {
+        let u = self.client.current_url().await?;
+        Ok(match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        })
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) -> Result<()> {
+        let el = self.wait_for(css).await?;
+        el.clear().await?;
+        el.send_keys(value).await?;
+        Ok(())
+    }
+
+    pub async fn value_of(&self, css: &str) -> Result<String> {
+        let el = self.wait_for(css).await?;
+        Ok(el.prop("value").await?.unwrap_or_default())
+    }
+}
+
+fn free_port() -> Result<u16> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(l.local_addr()?.port())
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's
+/// `goog/cdp/execute` endpoint (throttling, installability, …).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Browser {
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> Result<serde_json::Value> {
+        Ok(self
+            .client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await?)
+    }
+}

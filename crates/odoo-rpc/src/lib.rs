@@ -1,1 +1,23 @@
-//! Odoo web JSON-RPC protocol.
+//! Odoo's web JSON-RPC protocol, as Odoo 16 to 19 speak it on the routes a
+//! web client uses. Pure: no I/O, so it builds for the browser (wasm32) and
+//! natively, and every shape is tested against transcripts of real servers.
+
+pub mod call;
+pub mod domain;
+pub mod envelope;
+pub mod error;
+pub mod record;
+pub mod retry;
+pub mod session;
+
+pub use call::{
+    decode_call, AuthOutcome, Authenticate, Call, CallKind, CallKw, DatabaseList, DestroySession,
+    FieldInfo, FieldsGet, GetSessionInfo, NameSearch, Page, Read, SearchCount, SearchOpts,
+    SearchRead, VersionInfo, WebSearchPlan, WebSearchRead,
+};
+pub use domain::{Condition, Domain, DomainError, Operator};
+pub use envelope::{decode_response, next_id, request_body};
+pub use error::Error;
+pub use record::{Many2one, Partner, Tag};
+pub use retry::RetryPolicy;
+pub use session::{ServerVersion, SessionInfo};

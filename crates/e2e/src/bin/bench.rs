@@ -1,0 +1,396 @@
+//! `cargo xtask bench`: speed and size of the release app and server
+//! against the budgets, printed as a table and written to
+//! target/bench/results.json. Timings are measured, never asserted in tests.
+
+use e2e::{Browser, Server};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+const SEARCHES: [&str; 12] = [
+    "a", "an", "mar", "dupont", "gmbh", "jo", "li", "er", "son", "ann", "ber", "van",
+];
+
+struct Row {
+    name: String,
+    value: f64,
+    unit: &'static str,
+    budget: Option<f64>,
+}
+
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+    extra: serde_json::Map<String, Value>,
+}
+
+impl Report {
+    fn add(&mut self, name: impl Into<String>, value: f64, unit: &'static str, budget: Option<f64>) {
+        let name = name.into();
+        let verdict = match budget {
+            Some(b) if value <= b => format!("pass (budget {b} {unit})"),
+            Some(b) => format!("OVER (budget {b} {unit})"),
+            None => String::new(),
+        };
+        println!("{name:<58} {value:>12.1} {unit:<6} {verdict}");
+        self.rows.push(Row { name, value, unit, budget });
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v[i.min(v.len() - 1)]
+}
+
+fn gzip_len(b: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(b);
+    e.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli_len(b: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &b[..], &mut out, &params);
+    out.len()
+}
+
+/// Milliseconds from navigation start until the sign-in form is usable.
+const FORM_READY: &str = r#"
+const done = arguments[arguments.length - 1];
+function check() {
+  const l = document.querySelector('#login'), p = document.querySelector('#password'),
+        b = document.querySelector('button[type=submit]');
+  if (l && p && b && !l.disabled && !b.disabled) done(performance.now()); else requestAnimationFrame(check);
+}
+check();
+"#;
+
+async fn reset_origin(b: &Browser, url: &str) -> e2e::Result<()> {
+    b.cdp("Network.clearBrowserCache", json!({})).await?;
+    b.cdp("Storage.clearDataForOrigin", json!({"origin": url, "storageTypes": "all"})).await?;
+    Ok(())
+}
+
+async fn cold_load(b: &Browser, url: &str) -> e2e::Result<f64> {
+    reset_origin(b, url).await?;
+    b.client.goto("about:blank").await?;
+    b.client.goto(&format!("{url}/login")).await?;
+    let v = b.client.execute_async(FORM_READY, vec![]).await?;
+    Ok(v.as_f64().unwrap_or(f64::NAN))
+}
+
+async fn warm_load(b: &Browser, url: &str) -> e2e::Result<f64> {
+    b.client.goto(&format!("{url}/login")).await?;
+    b.client.execute_async(FORM_READY, vec![]).await?;
+    // Wait until the worker controls the page, then measure reloads.
+    b.client
+        .execute_async(
+            "const done = arguments[0]; navigator.serviceWorker.ready.then(() => { if (navigator.serviceWorker.controller) done(true); else navigator.serviceWorker.addEventListener('controllerchange', () => done(true)); });",
+            vec![],
+        )
+        .await?;
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        b.client.goto(&format!("{url}/login")).await?;
+        let v = b.client.execute_async(FORM_READY, vec![]).await?;
+        times.push(v.as_f64().unwrap_or(f64::NAN));
+    }
+    Ok(median(times))
+}
+
+async fn throttle(b: &Browser, on: bool) -> e2e::Result<()> {
+    b.cdp("Network.enable", json!({})).await?;
+    if on {
+        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await?;
+        // A mid-range mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
+        b.cdp(
+            "Network.emulateNetworkConditions",
+            json!({"offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750}),
+        )
+        .await?;
+    } else {
+        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 1})).await?;
+        b.cdp(
+            "Network.emulateNetworkConditions",
+            json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn sign_in_to_rows(b: &Browser, url: &str, db: &str) -> e2e::Result<f64> {
+    b.client.goto(&format!("{url}/login")).await?;
+    b.client.execute_async(FORM_READY, vec![]).await?;
+    if let Ok(sel) = b.client.find(fantoccini::Locator::Css("select#db")).await {
+        sel.select_by_value(db).await?;
+    } else if let Ok(input) = b.client.find(fantoccini::Locator::Css("input#db")).await {
+        input.clear().await?;
+        input.send_keys(db).await?;
+    }
+    b.fill("#login", "admin").await?;
+    b.fill("#password", "admin").await?;
+    let v = b
+        .client
+        .execute_async(
+            r#"const done = arguments[0]; const t0 = performance.now();
+            document.querySelector('button[type=submit]').click();
+            (function check() { if (document.querySelector('.rows .row .name')) done(performance.now() - t0); else requestAnimationFrame(check); })();"#,
+            vec![],
+        )
+        .await?;
+    Ok(v.as_f64().unwrap_or(f64::NAN))
+}
+
+/// Keystroke (the whole query set at once) to the new rows on screen.
+async fn search(b: &Browser, q: &str) -> e2e::Result<f64> {
+    let v = b
+        .client
+        .execute_async(
+            r#"const [q, done] = arguments; const input = document.querySelector('#search');
+            const t0 = performance.now(); input.value = q; input.dispatchEvent(new Event('input', {bubbles: true}));
+            (function check() { const r = document.querySelector('.rows');
+              if (r && r.dataset.q === q.trim() && r.dataset.state === 'idle') done(performance.now() - t0); else requestAnimationFrame(check); })();"#,
+            vec![json!(q)],
+        )
+        .await?;
+    Ok(v.as_f64().unwrap_or(f64::NAN))
+}
+
+async fn scroll_10k(b: &Browser) -> e2e::Result<Value> {
+    let v = b
+        .client
+        .execute_async(
+            r#"const done = arguments[0];
+            let longest = 0;
+            try { new PerformanceObserver(l => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); }).observe({type: 'longtask', buffered: false}); } catch (_) {}
+            const mem = () => ({ dom: document.getElementsByTagName('*').length,
+              heap: performance.memory ? performance.memory.usedJSHeapSize : null,
+              wasm: window.__staffPwaWasmMemory ? window.__staffPwaWasmMemory() : null });
+            const before = mem();
+            const list = document.querySelector('.list');
+            const rows = () => list.querySelector('.rows').style.height ? parseFloat(list.querySelector('.rows').style.height) / 72 : 0;
+            const t0 = performance.now();
+            (function step() {
+              list.scrollTop = list.scrollHeight;
+              list.dispatchEvent(new Event('scroll'));
+              if (rows() >= 10000 || performance.now() - t0 > 120000) { setTimeout(() => done({before, after: mem(), rows: rows(), longest}), 300); }
+              else requestAnimationFrame(step);
+            })();"#,
+            vec![],
+        )
+        .await?;
+    Ok(v)
+}
+
+fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
+    let (mut raw, mut gz, mut br) = (0usize, 0usize, 0usize);
+    let mut files = Vec::new();
+    for u in urls {
+        let path = if u == "/" || u.starts_with("/login") { "/index.html".to_string() } else { u.clone() };
+        let Ok(bytes) = std::fs::read(dist.join(path.trim_start_matches('/'))) else { continue };
+        let (g, b) = (gzip_len(&bytes), brotli_len(&bytes));
+        println!("  {path:<56} {:>9} B raw {g:>9} B gzip {b:>9} B br", bytes.len());
+        files.push(json!({"file": path, "raw": bytes.len(), "gzip": g, "brotli": b}));
+        raw += bytes.len();
+        gz += g;
+        br += b;
+    }
+    report.add("shell: first visit, raw", raw as f64 / 1000.0, "KB", None);
+    report.add("shell: first visit, gzip", gz as f64 / 1000.0, "KB", None);
+    report.add("shell: first visit, brotli", br as f64 / 1000.0, "KB", Some(150.0));
+    report.extra.insert("shell_files".into(), Value::Array(files));
+}
+
+async fn rpc(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Result<Value, reqwest::Error> {
+    c.post(format!("{url}{path}"))
+        .json(&json!({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}))
+        .send()
+        .await?
+        .json()
+        .await
+}
+
+/// Median latency of one `web_search_read` call through `url`.
+async fn call_latency(url: &str, n: usize) -> Result<Vec<f64>, reqwest::Error> {
+    let c = reqwest::Client::builder().cookie_store(true).build()?;
+    rpc(&c, url, "/web/session/authenticate", json!({"db": "demo", "login": "admin", "password": "admin"})).await?;
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        rpc(
+            &c,
+            url,
+            "/web/dataset/call_kw",
+            json!({"model": "res.partner", "method": "web_search_read", "args": [],
+                   "kwargs": {"domain": [["name", "ilike", SEARCHES[i % SEARCHES.len()]]],
+                              "specification": {"name": {}, "email": {}}, "limit": 80}}),
+        )
+        .await?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(times)
+}
+
+async fn static_throughput(url: &str, file: &str) -> (f64, f64) {
+    let c = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let c = c.clone();
+        let u = format!("{url}{file}");
+        tasks.push(tokio::spawn(async move {
+            let (mut n, mut bytes) = (0u64, 0u64);
+            while Instant::now() < deadline {
+                if let Ok(r) = c.get(&u).send().await {
+                    bytes += r.bytes().await.map(|b| b.len() as u64).unwrap_or(0);
+                    n += 1;
+                }
+            }
+            (n, bytes)
+        }));
+    }
+    let (mut n, mut bytes) = (0, 0);
+    for t in tasks {
+        if let Ok((a, b)) = t.await {
+            n += a;
+            bytes += b;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    (n as f64 / secs, bytes as f64 / secs / 1e6)
+}
+
+fn demo_name_search(report: &mut Report, partners: usize) {
+    let demo = match demo_odoo::DemoOdoo::open(demo_odoo::Config {
+        big_partners: partners,
+        ..demo_odoo::Config::default()
+    }) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("bench: demo-odoo did not open: {e}");
+            return;
+        }
+    };
+    let mut times = Vec::new();
+    for round in 0..10 {
+        for q in SEARCHES {
+            let t = Instant::now();
+            let found = demo.bench_name_search("demo_big", q, 80);
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            if round > 0 && found.is_ok() {
+                times.push(ms);
+            }
+        }
+    }
+    report.add(format!("demo-odoo: name search, 80 rows of {partners}, p50"), percentile(times.clone(), 0.5), "ms", None);
+    report.add(format!("demo-odoo: name search, 80 rows of {partners}, p95"), percentile(times, 0.95), "ms", Some(10.0));
+}
+
+#[tokio::main]
+async fn main() -> e2e::Result<()> {
+    let partners: usize = std::env::args()
+        .skip_while(|a| a != "--partners")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dist = std::path::PathBuf::from(std::env::var("PWA_DIST").map_err(|_| e2e::Error::MissingEnv("PWA_DIST"))?);
+    let mut report = Report::default();
+    println!("{:<58} {:>12} {:<6} budget", "measure", "value", "unit");
+
+    let server = Server::start_with_partners(partners, &[])?;
+    let url = server.url.clone();
+    let b = Browser::start().await?;
+
+    // 1–2. First visit: what it downloads, and how fast the form is usable.
+    let first = cold_load(&b, &url).await?;
+    let urls: Value = b
+        .client
+        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/web/'))", vec![])
+        .await?;
+    let mut urls: Vec<String> = urls.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+    urls.insert(0, "/index.html".into());
+    urls.sort();
+    urls.dedup();
+    shell_weight(&dist, &urls, &mut report);
+    let mut cold = vec![first];
+    for _ in 1..RUNS {
+        cold.push(cold_load(&b, &url).await?);
+    }
+    report.add("cold load to usable sign-in form, median", median(cold), "ms", Some(400.0));
+    throttle(&b, true).await?;
+    let mut slow = Vec::new();
+    for _ in 0..3 {
+        slow.push(cold_load(&b, &url).await?);
+    }
+    throttle(&b, false).await?;
+    report.add("cold load, CPU 4x slower + mobile network, median", median(slow), "ms", None);
+
+    // 3. Warm, from the service worker.
+    let warm = warm_load(&b, &url).await?;
+    report.add("warm load from the service worker, median", warm, "ms", Some(150.0));
+
+    // 4–6 on demo_big.
+    let to_rows = sign_in_to_rows(&b, &url, "demo_big").await?;
+    report.add("sign-in to first contacts on screen", to_rows, "ms", None);
+    let mut searches = Vec::new();
+    for q in SEARCHES {
+        searches.push(search(&b, q).await?);
+    }
+    let debounce = 250.0;
+    report.add("search keystroke to rows, p50", percentile(searches.clone(), 0.5), "ms", None);
+    report.add("search keystroke to rows, p95", percentile(searches, 0.95), "ms", Some(debounce + 100.0));
+    search(&b, "").await?;
+    let scroll = scroll_10k(&b).await?;
+    let num = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    report.add("scroll: rows loaded", num(&scroll["rows"]), "rows", None);
+    report.add("scroll: DOM nodes before", num(&scroll["before"]["dom"]), "nodes", None);
+    report.add("scroll: DOM nodes with 10,000 contacts loaded", num(&scroll["after"]["dom"]), "nodes", Some(3000.0));
+    report.add("scroll: JS heap before", num(&scroll["before"]["heap"]) / 1e6, "MB", None);
+    report.add("scroll: JS heap after", num(&scroll["after"]["heap"]) / 1e6, "MB", None);
+    report.add("scroll: wasm memory before", num(&scroll["before"]["wasm"]) / 1e6, "MB", None);
+    report.add("scroll: wasm memory after", num(&scroll["after"]["wasm"]) / 1e6, "MB", None);
+    report.add("scroll: longest main-thread task", num(&scroll["longest"]), "ms", None);
+    drop(b);
+
+    // 7. Server side.
+    demo_name_search(&mut report, partners);
+    let (rps, mbps) = static_throughput(&url, "/index.html").await;
+    report.add("pwa-server: static index.html, 8 clients", rps, "req/s", None);
+    report.add("pwa-server: static throughput", mbps, "MB/s", None);
+    let proxy = Server::start_with_partners(partners, &["--odoo", &url])?;
+    let direct = call_latency(&url, 200).await.map_err(|e| e2e::Error::Start { what: "bench client", why: e.to_string() })?;
+    let via = call_latency(&proxy.url, 200).await.map_err(|e| e2e::Error::Start { what: "bench client", why: e.to_string() })?;
+    let (d, v) = (median(direct), median(via));
+    report.add("web_search_read direct, median", d, "ms", None);
+    report.add("web_search_read through the proxy, median", v, "ms", None);
+    report.add("proxy overhead (through / direct)", v / d, "x", Some(1.1));
+
+    let rows: Vec<Value> = report
+        .rows
+        .iter()
+        .map(|r| json!({"name": r.name, "value": r.value, "unit": r.unit, "budget": r.budget,
+                        "pass": r.budget.map(|b| r.value <= b)}))
+        .collect();
+    let out = json!({"results": rows, "details": report.extra, "partners": partners});
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("results.json"), serde_json::to_string_pretty(&out).unwrap_or_default())?;
+    println!("\nwritten to target/bench/results.json");
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! The contacts journeys: search, filter, scroll, open and come back,
+//! session expiry and return.
+
+use e2e::{Browser, Server};
+
+async fn signed_in() -> e2e::Result<(Server, Browser)> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    Ok((server, b))
+}
+
+fn names_js() -> &'static str {
+    "Array.from(document.querySelectorAll('.rows .row .name')).map(e => e.textContent)"
+}
+
+#[tokio::test]
+async fn search_as_you_type_updates_the_url_and_the_rows() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.fill("#search", "azure").await?;
+    b.wait_until("the URL holds the search", "location.search === '?q=azure'").await?;
+    b.wait_until(
+        "the rows are the search's",
+        "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
+    )
+    .await?;
+    let names = b.client.execute(&format!("return {}", names_js()), vec![]).await?;
+    let names: Vec<&str> = names.as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    assert!(!names.is_empty());
+    assert!(names.contains(&"Azure Interior"), "{names:?}");
+    assert!(names.len() < 80, "the search did not narrow the list: {names:?}");
+    b.wait_for_text("Azure Interior").await?;
+    let count = b.client.execute("return document.querySelector('.count').textContent", vec![]).await?;
+    assert!(count.as_str().unwrap_or("").starts_with("1–"), "{count}");
+
+    b.fill("#search", "no such contact zzz").await?;
+    b.wait_for_text("No contacts match.").await?;
+    assert_eq!(b.value_of("#search").await?, "no such contact zzz");
+    Ok(())
+}
+
+#[tokio::test]
+async fn filters_show_companies_or_people() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.client
+        .execute("Array.from(document.querySelectorAll('.chip')).find(c => c.textContent === 'Companies').click()", vec![])
+        .await?;
+    b.wait_until("companies in the URL", "location.search === '?kind=companies'").await?;
+    b.wait_until("the list reloaded", "document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.wait_for_text("Azure Interior").await?;
+    let people = b.client.execute("return document.body.innerText.includes('Brandon Freeman')", vec![]).await?;
+    assert_eq!(people.as_bool(), Some(false), "a person shows under Companies");
+    Ok(())
+}
+
+#[tokio::test]
+async fn scrolling_loads_more_and_keeps_the_dom_small() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    let total_rows = "parseFloat(document.querySelector('.rows').style.height) / 72";
+    b.wait_until("first page", &format!("{total_rows} === 80")).await?;
+    b.client
+        .execute("const l = document.querySelector('.list'); l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll'));", vec![])
+        .await?;
+    b.wait_until("second page", &format!("{total_rows} > 80")).await?;
+    let rendered = b.client.execute("return document.querySelectorAll('.rows .row').length", vec![]).await?;
+    assert!(rendered.as_u64().unwrap_or(999) < 60, "{rendered} rows in the DOM");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_contact_opens_and_back_returns_to_the_same_place() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.fill("#search", "azure").await?;
+    b.wait_until("search done", "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.client
+        .execute("Array.from(document.querySelectorAll('.rows .name')).find(a => a.textContent === 'Azure Interior').click()", vec![])
+        .await?;
+    b.wait_for(".card-head h1").await?;
+    b.wait_for_text("People").await?;
+    b.wait_for_text("Brandon Freeman").await?;
+    assert!(b.client.current_url().await?.path().starts_with("/partners/"));
+    b.client.back().await?;
+    b.wait_for(".rows .row").await?;
+    assert_eq!(b.path_and_query().await?, "/partners?q=azure");
+    assert_eq!(b.value_of("#search").await?, "azure");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_name_with_markup_shows_as_text() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.fill("#search", "<script>").await?;
+    b.wait_until("search done", "document.querySelector('.rows').dataset.q === '<script>' && document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.wait_for_text("<script>").await?;
+    let injected = b.client.execute("return document.querySelectorAll('.rows script').length", vec![]).await?;
+    assert_eq!(injected.as_u64(), Some(0));
+    Ok(())
+}
+
+#[tokio::test]
+async fn session_expiry_returns_to_the_same_url_after_signing_in() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.fill("#search", "azure").await?;
+    b.wait_until("search done", "location.search === '?q=azure' && document.querySelector('.rows').dataset.state === 'idle'").await?;
+    // The server forgets the session (as after a timeout or a restart).
+    b.eval_async("await fetch('/web/session/destroy', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({jsonrpc: '2.0', method: 'call', params: {}, id: 1})}); return true;").await?;
+    b.client
+        .execute("Array.from(document.querySelectorAll('.chip')).find(c => c.textContent === 'Companies').click()", vec![])
+        .await?;
+    b.wait_for("#login").await?;
+    b.wait_for_text("Your session has expired").await?;
+    b.sign_in_here("admin", "admin").await?;
+    b.wait_until("back on the list", "location.pathname === '/partners'").await?;
+    assert_eq!(b.path_and_query().await?, "/partners?q=azure&kind=companies");
+    b.wait_for_text("Azure Interior").await?;
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! Sign-in journeys against a real pwa-server with the demo backend.
+
+use e2e::{Browser, Server};
+
+#[tokio::test]
+async fn admin_signs_in_and_sees_a_demo_contact() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for_text("Azure Interior").await?;
+    assert_eq!(b.client.current_url().await?.path(), "/partners");
+    Ok(())
+}
+
+#[tokio::test]
+async fn wrong_password_says_so_and_keeps_the_login() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "not-the-password").await?;
+    b.wait_for_text("Wrong login or password").await?;
+    assert_eq!(b.value_of("#login").await?, "admin");
+    assert_eq!(b.value_of("#password").await?, "not-the-password");
+    assert_eq!(b.client.current_url().await?.path(), "/login");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_live_cookie_skips_the_sign_in_page_and_sign_out_ends_it() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    // A reload on a deep link lands on that page, signed in.
+    b.client.goto(&format!("{}/partners?kind=companies", server.url)).await?;
+    b.wait_for(".rows .row").await?;
+    assert_eq!(b.path_and_query().await?, "/partners?kind=companies");
+    b.wait_until("the Companies filter is on", "document.querySelector('.chip[aria-pressed=true]').textContent === 'Companies'").await?;
+
+    b.wait_for(".topbar button").await?.click().await?;
+    b.wait_for("#login").await?;
+    assert_eq!(b.client.current_url().await?.path(), "/login");
+    // The server session is gone: going back to the list asks to sign in.
+    b.client.goto(&format!("{}/partners", server.url)).await?;
+    b.wait_for("#login").await?;
+    assert!(b.path_and_query().await?.starts_with("/login?next=%2Fpartners"));
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! The router, the session in context, and the guard that sends a signed-out
+//! user to sign in and back to exactly where they were.
+
+use crate::offline::network::Network;
+use crate::offline::worker;
+use crate::pages::{LoginPage, PartnerPage, PartnersPage};
+use crate::session::{Session, Status};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{path, NavigateOptions};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::provide();
+    let network = Network::provide();
+    let updates = worker::provide();
+    spawn_local(session.restore());
+    view! {
+        <Router>
+            <Guard/>
+            <Show when=move || !network.reachable.get() && session.is_signed_in()>
+                <div class="banner warn" role="status">"Connection lost — retrying"</div>
+            </Show>
+            <Show when=move || updates.ready.get()>
+                <div class="banner info" role="status">
+                    "A new version is available — "
+                    <button type="button" class="linkish" on:click=move |_| spawn_local(worker::apply_update())>"Reload"</button>
+                </div>
+            </Show>
+            <main id="main">
+                <Routes fallback=|| view! { <p class="empty">"This page does not exist."</p> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/partners"/> }/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/partners") view=PartnersPage/>
+                    <Route path=path!("/partners/:id") view=PartnerPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Where to come back to after signing in: only paths of this app.
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login"))
+        .unwrap_or_else(|| "/partners".to_string())
+}
+
+/// Watches the session: signed out (or expired) anywhere but the sign-in
+/// page → sign in, carrying the current URL along.
+#[component]
+fn Guard() -> impl IntoView {
+    let session = crate::session::use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let status = session.status.get();
+        let path = location.pathname.get();
+        if matches!(status, Status::SignedOut | Status::Expired) && path != "/login" {
+            let here = format!("{path}{}", location.search.get_untracked());
+            let mut to = format!("/login?next={}", crate::query::encode(&here));
+            if status == Status::Expired {
+                to.push_str("&expired=1");
+            }
+            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+    view! {
+        <Show when=move || session.status.get() == Status::Checking>
+            <div class="checking" role="status">"Loading…"</div>
+        </Show>
+    }
+}

@@ -1,0 +1,12 @@
+//! The staff PWA: sign in with an Odoo login, then a fast contacts list.
+
+mod app;
+pub mod list;
+pub mod offline;
+pub mod pages;
+pub mod query;
+pub mod rpc;
+pub mod session;
+pub mod storage;
+
+pub use app::App;

@@ -1,0 +1,139 @@
+//! Sign-in: database, login, password. What the user typed survives every
+//! error; the password is never stored.
+
+use crate::app::safe_next;
+use crate::session::{use_session, Status};
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use odoo_rpc::{AuthOutcome, DatabaseList, Error};
+
+/// What the sign-in form says when it fails, in words for people.
+pub fn sign_in_message(result: &Result<AuthOutcome, Error>) -> Option<String> {
+    match result {
+        Ok(AuthOutcome::SignedIn(_)) => None,
+        Ok(AuthOutcome::TwoFactorRequired) => Some(
+            "This account uses two-factor sign-in, which this app does not support yet. Use Odoo's own login page.".into(),
+        ),
+        Err(Error::Offline) => Some("You are offline. Signing in needs the network.".into()),
+        Err(e) => Some(e.user_message()),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let next = move || safe_next(query.read().get("next"));
+    let expired = move || {
+        query.read().get("expired").is_some() || session.status.get() == Status::Expired
+    };
+
+    let last = storage::last_login();
+    let db = RwSignal::new(last.db);
+    let login = RwSignal::new(last.login);
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+
+    let databases = LocalResource::new(|| async { crate::rpc::call(&DatabaseList).await });
+    // One database: it is the one. None listed, or listing disabled: type it.
+    let db_choices = move || match databases.get() {
+        Some(Ok(list)) => list,
+        _ => Vec::new(),
+    };
+    Effect::new(move |_| {
+        let list = db_choices();
+        if let Some(first) = list.first() {
+            if !list.contains(&db.get_untracked()) {
+                db.set(first.clone());
+            }
+        }
+    });
+
+    let submit = Action::new_local(move |input: &(String, String, String)| {
+        let (db, login, password) = input.clone();
+        session.login(db, login, password)
+    });
+    let pending = submit.pending();
+    let message = move || submit.value().get().as_ref().and_then(sign_in_message);
+    let two_factor = move || matches!(submit.value().get(), Some(Ok(AuthOutcome::TwoFactorRequired)));
+
+    Effect::new(move |_| {
+        if session.status.get() == Status::SignedIn {
+            navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        submit.dispatch_local((db.get_untracked(), login.get_untracked().trim().to_string(), password.get_untracked()));
+    };
+
+    view! {
+        <section class="login">
+            <div class="login-card">
+                <h1>"Sign in"</h1>
+                <p class="muted">"Use your Odoo login."</p>
+                <Show when=expired>
+                    <p class="notice" role="status">"Your session has expired. Please sign in again."</p>
+                </Show>
+                <form on:submit=on_submit novalidate>
+                    {move || {
+                        let choices = db_choices();
+                        if choices.len() > 1 {
+                            view! {
+                                <label for="db">"Database"</label>
+                                <select id="db" name="db" prop:value=move || db.get()
+                                    on:change=move |ev| db.set(event_target_value(&ev))>
+                                    {choices.into_iter().map(|d| {
+                                        let selected = d == db.get_untracked();
+                                        view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            }.into_any()
+                        } else if choices.len() == 1 {
+                            ().into_any()
+                        } else {
+                            view! {
+                                <label for="db">"Database"</label>
+                                <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
+                                    spellcheck="false" prop:value=move || db.get()
+                                    on:input=move |ev| db.set(event_target_value(&ev))/>
+                            }.into_any()
+                        }
+                    }}
+                    <label for="login">"Login"</label>
+                    <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"
+                        spellcheck="false" required prop:value=move || login.get()
+                        on:input=move |ev| login.set(event_target_value(&ev))/>
+                    <label for="password">"Password"</label>
+                    <div class="password">
+                        <input id="password" name="password" autocomplete="current-password" required
+                            type=move || if show_password.get() { "text" } else { "password" }
+                            prop:value=move || password.get()
+                            on:input=move |ev| password.set(event_target_value(&ev))/>
+                        <button type="button" class="ghost" aria-controls="password"
+                            aria-pressed=move || show_password.get().to_string()
+                            on:click=move |_| show_password.update(|s| *s = !*s)>
+                            {move || if show_password.get() { "Hide" } else { "Show" }}
+                        </button>
+                    </div>
+                    <p class="error" role="alert" aria-live="assertive">
+                        {message}
+                        <Show when=two_factor>
+                            " " <a href="/web/login" rel="external">"Open Odoo's login page"</a>
+                        </Show>
+                    </p>
+                    <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                        {move || if pending.get() { "Signing in…" } else { "Sign in" }}
+                    </button>
+                </form>
+            </div>
+        </section>
+    }
+}

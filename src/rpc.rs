@@ -1,0 +1,203 @@
+//! The app's one door to Odoo: a JSON POST with the browser's cookies, a
+//! timeout, cancellation, retries for reads, and the single place where
+//! "session expired" is reported. Shapes are `odoo_rpc`'s, never ours.
+
+use futures::future::{select, Either};
+use gloo_net::http::Request;
+use odoo_rpc::{decode_call, request_body, Call, Error, RetryPolicy};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal, RequestCredentials};
+
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+type Hook<T> = RefCell<Option<Rc<T>>>;
+
+thread_local! {
+    static ON_EXPIRED: Hook<dyn Fn()> = const { RefCell::new(None) };
+    static ON_REACHABILITY: Hook<dyn Fn(bool)> = const { RefCell::new(None) };
+}
+
+/// Registers who hears whether the server answered (the connection
+/// banner): true after any answer, false when none came.
+pub fn on_reachability(f: impl Fn(bool) + 'static) {
+    ON_REACHABILITY.with(|h| *h.borrow_mut() = Some(Rc::new(f)));
+}
+
+fn report_reachability<T>(result: &Result<T, Error>) {
+    let reachable = match result {
+        Ok(_) => true,
+        Err(Error::Cancelled) => return,
+        Err(e) => !e.is_transient() && !matches!(e, Error::Offline),
+    };
+    if let Some(f) = ON_REACHABILITY.with(|h| h.borrow().clone()) {
+        f(reachable);
+    }
+}
+
+/// Registers what happens when any call finds the session gone (the
+/// session module sends the user to sign in, then back).
+pub fn on_session_expired(f: impl Fn() + 'static) {
+    ON_EXPIRED.with(|h| *h.borrow_mut() = Some(Rc::new(f)));
+}
+
+fn report_expired() {
+    if let Some(f) = ON_EXPIRED.with(|h| h.borrow().clone()) {
+        f();
+    }
+}
+
+/// Options for one call.
+#[derive(Clone, Default)]
+pub struct CallOpts {
+    /// Aborting it cancels the call (a newer query, a view going away).
+    pub signal: Option<AbortSignal>,
+    /// Defaults to [`DEFAULT_TIMEOUT_MS`].
+    pub timeout_ms: Option<u32>,
+}
+
+pub async fn call<C: Call>(call: &C) -> Result<C::Output, Error> {
+    call_with(call, &CallOpts::default()).await
+}
+
+pub async fn call_with<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
+    let policy = RetryPolicy::default();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let result = once(call, opts).await;
+        if !matches!(result, Err(ref e) if policy.should_retry(call.kind(), e, attempt)) {
+            report_reachability(&result);
+        }
+        match result {
+            Err(ref e) if policy.should_retry(call.kind(), e, attempt) => {
+                let wait = policy.delay_ms(attempt, js_sys::Math::random());
+                if sleep_unless_aborted(wait as u32, opts.signal.as_ref()).await {
+                    return Err(Error::Cancelled);
+                }
+            }
+            Err(Error::SessionExpired) => {
+                report_expired();
+                return Err(Error::SessionExpired);
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// One attempt, with its own abort controller that follows the caller's
+/// signal and the timeout.
+async fn once<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
+    if opts.signal.as_ref().is_some_and(|s| s.aborted()) {
+        return Err(Error::Cancelled);
+    }
+    if is_offline() {
+        return Err(Error::Offline);
+    }
+    let controller = AbortController::new().map_err(|_| Error::Network {
+        detail: "this browser cannot abort requests".into(),
+    })?;
+    let _link = opts
+        .signal
+        .as_ref()
+        .map(|outer| follow_abort(outer, &controller));
+    let body = request_body(odoo_rpc::next_id(), &call.params());
+    let request = Request::post(&call.path())
+        .credentials(RequestCredentials::Include)
+        .header("Content-Type", "application/json")
+        .abort_signal(Some(&controller.signal()))
+        .body(body)
+        .map_err(|e| Error::Network {
+            detail: e.to_string(),
+        })?;
+    let exchange = async {
+        let res = request.send().await?;
+        let status = res.status();
+        let content_type = res.headers().get("content-type");
+        let text = res.text().await?;
+        Ok::<_, gloo_net::Error>((status, content_type, text))
+    };
+    let timeout_ms = opts.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+    let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
+    let outcome = match select(Box::pin(exchange), timer).await {
+        Either::Left((r, _)) => r,
+        Either::Right(_) => {
+            controller.abort();
+            return Err(Error::Timeout);
+        }
+    };
+    match outcome {
+        Ok((status, content_type, text)) => decode_call(call, status, content_type.as_deref(), &text),
+        Err(_) if opts.signal.as_ref().is_some_and(|s| s.aborted()) => Err(Error::Cancelled),
+        Err(_) if is_offline() => Err(Error::Offline),
+        Err(e) => Err(Error::Network {
+            detail: e.to_string(),
+        }),
+    }
+}
+
+/// Aborts `inner` when `outer` aborts, for as long as the guard lives.
+struct AbortLink {
+    outer: AbortSignal,
+    listener: Closure<dyn FnMut()>,
+}
+
+impl Drop for AbortLink {
+    fn drop(&mut self) {
+        let _ = self
+            .outer
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+fn follow_abort(outer: &AbortSignal, inner: &AbortController) -> AbortLink {
+    let inner = inner.clone();
+    let listener = Closure::<dyn FnMut()>::new(move || inner.abort());
+    let _ = outer.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+    AbortLink {
+        outer: outer.clone(),
+        listener,
+    }
+}
+
+/// Waits `ms`; true when the signal aborted first.
+async fn sleep_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> bool {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+    signal.is_some_and(|s| s.aborted())
+}
+
+/// An abort controller for "the newest query wins": starting a new one
+/// aborts the one before. Also aborted when the owning view is cleaned up.
+/// (Send only in name: the browser runs it on its one thread, which is
+/// what Leptos's views and cleanups ask for.)
+#[derive(Clone)]
+pub struct Latest(send_wrapper::SendWrapper<Rc<RefCell<Option<AbortController>>>>);
+
+impl Default for Latest {
+    fn default() -> Self {
+        Latest(send_wrapper::SendWrapper::new(Rc::default()))
+    }
+}
+
+impl Latest {
+    pub fn next(&self) -> Option<AbortSignal> {
+        let fresh = AbortController::new().ok();
+        let signal = fresh.as_ref().map(|c| c.signal());
+        if let Some(old) = self.0.replace(fresh) {
+            old.abort();
+        }
+        signal
+    }
+
+    pub fn abort(&self) {
+        if let Some(old) = self.0.borrow_mut().take() {
+            old.abort();
+        }
+    }
+}

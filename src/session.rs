@@ -1,0 +1,113 @@
+//! The session: one reactive value in context. Views derive from it and
+//! never copy it. Sign-in, restore at start-up, sign-out, and expiry (from
+//! any call, reported by `rpc`) all go through here.
+
+use crate::{rpc, storage};
+use leptos::prelude::*;
+use odoo_rpc::{AuthOutcome, Authenticate, DestroySession, Error, GetSessionInfo, SessionInfo};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Asking the server whether the cookie is still good.
+    Checking,
+    SignedOut,
+    /// Was signed in; a call found the session gone.
+    Expired,
+    SignedIn,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub info: RwSignal<Option<SessionInfo>>,
+    pub status: RwSignal<Status>,
+}
+
+impl Session {
+    pub fn provide() -> Session {
+        let session = Session {
+            info: RwSignal::new(None),
+            status: RwSignal::new(Status::Checking),
+        };
+        provide_context(session);
+        rpc::on_session_expired(move || session.expire());
+        session
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.status.get() == Status::SignedIn
+    }
+
+    /// Start-up: a live cookie goes straight in. Without the network, the
+    /// last session on this device is used (its calls will say offline).
+    pub async fn restore(self) {
+        match rpc::call(&GetSessionInfo).await {
+            Ok(info) if info.uid > 0 => self.set(Some(info)),
+            Err(Error::Offline | Error::Network { .. } | Error::Timeout) => {
+                match storage::cached_session() {
+                    Some(info) => {
+                        self.info.set(Some(info));
+                        self.status.set(Status::SignedIn);
+                    }
+                    None => self.status.set(Status::SignedOut),
+                }
+            }
+            _ => {
+                self.info.set(None);
+                self.status.set(Status::SignedOut);
+            }
+        }
+    }
+
+    pub async fn login(self, db: String, login: String, password: String) -> Result<AuthOutcome, Error> {
+        storage::remember_login(&storage::LastLogin {
+            db: db.clone(),
+            login: login.clone(),
+        });
+        let outcome = rpc::call(&Authenticate {
+            db,
+            login,
+            password,
+        })
+        .await?;
+        if let AuthOutcome::SignedIn(info) = &outcome {
+            let previous = storage::cached_session();
+            if previous.is_some_and(|p| p.uid != info.uid || p.db != info.db) {
+                crate::offline::forget_everything().await;
+            }
+            self.set(Some(info.clone()));
+        }
+        Ok(outcome)
+    }
+
+    /// Ends the session on the server (best effort: offline, the local
+    /// forgetting still happens) and forgets everything kept for the user.
+    pub async fn logout(self) {
+        let _ = rpc::call(&DestroySession).await;
+        crate::offline::forget_everything().await;
+        self.set(None);
+    }
+
+    fn set(self, info: Option<SessionInfo>) {
+        storage::cache_session(info.as_ref());
+        let status = if info.is_some() {
+            Status::SignedIn
+        } else {
+            Status::SignedOut
+        };
+        self.info.set(info);
+        self.status.set(status);
+    }
+
+    /// Called once per expiry, from `rpc`; the app's guard then sends the
+    /// user to sign in with the way back.
+    pub fn expire(self) {
+        if self.status.get_untracked() == Status::SignedIn {
+            self.info.set(None);
+            self.status.set(Status::Expired);
+        }
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

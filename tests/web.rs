@@ -1,0 +1,118 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the pure
+//! query building the list depends on, and components mounted for real.
+
+use leptos::prelude::*;
+use odoo_rpc::{AuthOutcome, Error};
+use staff_pwa::list;
+use staff_pwa::pages::sign_in_message;
+use staff_pwa::query::{encode, html_to_text, Kind, PartnerQuery};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn query_url_round_trips_through_the_router_params() {
+    let q = PartnerQuery::new("  Dupont & fils ", Kind::Companies);
+    assert_eq!(q.url(), "/partners?q=Dupont%20%26%20fils&kind=companies");
+    assert_eq!(PartnerQuery::new("", Kind::All).url(), "/partners");
+    assert_eq!(Kind::parse(Some("people")), Kind::People);
+    assert_eq!(Kind::parse(Some("bogus")), Kind::All);
+    assert_eq!(encode("é/?"), "%C3%A9%2F%3F");
+}
+
+#[wasm_bindgen_test]
+fn the_domain_searches_what_odoo_contacts_search_reaches() {
+    let d = PartnerQuery::new("acme", Kind::People).domain().to_json();
+    let text = d.to_string();
+    for f in ["complete_name", "ref", "email", "vat", "company_registry"] {
+        assert!(text.contains(&format!("[\"{f}\",\"ilike\",\"acme\"]")), "{f} missing in {text}");
+    }
+    assert!(text.contains("[\"is_company\",\"=\",false]"), "{text}");
+    // 5 ORed leaves need 4 "|", and the AND with the kind needs one "&".
+    let ops: Vec<&str> = d.as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(ops.iter().filter(|o| **o == "|").count(), 4);
+    assert_eq!(ops.iter().filter(|o| **o == "&").count(), 1);
+    assert_eq!(PartnerQuery::new("", Kind::All).domain().to_json(), serde_json::json!([]));
+}
+
+#[wasm_bindgen_test]
+fn list_helpers() {
+    assert_eq!(list::range_label(80, Some(12_345)), "1–80 of 12,345");
+    assert_eq!(list::range_label(0, Some(0)), "");
+    let (start, end) = list::visible_range(72.0 * 1000.0, 720.0, 10_000);
+    assert!(start <= 1000 && end >= 1010 && end - start < 40, "{start}..{end}");
+    assert_eq!(list::visible_range(0.0, 720.0, 3), (0, 3));
+}
+
+#[wasm_bindgen_test]
+fn notes_are_shown_as_text_not_markup() {
+    assert_eq!(
+        html_to_text("<p>Call <b>after</b> 5&nbsp;pm</p><p>&lt;script&gt;</p>"),
+        "Call after 5 pm\n<script>"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_sign_in_failure_has_words() {
+    assert_eq!(sign_in_message(&Ok(AuthOutcome::TwoFactorRequired)).map(|m| m.contains("two-factor")), Some(true));
+    assert!(sign_in_message(&Err(Error::Offline)).unwrap().contains("offline"));
+    let wrong = sign_in_message(&Err(Error::AccessDenied { message: "Access Denied".into() })).unwrap();
+    assert!(wrong.contains("Wrong login or password"), "{wrong}");
+}
+
+fn mount() -> web_sys::HtmlElement {
+    let doc = document();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/login"));
+    let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
+    std::mem::forget(handle);
+    host
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_form_has_labelled_fields_and_keeps_typed_login_after_failure() {
+    let host = mount();
+    // The test server has no Odoo: listing databases fails, so the
+    // database is a text field, and signing in fails with words.
+    for _ in 0..50 {
+        leptos::task::tick().await;
+        if host.query_selector("#db").unwrap().is_some() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    for (id, label) in [("db", "Database"), ("login", "Login"), ("password", "Password")] {
+        let l = host.query_selector(&format!("label[for={id}]")).unwrap().unwrap_or_else(|| panic!("no label for {id}"));
+        assert_eq!(l.text_content().unwrap(), label);
+        assert!(host.query_selector(&format!("#{id}")).unwrap().is_some(), "no #{id}");
+    }
+    let button = host.query_selector("button[type=submit]").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap(), "Sign in");
+
+    let set = |id: &str, v: &str| {
+        let el: web_sys::HtmlInputElement =
+            wasm_bindgen::JsCast::unchecked_into(host.query_selector(&format!("#{id}")).unwrap().unwrap());
+        el.set_value(v);
+        el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    };
+    set("db", "demo");
+    set("login", "someone");
+    set("password", "secret");
+    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(button);
+    button.click();
+    let alert = host.query_selector("[role=alert]").unwrap().unwrap();
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if !alert.text_content().unwrap_or_default().trim().is_empty() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    assert!(!alert.text_content().unwrap().trim().is_empty(), "no error shown");
+    let login: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(host.query_selector("#login").unwrap().unwrap());
+    assert_eq!(login.value(), "someone");
+    host.remove();
+}
