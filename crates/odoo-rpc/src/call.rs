@@ -3,7 +3,8 @@
 
 use crate::domain::Domain;
 use crate::envelope::decode_response;
-use crate::error::Error;
+use crate::error::{json_kind, Error};
+use crate::record::{false_as_none, fields_for};
 use crate::session::{ServerVersion, SessionInfo};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -11,27 +12,34 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
+/// What a call does to the server, which decides whether it may be retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallKind {
-    /// Safe to repeat.
+    /// Changes nothing: safe to repeat.
     Read,
+    /// Changes data: never repeated behind the user's back.
     Write,
+    /// Counts toward Odoo's sign-in lock-out: never repeated either.
     SignIn,
 }
 
 pub trait Call {
     type Output;
+    /// The route, e.g. `/web/dataset/call_kw/res.partner/search_read`.
     fn path(&self) -> String;
+    /// The JSON-RPC `params`.
     fn params(&self) -> Value;
     fn kind(&self) -> CallKind;
-    /// False for the routes that work signed out.
+    /// False for the routes that work signed out. For the others, a bare
+    /// HTTP 404 means "not signed in" (see [`decode_response`]).
     fn needs_session(&self) -> bool {
         true
     }
+    /// Turns the envelope's `result` into the output.
     fn decode(&self, result: Value) -> Result<Self::Output, Error>;
 }
 
-/// Decodes an HTTP answer to `call`.
+/// Decodes an HTTP answer to `call`: the envelope, then the result.
 pub fn decode_call<C: Call>(
     call: &C,
     status: u16,
@@ -48,14 +56,19 @@ fn typed<T: DeserializeOwned>(what: &str, v: Value) -> Result<T, Error> {
     })
 }
 
+// ---------------------------------------------------------------- session
+
+// One value per sign-in: boxing the session info would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AuthOutcome {
     SignedIn(SessionInfo),
-    /// The account needs two-factor sign-in (`{"uid": null}`), which only
-    /// Odoo's own login page can do.
+    /// The password was right, but the account also needs a second factor
+    /// (`{"uid": null}`), which only Odoo's own login page can ask for.
     TwoFactorRequired,
 }
 
+/// `/web/session/authenticate`. Its answer is the session info.
 #[derive(Clone, Debug)]
 pub struct Authenticate {
     pub db: String,
@@ -78,13 +91,19 @@ impl Call for Authenticate {
         false
     }
     fn decode(&self, result: Value) -> Result<AuthOutcome, Error> {
-        if result.get("uid").is_some_and(|u| u.is_null() || *u == Value::Bool(false)) {
+        // 17+: `{"uid": None}` when a second factor is due
+        // (addons/web/controllers/session.py).
+        if result
+            .get("uid")
+            .is_some_and(|u| u.is_null() || *u == Value::Bool(false))
+        {
             return Ok(AuthOutcome::TwoFactorRequired);
         }
         typed("sign-in answer", result).map(AuthOutcome::SignedIn)
     }
 }
 
+/// `/web/session/get_session_info`: who the session cookie belongs to.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GetSessionInfo;
 
@@ -100,14 +119,20 @@ impl Call for GetSessionInfo {
         CallKind::Read
     }
     fn decode(&self, result: Value) -> Result<SessionInfo, Error> {
-        // A session that is not signed in (uid false/null) is expired for us.
-        if result.get("uid").is_some_and(|u| !u.is_i64()) {
+        // A session without a user is no session for this app.
+        if result
+            .get("uid")
+            .is_some_and(|u| u.is_null() || *u == Value::Bool(false))
+        {
             return Err(Error::SessionExpired);
         }
         typed("session info", result)
     }
 }
 
+/// `/web/session/destroy` (sign out). Without a live session Odoo answers
+/// "session expired" (a 404 on a multi-database server), which for a
+/// sign-out means the same: signed out.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct DestroySession;
 
@@ -122,14 +147,13 @@ impl Call for DestroySession {
     fn kind(&self) -> CallKind {
         CallKind::Write
     }
-    fn needs_session(&self) -> bool {
-        false
-    }
     fn decode(&self, _: Value) -> Result<(), Error> {
         Ok(())
     }
 }
 
+/// `/web/database/list`: the databases a sign-in may name (an
+/// `AccessDenied` when the server hides the list).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct DatabaseList;
 
@@ -152,6 +176,7 @@ impl Call for DatabaseList {
     }
 }
 
+/// `/web/webclient/version_info`: the server's version, signed out too.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct VersionInfo;
 
@@ -179,11 +204,16 @@ impl Call for VersionInfo {
     }
     fn decode(&self, result: Value) -> Result<ServerVersion, Error> {
         let v: VersionAnswer = typed("version info", result)?;
-        Ok(ServerVersion::from_parts(&v.server_version_info, &v.server_version))
+        Ok(ServerVersion::from_parts(
+            &v.server_version_info,
+            &v.server_version,
+        ))
     }
 }
 
-/// Any model method: `call_kw(model, method, args, kwargs)`.
+// ---------------------------------------------------------------- models
+
+/// Any model method: `call_kw(model, method, args, kwargs)`, untyped.
 #[derive(Clone, Debug)]
 pub struct CallKw {
     pub model: String,
@@ -194,10 +224,28 @@ pub struct CallKw {
 }
 
 impl CallKw {
-    fn route(model: &str, method: &str) -> String {
-        // The suffix is for logs and humans; Odoo dispatches on params.
+    pub fn new(
+        model: &str,
+        method: &str,
+        args: Vec<Value>,
+        kwargs: Map<String, Value>,
+        kind: CallKind,
+    ) -> Self {
+        CallKw {
+            model: model.into(),
+            method: method.into(),
+            args,
+            kwargs,
+            kind,
+        }
+    }
+
+    /// The suffix after `call_kw` is for logs and people: Odoo dispatches
+    /// on `params.model` and `params.method` (16/05c-call_kw-path-mismatch).
+    pub fn route(model: &str, method: &str) -> String {
         format!("/web/dataset/call_kw/{model}/{method}")
     }
+
     fn body(model: &str, method: &str, args: Vec<Value>, kwargs: Map<String, Value>) -> Value {
         json!({"model": model, "method": method, "args": args, "kwargs": kwargs})
     }
@@ -209,7 +257,12 @@ impl Call for CallKw {
         Self::route(&self.model, &self.method)
     }
     fn params(&self) -> Value {
-        Self::body(&self.model, &self.method, self.args.clone(), self.kwargs.clone())
+        Self::body(
+            &self.model,
+            &self.method,
+            self.args.clone(),
+            self.kwargs.clone(),
+        )
     }
     fn kind(&self) -> CallKind {
         self.kind
@@ -223,7 +276,9 @@ impl Call for CallKw {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchOpts {
     pub offset: u64,
+    /// `None`: no limit.
     pub limit: Option<u64>,
+    /// e.g. `"name asc, id desc"`; `None`: the model's default order.
     pub order: Option<String>,
     pub context: Map<String, Value>,
 }
@@ -239,16 +294,21 @@ impl SearchOpts {
         if let Some(o) = &self.order {
             kw.insert("order".into(), json!(o));
         }
-        if !self.context.is_empty() {
-            kw.insert("context".into(), Value::Object(self.context.clone()));
-        }
+        put_context(kw, &self.context);
     }
 }
 
+fn put_context(kw: &mut Map<String, Value>, context: &Map<String, Value>) {
+    if !context.is_empty() {
+        kw.insert("context".into(), Value::Object(context.clone()));
+    }
+}
+
+/// Decodes a list of records, saying which one did not fit.
 fn records<R: DeserializeOwned>(what: &str, v: Value) -> Result<Vec<R>, Error> {
     let Value::Array(items) = v else {
         return Err(Error::Shape {
-            detail: format!("{what}: expected a list of records, got {}", kind_of(&v)),
+            detail: format!("{what}: expected a list of records, got {}", json_kind(&v)),
         });
     };
     items
@@ -262,27 +322,8 @@ fn records<R: DeserializeOwned>(what: &str, v: Value) -> Result<Vec<R>, Error> {
         .collect()
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-macro_rules! model_call {
-    ($t:ident) => {
-        impl<R> $t<R> {
-            pub fn model(&self) -> &str {
-                &self.model
-            }
-        }
-    };
-}
-
+/// `search_read(domain, fields, offset, limit, order)`: records as
+/// `R`, many-to-ones as `[id, "name"]`.
 #[derive(Clone, Debug)]
 pub struct SearchRead<R> {
     model: String,
@@ -291,7 +332,6 @@ pub struct SearchRead<R> {
     opts: SearchOpts,
     _r: PhantomData<fn() -> R>,
 }
-model_call!(SearchRead);
 
 impl<R> SearchRead<R> {
     pub fn new(model: &str, domain: Domain, fields: Vec<String>, opts: SearchOpts) -> Self {
@@ -302,6 +342,10 @@ impl<R> SearchRead<R> {
             opts,
             _r: PhantomData,
         }
+    }
+
+    pub fn model(&self) -> &str {
+        &self.model
     }
 }
 
@@ -325,59 +369,119 @@ impl<R: DeserializeOwned> Call for SearchRead<R> {
     }
 }
 
+/// One page of records and the total they are part of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page<R> {
-    /// The total (Odoo 17+: capped at `count_limit`, exact when the page
-    /// is not full).
+    /// The total. Odoo 17+ counts only up to `count_limit`, and only when
+    /// the page is full; otherwise it is offset + records returned.
     pub length: u64,
     pub records: Vec<R>,
 }
 
-/// `web_search_read`: records and total in one round trip. Odoo 16 takes
-/// a `fields` list; 17+ a `specification` object.
+/// How `web_search_read` names the fields it returns.
+#[derive(Clone, Debug, PartialEq)]
+enum FieldsForm {
+    /// Odoo 16: `fields: ["name", …]`.
+    List(Vec<String>),
+    /// Odoo 17+: `specification: {"name": {}, "country_id": {"fields":
+    /// {"display_name": {}}}}`.
+    Specification(Value),
+}
+
+/// `web_search_read`: records and their total in one round trip. Odoo 16
+/// takes a `fields` list, 17+ a `specification` object, and each rejects
+/// the other's (18/06d2); [`WebSearchPlan::for_version`] picks.
 #[derive(Clone, Debug)]
 pub struct WebSearchRead<R> {
     model: String,
     domain: Domain,
-    fields: Vec<String>,
+    fields: FieldsForm,
     opts: SearchOpts,
-    specification: bool,
+    count_limit: Option<u64>,
     _r: PhantomData<fn() -> R>,
 }
-model_call!(WebSearchRead);
 
-/// Many-to-one fields whose names the specification asks for.
-fn specification(fields: &[String]) -> Value {
-    let mut spec = Map::new();
-    for f in fields {
-        let sub = if f.ends_with("_id") && f != "id" {
-            json!({"fields": {"display_name": {}}})
-        } else {
-            json!({})
-        };
-        spec.insert(f.clone(), sub);
-    }
+/// A specification asking for `fields`, with the display name of each
+/// `*_id` one (Odoo's naming convention for many-to-one, and for tags), so
+/// they come back as `{"id", "display_name"}`. Odoo ignores the
+/// sub-specification on a field that turns out not to be relational;
+/// `*_ids` fields come back as plain ids.
+pub fn specification_for(fields: &[String]) -> Value {
+    let spec: Map<String, Value> = fields
+        .iter()
+        .map(|f| {
+            let sub = if f.ends_with("_id") {
+                json!({"fields": {"display_name": {}}})
+            } else {
+                json!({})
+            };
+            (f.clone(), sub)
+        })
+        .collect();
     Value::Object(spec)
 }
 
 impl<R> WebSearchRead<R> {
-    /// `specification`: true for Odoo 17+.
-    pub fn new(model: &str, domain: Domain, fields: Vec<String>, opts: SearchOpts, specification: bool) -> Self {
+    /// `specification`: true for Odoo 17+ (built with
+    /// [`specification_for`]), false for Odoo 16's `fields` list.
+    pub fn new(
+        model: &str,
+        domain: Domain,
+        fields: Vec<String>,
+        opts: SearchOpts,
+        specification: bool,
+    ) -> Self {
+        let fields = if specification {
+            FieldsForm::Specification(specification_for(&fields))
+        } else {
+            FieldsForm::List(fields)
+        };
         WebSearchRead {
             model: model.into(),
             domain,
             fields,
             opts,
-            specification,
+            count_limit: None,
             _r: PhantomData,
         }
+    }
+
+    /// Odoo 17+, with a specification written by hand.
+    pub fn with_specification(
+        model: &str,
+        domain: Domain,
+        specification: Value,
+        opts: SearchOpts,
+    ) -> Self {
+        WebSearchRead {
+            model: model.into(),
+            domain,
+            fields: FieldsForm::Specification(specification),
+            opts,
+            count_limit: None,
+            _r: PhantomData,
+        }
+    }
+
+    /// Stop counting at `n` (a big table's exact count is slow).
+    pub fn count_limit(mut self, n: u64) -> Self {
+        self.count_limit = Some(n);
+        self
+    }
+
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    pub fn uses_specification(&self) -> bool {
+        matches!(self.fields, FieldsForm::Specification(_))
     }
 }
 
 #[derive(Deserialize)]
 struct PageAnswer {
     length: u64,
-    records: Vec<Value>,
+    records: Value,
 }
 
 impl<R: DeserializeOwned> Call for WebSearchRead<R> {
@@ -388,12 +492,14 @@ impl<R: DeserializeOwned> Call for WebSearchRead<R> {
     fn params(&self) -> Value {
         let mut kw = Map::new();
         kw.insert("domain".into(), self.domain.to_json());
-        if self.specification {
-            kw.insert("specification".into(), specification(&self.fields));
-        } else {
-            kw.insert("fields".into(), json!(self.fields));
-        }
+        match &self.fields {
+            FieldsForm::List(fields) => kw.insert("fields".into(), json!(fields)),
+            FieldsForm::Specification(spec) => kw.insert("specification".into(), spec.clone()),
+        };
         self.opts.put(&mut kw);
+        if let Some(n) = self.count_limit {
+            kw.insert("count_limit".into(), json!(n));
+        }
         CallKw::body(&self.model, "web_search_read", vec![], kw)
     }
     fn kind(&self) -> CallKind {
@@ -403,19 +509,25 @@ impl<R: DeserializeOwned> Call for WebSearchRead<R> {
         let page: PageAnswer = typed("web_search_read", result)?;
         Ok(Page {
             length: page.length,
-            records: records("web_search_read", Value::Array(page.records))?,
+            records: records("web_search_read", page.records)?,
         })
     }
 }
 
-/// How to get a page and its total from a given server version.
+/// How to get a page and its total from a server of a given version.
+#[derive(Clone, Debug)]
 pub enum WebSearchPlan<R> {
+    /// One `web_search_read`, in the form the version takes.
     One(WebSearchRead<R>),
-    /// Versions before 16 (or unknown): two calls.
+    /// Versions whose `web_search_read` form is not known (before 16,
+    /// Odoo Online's 16.x, an unknown version): `search_read` and
+    /// `search_count`, which every version has.
     Fallback(SearchRead<R>, SearchCount),
 }
 
 impl<R> WebSearchPlan<R> {
+    /// `fields` that `version` does not have (e.g. `mobile` on 19) are
+    /// left out.
     pub fn for_version(
         version: &ServerVersion,
         model: &str,
@@ -423,9 +535,13 @@ impl<R> WebSearchPlan<R> {
         fields: Vec<String>,
         opts: SearchOpts,
     ) -> Self {
-        match version.major {
-            16 => WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, false)),
-            m if m >= 17 => WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, true)),
+        let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let fields = fields_for(&names, version);
+        match (version.major, version.minor) {
+            (16, 0) => WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, false)),
+            (major, _) if major >= 17 => {
+                WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, true))
+            }
             _ => WebSearchPlan::Fallback(
                 SearchRead::new(model, domain.clone(), fields, opts.clone()),
                 SearchCount::new(model, domain, opts.context),
@@ -434,6 +550,7 @@ impl<R> WebSearchPlan<R> {
     }
 }
 
+/// `search_count(domain)`.
 #[derive(Clone, Debug)]
 pub struct SearchCount {
     model: String,
@@ -449,6 +566,10 @@ impl SearchCount {
             context,
         }
     }
+
+    pub fn model(&self) -> &str {
+        &self.model
+    }
 }
 
 impl Call for SearchCount {
@@ -458,9 +579,7 @@ impl Call for SearchCount {
     }
     fn params(&self) -> Value {
         let mut kw = Map::new();
-        if !self.context.is_empty() {
-            kw.insert("context".into(), Value::Object(self.context.clone()));
-        }
+        put_context(&mut kw, &self.context);
         CallKw::body(&self.model, "search_count", vec![self.domain.to_json()], kw)
     }
     fn kind(&self) -> CallKind {
@@ -471,14 +590,15 @@ impl Call for SearchCount {
     }
 }
 
+/// `read(ids, fields)`: the records that still exist, in no promised order.
 #[derive(Clone, Debug)]
 pub struct Read<R> {
     model: String,
     ids: Vec<i64>,
     fields: Vec<String>,
+    context: Map<String, Value>,
     _r: PhantomData<fn() -> R>,
 }
-model_call!(Read);
 
 impl<R> Read<R> {
     pub fn new(model: &str, ids: Vec<i64>, fields: Vec<String>) -> Self {
@@ -486,8 +606,18 @@ impl<R> Read<R> {
             model: model.into(),
             ids,
             fields,
+            context: Map::new(),
             _r: PhantomData,
         }
+    }
+
+    pub fn with_context(mut self, context: Map<String, Value>) -> Self {
+        self.context = context;
+        self
+    }
+
+    pub fn model(&self) -> &str {
+        &self.model
     }
 }
 
@@ -497,7 +627,14 @@ impl<R: DeserializeOwned> Call for Read<R> {
         CallKw::route(&self.model, "read")
     }
     fn params(&self) -> Value {
-        CallKw::body(&self.model, "read", vec![json!(self.ids), json!(self.fields)], Map::new())
+        let mut kw = Map::new();
+        put_context(&mut kw, &self.context);
+        CallKw::body(
+            &self.model,
+            "read",
+            vec![json!(self.ids), json!(self.fields)],
+            kw,
+        )
     }
     fn kind(&self) -> CallKind {
         CallKind::Read
@@ -507,6 +644,9 @@ impl<R: DeserializeOwned> Call for Read<R> {
     }
 }
 
+/// `name_search(name, domain, "ilike", limit)`: `(id, display name)` pairs.
+/// Sent positionally: the keyword for the domain is `args` up to 17 and
+/// `domain` from 18.
 #[derive(Clone, Debug)]
 pub struct NameSearch {
     pub model: String,
@@ -515,45 +655,78 @@ pub struct NameSearch {
     pub limit: u64,
 }
 
+impl NameSearch {
+    pub fn new(model: &str, name: &str, domain: Domain, limit: u64) -> Self {
+        NameSearch {
+            model: model.into(),
+            name: name.into(),
+            domain,
+            limit,
+        }
+    }
+}
+
 impl Call for NameSearch {
     type Output = Vec<(i64, String)>;
     fn path(&self) -> String {
         CallKw::route(&self.model, "name_search")
     }
     fn params(&self) -> Value {
-        let mut kw = Map::new();
-        kw.insert("name".into(), json!(self.name));
-        kw.insert("args".into(), self.domain.to_json());
-        kw.insert("limit".into(), json!(self.limit));
-        CallKw::body(&self.model, "name_search", vec![], kw)
+        CallKw::body(
+            &self.model,
+            "name_search",
+            vec![
+                json!(self.name),
+                self.domain.to_json(),
+                json!("ilike"),
+                json!(self.limit),
+            ],
+            Map::new(),
+        )
     }
     fn kind(&self) -> CallKind {
         CallKind::Read
     }
     fn decode(&self, result: Value) -> Result<Vec<(i64, String)>, Error> {
-        typed("name_search", result)
+        let pairs: Vec<(i64, Value)> = typed("name_search", result)?;
+        // A record without a name comes back as [id, false].
+        Ok(pairs
+            .into_iter()
+            .map(|(id, name)| (id, name.as_str().unwrap_or_default().to_string()))
+            .collect())
     }
 }
 
+/// One field's description from `fields_get`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct FieldInfo {
-    #[serde(default)]
+    /// The label.
+    #[serde(default, deserialize_with = "false_as_empty")]
     pub string: String,
+    /// `char`, `many2one`, `selection`, …
     #[serde(rename = "type")]
     pub type_: String,
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
     pub readonly: bool,
-    #[serde(default)]
+    /// The comodel of a relational field.
+    #[serde(default, deserialize_with = "false_as_none")]
     pub relation: Option<String>,
-    #[serde(default)]
+    /// `(value, label)` of a selection field.
+    #[serde(default, deserialize_with = "false_as_none")]
     pub selection: Option<Vec<(Value, String)>>,
 }
 
+fn false_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
+}
+
+/// `fields_get(fields, attributes)`: what each field is.
 #[derive(Clone, Debug)]
 pub struct FieldsGet {
     pub model: String,
+    /// Empty: every field.
     pub fields: Vec<String>,
 }
 
@@ -566,9 +739,21 @@ impl Call for FieldsGet {
         let mut kw = Map::new();
         kw.insert(
             "attributes".into(),
-            json!(["string", "type", "required", "readonly", "relation", "selection"]),
+            json!([
+                "string",
+                "type",
+                "required",
+                "readonly",
+                "relation",
+                "selection"
+            ]),
         );
-        CallKw::body(&self.model, "fields_get", vec![json!(self.fields)], kw)
+        let fields = if self.fields.is_empty() {
+            Value::Null
+        } else {
+            json!(self.fields)
+        };
+        CallKw::body(&self.model, "fields_get", vec![fields], kw)
     }
     fn kind(&self) -> CallKind {
         CallKind::Read

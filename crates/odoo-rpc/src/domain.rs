@@ -2,23 +2,32 @@
 //! `!` before their operands, an implicit AND between top-level terms) and
 //! parsed back from it.
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
 use std::fmt;
 
+/// Every comparison Odoo accepts in a condition sent by a client:
+/// `TERM_OPERATORS` of `odoo/osv/expression.py` (16 to 18) and the
+/// operators of `odoo/orm/domains.py` (19). Odoo 19's internal `any!` /
+/// `not any!` are refused in domains that come from outside, so they are
+/// not here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Operator {
     Eq,
     Ne,
-    /// `<>`: Odoo reads it as `!=`; kept to write back what was read.
+    /// `<>`: Odoo reads it as `!=` (deprecated in 19); kept so that what
+    /// was read is written back.
     NeLegacy,
     Lt,
     Le,
     Gt,
     Ge,
-    /// `=?`: true when the value is false/None, else `=`.
+    /// `=?`: true when the value is unset (false/None), else `=`.
     EqOrUnset,
+    /// `=like`: SQL LIKE with the caller's own wildcards.
     EqLike,
     EqIlike,
+    /// `like`: wildcards added around the value.
     Like,
     NotLike,
     Ilike,
@@ -29,6 +38,7 @@ pub enum Operator {
     ParentOf,
     /// Odoo 17+: a sub-domain on a relational field.
     Any,
+    /// Odoo 17+.
     NotAny,
 }
 
@@ -81,10 +91,19 @@ impl Operator {
         }
     }
 
-    /// Odoo lower-cases operators before checking them.
+    /// Case-insensitive, as Odoo lower-cases operators before checking them.
     pub fn parse(s: &str) -> Option<Operator> {
-        let s = s.to_ascii_lowercase();
-        Operator::ALL.into_iter().find(|o| o.as_str() == s)
+        Operator::ALL
+            .into_iter()
+            .find(|o| o.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// The first major version that accepts this operator.
+    pub fn since_major(self) -> u32 {
+        match self {
+            Operator::Any | Operator::NotAny => 17,
+            _ => 16,
+        }
     }
 }
 
@@ -94,6 +113,7 @@ impl fmt::Display for Operator {
     }
 }
 
+/// `(field, operator, value)`; `field` may be a dotted path.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     pub field: String,
@@ -103,13 +123,15 @@ pub struct Condition {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Domain {
-    /// Everything: `[]`.
+    /// Every record: `[]`.
     All,
     /// Odoo's TRUE_LEAF `[1, "=", 1]` / FALSE_LEAF `[0, "=", 1]`.
     Const(bool),
     Leaf(Condition),
     Not(Box<Domain>),
+    /// All of the parts (an empty AND is true).
     And(Vec<Domain>),
+    /// Any of the parts (an empty OR is false).
     Or(Vec<Domain>),
 }
 
@@ -121,14 +143,30 @@ pub enum DomainError {
     BadTerm { index: usize, why: String },
     #[error("operator {op:?} at term {index} is missing an operand")]
     MissingOperand { op: String, index: usize },
+    #[error("the domain nests deeper than {MAX_DEPTH} levels at term {index}")]
+    TooDeep { index: usize },
 }
 
+/// Nesting a parsed domain may have: a tree deeper than any person writes,
+/// shallow enough that walking it cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 256;
+
+const TRUE_LEAF: (i64, &str, i64) = (1, "=", 1);
+const FALSE_LEAF: (i64, &str, i64) = (0, "=", 1);
+
 impl Domain {
-    /// A leaf; `op` is one of Odoo's operators (a programming error
-    /// otherwise, so this panics: use `Operator` and `Domain::Leaf` for
-    /// operators that come from data).
+    /// A condition. `op` is one of Odoo's operators written as Odoo writes
+    /// it (`"="`, `"ilike"`, `"not in"`, …); anything else is a programming
+    /// error and panics. For operators that come from data, use
+    /// [`Operator::parse`] and [`Domain::condition`].
     pub fn leaf(field: &str, op: &str, value: Value) -> Domain {
-        let op = Operator::parse(op).unwrap_or_else(|| panic!("not an Odoo operator: {op:?}"));
+        match Operator::parse(op) {
+            Some(op) => Domain::condition(field, op, value),
+            None => panic!("not an Odoo domain operator: {op:?}"),
+        }
+    }
+
+    pub fn condition(field: &str, op: Operator, value: Value) -> Domain {
         Domain::Leaf(Condition {
             field: field.to_string(),
             op,
@@ -136,11 +174,14 @@ impl Domain {
         })
     }
 
-    /// AND of the parts; `All` parts drop out, one part is itself.
+    /// AND of the parts: `All` parts drop out, nested ANDs merge, a single
+    /// part is itself, none is `All`.
     pub fn and(parts: Vec<Domain>) -> Domain {
         Self::nary(parts, true)
     }
 
+    /// OR of the parts: nested ORs merge, a single part is itself, none is
+    /// `Const(false)`.
     pub fn or(parts: Vec<Domain>) -> Domain {
         Self::nary(parts, false)
     }
@@ -151,7 +192,7 @@ impl Domain {
     }
 
     fn nary(parts: Vec<Domain>, and: bool) -> Domain {
-        let mut flat = Vec::new();
+        let mut flat = Vec::with_capacity(parts.len());
         for p in parts {
             match p {
                 Domain::All if and => {}
@@ -160,123 +201,176 @@ impl Domain {
                 p => flat.push(p),
             }
         }
-        match flat.len() {
-            0 if and => Domain::All,
-            0 => Domain::Const(false),
-            1 => flat.pop().unwrap_or(Domain::All),
-            _ if and => Domain::And(flat),
-            _ => Domain::Or(flat),
+        match (flat.len(), and) {
+            (0, true) => Domain::All,
+            (0, false) => Domain::Const(false),
+            (1, _) => flat.swap_remove(0),
+            (_, true) => Domain::And(flat),
+            (_, false) => Domain::Or(flat),
         }
     }
 
-    /// Prefix notation, as Odoo wants it.
+    pub fn is_all(&self) -> bool {
+        matches!(self, Domain::All)
+    }
+
+    /// Prefix notation, as Odoo takes it: an n-ary AND / OR of n parts
+    /// gets n - 1 operators, `All` is `[]`.
     pub fn to_json(&self) -> Value {
         let mut out = Vec::new();
-        self.write(&mut out);
+        if !self.is_all() {
+            self.write_term(&mut out);
+        }
         Value::Array(out)
     }
 
-    fn write(&self, out: &mut Vec<Value>) {
+    /// Writes `self` as one operand.
+    fn write_term(&self, out: &mut Vec<Value>) {
         match self {
-            Domain::All => {}
-            Domain::Const(true) => out.push(json!([1, "=", 1])),
-            Domain::Const(false) => out.push(json!([0, "=", 1])),
+            // Inside an operator, "everything" must still be a term.
+            Domain::All | Domain::Const(true) => out.push(json!(TRUE_LEAF)),
+            Domain::Const(false) => out.push(json!(FALSE_LEAF)),
             Domain::Leaf(c) => out.push(json!([c.field, c.op.as_str(), c.value])),
             Domain::Not(d) => {
                 out.push(json!("!"));
                 d.write_term(out);
             }
+            Domain::And(parts) if parts.is_empty() => out.push(json!(TRUE_LEAF)),
+            Domain::Or(parts) if parts.is_empty() => out.push(json!(FALSE_LEAF)),
             Domain::And(parts) | Domain::Or(parts) => {
-                let op = if matches!(self, Domain::And(_)) { "&" } else { "|" };
-                let terms: Vec<&Domain> = parts.iter().filter(|p| **p != Domain::All).collect();
-                for _ in 1..terms.len() {
-                    out.push(json!(op));
-                }
-                for t in terms {
-                    t.write_term(out);
+                let op = if matches!(self, Domain::And(_)) {
+                    "&"
+                } else {
+                    "|"
+                };
+                out.extend((1..parts.len()).map(|_| json!(op)));
+                for p in parts {
+                    p.write_term(out);
                 }
             }
         }
     }
 
-    /// As one operand: `All` inside an operator must still be a term.
-    fn write_term(&self, out: &mut Vec<Value>) {
-        match self {
-            Domain::All => out.push(json!([1, "=", 1])),
-            d => d.write(out),
-        }
-    }
-
-    /// Parses prefix notation (what Odoo accepts).
+    /// Parses prefix notation as Odoo does: operators before their
+    /// operands, an implicit AND between the top-level terms,
+    /// `[1, "=", 1]` / `[0, "=", 1]` as constants, operators in any case.
     pub fn from_json(v: &Value) -> Result<Domain, DomainError> {
         let Value::Array(items) = v else {
-            return Err(DomainError::NotAList(v.to_string()));
+            let mut shown = v.to_string();
+            if let Some((cut, _)) = shown.char_indices().nth(80) {
+                shown.truncate(cut);
+                shown.push('…');
+            }
+            return Err(DomainError::NotAList(shown));
         };
-        let mut pos = 0;
-        let mut terms = Vec::new();
-        while pos < items.len() {
-            terms.push(parse_term(items, &mut pos)?);
+        // Right to left, operands on a stack (as Odoo's own parser does):
+        // no recursion, so no input can exhaust the call stack.
+        let mut stack: Vec<(Domain, usize)> = Vec::new();
+        for (index, item) in items.iter().enumerate().rev() {
+            let node = match item {
+                Value::String(s) if s == "&" || s == "|" => {
+                    let (Some(a), Some(b)) = (stack.pop(), stack.pop()) else {
+                        return Err(DomainError::MissingOperand {
+                            op: s.clone(),
+                            index,
+                        });
+                    };
+                    combine(s == "&", a, b)
+                }
+                Value::String(s) if s == "!" => {
+                    let Some((a, depth)) = stack.pop() else {
+                        return Err(DomainError::MissingOperand {
+                            op: s.clone(),
+                            index,
+                        });
+                    };
+                    (Domain::not(a), depth + 1)
+                }
+                item => (parse_leaf(item, index)?, 1),
+            };
+            if node.1 > MAX_DEPTH {
+                return Err(DomainError::TooDeep { index });
+            }
+            stack.push(node);
         }
-        Ok(Domain::and(terms))
+        Ok(Domain::and(
+            stack.into_iter().rev().map(|(d, _)| d).collect(),
+        ))
     }
 }
 
-fn parse_term(items: &[Value], pos: &mut usize) -> Result<Domain, DomainError> {
-    let index = *pos;
-    let Some(item) = items.get(index) else {
-        return Err(DomainError::BadTerm {
-            index,
-            why: "the domain ends early".into(),
-        });
+/// `a & b` or `a | b`, merged into `a` or `b` when they are the same kind
+/// of node, with the resulting depth.
+fn combine(and: bool, (a, da): (Domain, usize), (b, db): (Domain, usize)) -> (Domain, usize) {
+    let same_kind = |d: &Domain| match d {
+        Domain::And(_) => and,
+        Domain::Or(_) => !and,
+        _ => false,
     };
-    *pos += 1;
-    let operand = |pos: &mut usize, op: &str| {
-        if *pos >= items.len() {
-            Err(DomainError::MissingOperand {
-                op: op.to_string(),
-                index,
-            })
-        } else {
-            parse_term(items, pos)
-        }
+    // A merged node's children keep their depth; others go one level down.
+    let depth_of = |d: &Domain, depth: usize| if same_kind(d) { depth } else { depth + 1 };
+    let depth = depth_of(&a, da).max(depth_of(&b, db));
+    let parts = vec![a, b];
+    let node = if and {
+        Domain::and(parts)
+    } else {
+        Domain::or(parts)
     };
-    match item {
-        Value::String(s) if s == "&" || s == "|" => {
-            let a = operand(pos, s)?;
-            let b = operand(pos, s)?;
-            Ok(if s == "&" { Domain::and(vec![a, b]) } else { Domain::or(vec![a, b]) })
-        }
-        Value::String(s) if s == "!" => Ok(Domain::not(operand(pos, s)?)),
-        Value::Array(t) if t.len() == 3 => {
-            let op = t[1].as_str().and_then(Operator::parse).ok_or_else(|| DomainError::BadTerm {
-                index,
-                why: format!("{} is not an operator", t[1]),
-            })?;
-            match (&t[0], op, &t[2]) {
-                (Value::Number(n), Operator::Eq, Value::Number(one)) if one.as_i64() == Some(1) => {
-                    match n.as_i64() {
-                        Some(1) => Ok(Domain::Const(true)),
-                        Some(0) => Ok(Domain::Const(false)),
-                        _ => Err(DomainError::BadTerm {
-                            index,
-                            why: format!("{n} is not a field name"),
-                        }),
-                    }
-                }
-                (Value::String(field), op, value) if !field.is_empty() => Ok(Domain::Leaf(Condition {
-                    field: field.clone(),
-                    op,
-                    value: value.clone(),
-                })),
-                (f, _, _) => Err(DomainError::BadTerm {
-                    index,
-                    why: format!("{f} is not a field name"),
-                }),
-            }
-        }
-        other => Err(DomainError::BadTerm {
-            index,
-            why: format!("{other} is neither an operator nor a [field, operator, value] term"),
-        }),
+    (node, depth)
+}
+
+fn parse_leaf(item: &Value, index: usize) -> Result<Domain, DomainError> {
+    let bad = |why: String| DomainError::BadTerm { index, why };
+    let Value::Array(t) = item else {
+        return Err(bad(format!(
+            "{} is neither \"&\", \"|\", \"!\" nor a [field, operator, value] condition",
+            short(item)
+        )));
+    };
+    let [field, op, value] = t.as_slice() else {
+        return Err(bad(format!(
+            "a condition has 3 items, this one has {}",
+            t.len()
+        )));
+    };
+    let op = op
+        .as_str()
+        .and_then(Operator::parse)
+        .ok_or_else(|| bad(format!("{} is not a domain operator", short(op))))?;
+    match field {
+        Value::String(name) if !name.is_empty() => Ok(Domain::condition(name, op, value.clone())),
+        Value::Number(n) if op == Operator::Eq && value.as_i64() == Some(1) => match n.as_i64() {
+            Some(1) => Ok(Domain::Const(true)),
+            Some(0) => Ok(Domain::Const(false)),
+            _ => Err(bad(format!("{n} is not a field name"))),
+        },
+        other => Err(bad(format!("{} is not a field name", short(other)))),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s,
+    }
+}
+
+impl fmt::Display for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.to_json())
+    }
+}
+
+impl Serialize for Domain {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Domain {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Domain::from_json(&v).map_err(serde::de::Error::custom)
     }
 }

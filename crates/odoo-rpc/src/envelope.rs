@@ -1,53 +1,41 @@
 //! JSON-RPC 2.0 as Odoo frames it: `{"jsonrpc":"2.0","method":"call",
 //! "params":…,"id":N}` out; `result` or `error` back, always HTTP 200 for
-//! anything the dispatcher reached.
+//! anything the dispatcher reached. Everything else (400, 404, a proxy's
+//! 502) is an HTML or text page.
 
-use crate::error::{excerpt, Error};
-use serde_json::Value;
+use crate::error::{excerpt, json_kind, Error};
+use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-/// A fresh request id (unique for this page / process).
+/// A fresh request id, unique for this page (or process).
 pub fn next_id() -> u64 {
     NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
+/// The request body for `params`, as Odoo's own client sends it.
 pub fn request_body(id: u64, params: &Value) -> String {
-    serde_json::json!({"jsonrpc": "2.0", "method": "call", "params": params, "id": id}).to_string()
+    let mut envelope = Map::new();
+    envelope.insert("jsonrpc".into(), "2.0".into());
+    envelope.insert("method".into(), "call".into());
+    envelope.insert("params".into(), params.clone());
+    envelope.insert("id".into(), id.into());
+    Value::Object(envelope).to_string()
 }
 
-/// Decodes one answer. `needs_session`: the call requires a signed-in
-/// session, so a bare HTTP 404 page means "not signed in" (how a
-/// multi-database Odoo says it, having no database to route to).
+/// Decodes one HTTP answer to a JSON-RPC call into its `result`.
+///
+/// `needs_session`: the route requires a signed-in session, so a non-JSON
+/// HTTP 404 means "not signed in" (a multi-database Odoo cannot tell which
+/// database a request without a valid session belongs to, and answers 404).
 pub fn decode_response(
     status: u16,
     content_type: Option<&str>,
     body: &str,
     needs_session: bool,
 ) -> Result<Value, Error> {
-    let looks_json = content_type.is_some_and(|c| c.contains("json"))
-        || body.trim_start().starts_with('{');
-    let parsed: Option<Value> = if looks_json {
-        serde_json::from_str(body).ok()
-    } else {
-        None
-    };
-    // Gateways (ours included) answer 502/503/504 even with a JSON body:
-    // those are transient whatever the body says.
-    if matches!(status, 502..=504) {
-        let text = parsed
-            .as_ref()
-            .and_then(|v| v.pointer("/error/data/message"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .unwrap_or_else(|| excerpt(body));
-        return Err(Error::Http {
-            status,
-            excerpt: text,
-        });
-    }
-    let Some(value) = parsed else {
+    let Some(value) = parse_json(content_type, body) else {
         if status == 404 && needs_session {
             return Err(Error::SessionExpired);
         }
@@ -56,13 +44,39 @@ pub fn decode_response(
             excerpt: excerpt(body),
         });
     };
-    let Value::Object(mut obj) = value else {
+    let Value::Object(mut envelope) = value else {
+        if status != 200 {
+            return Err(Error::Http {
+                status,
+                excerpt: excerpt(body),
+            });
+        }
         return Err(Error::Shape {
-            detail: "the answer is JSON but not an object".into(),
+            detail: format!(
+                "the answer is {}, not a JSON-RPC envelope object",
+                json_kind(&value)
+            ),
         });
     };
-    if let Some(err) = obj.get("error") {
-        return Err(Error::from_odoo_error(err, status));
+    // A gateway in front of Odoo failed: worth retrying, whatever the body.
+    if matches!(status, 502..=504) {
+        return Err(Error::Http {
+            status,
+            excerpt: excerpt(body),
+        });
+    }
+    if let Some(err) = envelope.get("error") {
+        return Err(match Error::from_odoo_error(err) {
+            // A rate limiter (ours, or one in front of Odoo) may use
+            // JSON-RPC errors too; the status says what it means.
+            Error::Server { message, .. } if status == 429 => Error::TooManyAttempts { message },
+            e => e,
+        });
+    }
+    if status == 429 {
+        return Err(Error::TooManyAttempts {
+            message: String::new(),
+        });
     }
     if status != 200 {
         return Err(Error::Http {
@@ -70,11 +84,35 @@ pub fn decode_response(
             excerpt: excerpt(body),
         });
     }
-    if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
-        return Err(Error::Shape {
-            detail: "the answer is not a JSON-RPC 2.0 envelope (no \"jsonrpc\": \"2.0\")".into(),
-        });
+    match envelope.get("jsonrpc") {
+        Some(Value::String(v)) if v == "2.0" => {}
+        Some(other) => {
+            return Err(Error::Shape {
+                detail: format!("\"jsonrpc\" is {other}, expected \"2.0\""),
+            })
+        }
+        None => {
+            return Err(Error::Shape {
+                detail:
+                    "the object has no \"jsonrpc\": \"2.0\" member, so it is not a JSON-RPC answer"
+                        .into(),
+            })
+        }
     }
-    // Odoo leaves `result` out entirely when it is None.
-    Ok(obj.remove("result").unwrap_or(Value::Null))
+    // Odoo leaves `result` out entirely when it is None
+    // (`/web/session/destroy`, `/web/session/check`).
+    Ok(envelope.remove("result").unwrap_or(Value::Null))
+}
+
+/// The body as JSON, when it is JSON. The content type is a hint only:
+/// Odoo's error pages are `text/html`, its answers `application/json`, but
+/// proxies in between are not always so careful.
+fn parse_json(content_type: Option<&str>, body: &str) -> Option<Value> {
+    let start = body.trim_start();
+    let says_json = content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json"));
+    if says_json || start.starts_with('{') || start.starts_with('[') {
+        serde_json::from_str(body).ok()
+    } else {
+        None
+    }
 }

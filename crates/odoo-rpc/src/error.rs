@@ -5,15 +5,18 @@ use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
-    /// Not signed in any more: code 100, or a multi-database server's 404.
+    /// Not signed in (any more): code 100 on a mono-database server, an
+    /// HTTP 404 page on a multi-database one.
     #[error("session expired")]
     SessionExpired,
-    /// Wrong login or password.
+    /// Wrong login or password (`odoo.exceptions.AccessDenied`).
     #[error("access denied: {message}")]
     AccessDenied { message: String },
-    /// Odoo's lock-out after repeated failures (or our proxy's limit).
+    /// Odoo's lock-out after repeated sign-in failures from one address
+    /// (an `AccessDenied` with its own message), or an HTTP 429.
     #[error("too many attempts: {message}")]
     TooManyAttempts { message: String },
+    /// Sign-in to a database this server does not have (or filters out).
     #[error("database not found")]
     DatabaseNotFound,
     #[error("access error: {message}")]
@@ -34,15 +37,19 @@ pub enum Error {
         name: String,
         message: String,
     },
-    /// An HTTP answer that is not JSON-RPC (a proxy's 502 page, …).
+    /// An HTTP answer that is not JSON-RPC (a proxy's 502 page, a 400 for
+    /// a malformed request, …).
     #[error("HTTP {status}: {excerpt}")]
     Http { status: u16, excerpt: String },
+    /// The request did not get an answer (connection refused, reset, DNS).
     #[error("network: {detail}")]
     Network { detail: String },
+    /// The device knows it has no network; nothing was sent.
     #[error("offline")]
     Offline,
     #[error("timed out")]
     Timeout,
+    /// The caller gave up (a newer query, a view going away).
     #[error("cancelled")]
     Cancelled,
     /// JSON, but not the shape expected: what was wrong, and where.
@@ -50,41 +57,51 @@ pub enum Error {
     Shape { detail: String },
 }
 
-const TOO_MANY: &str = "Too many login failures";
+/// The start of Odoo's lock-out message (`odoo/addons/base/models/res_users.py`).
+const TOO_MANY_FAILURES: &str = "Too many login failures";
+const DATABASE_NOT_FOUND: &str = "Database not found.";
 
 impl Error {
-    /// Decodes the `error` member of an envelope.
-    pub fn from_odoo_error(err: &Value, http_status: u16) -> Error {
+    /// Decodes the `error` member of a JSON-RPC answer:
+    /// `{"code", "message", "data": {"name", "message", …}}`.
+    pub fn from_odoo_error(value: &Value) -> Error {
+        let Value::Object(err) = value else {
+            return Error::Shape {
+                detail: format!("\"error\" is {}, not an object", json_kind(value)),
+            };
+        };
         let code = err.get("code").and_then(Value::as_i64).unwrap_or(200);
         let data = err.get("data");
         let name = data
             .and_then(|d| d.get("name"))
             .and_then(Value::as_str)
-            .unwrap_or("")
+            .unwrap_or_default()
             .to_string();
+        // data.message is the exception's own text; the top-level message
+        // is a generic "Odoo Server Error".
         let message = data
             .and_then(|d| d.get("message"))
             .and_then(Value::as_str)
             .or_else(|| err.get("message").and_then(Value::as_str))
-            .unwrap_or("")
+            .unwrap_or_default()
             .to_string();
         if code == 100 || name == "odoo.http.SessionExpiredException" {
             return Error::SessionExpired;
         }
-        if code == 429 || http_status == 429 || name.ends_with("TooManyAttempts") {
-            return Error::TooManyAttempts { message };
-        }
         match name.as_str() {
-            "odoo.exceptions.AccessDenied" if message.starts_with(TOO_MANY) => {
+            "odoo.exceptions.AccessDenied" if message.starts_with(TOO_MANY_FAILURES) => {
                 Error::TooManyAttempts { message }
             }
             "odoo.exceptions.AccessDenied" => Error::AccessDenied { message },
-            "odoo.exceptions.AccessError" if message == "Database not found." => {
+            "odoo.exceptions.AccessError" if message == DATABASE_NOT_FOUND => {
                 Error::DatabaseNotFound
             }
             "odoo.exceptions.AccessError" => Error::AccessError { message },
             "odoo.exceptions.MissingError" => Error::MissingError { message },
-            "odoo.exceptions.UserError" => Error::UserError { message },
+            // RedirectWarning is a UserError that also offers an action.
+            "odoo.exceptions.UserError" | "odoo.exceptions.RedirectWarning" => {
+                Error::UserError { message }
+            }
             "odoo.exceptions.ValidationError" => Error::ValidationError { message },
             "werkzeug.exceptions.NotFound" => Error::NotFound { message },
             _ if code == 404 => Error::NotFound { message },
@@ -96,47 +113,44 @@ impl Error {
         }
     }
 
-    /// One sentence for people, for every error there is.
+    /// One sentence for people, for every error there is. Odoo's own
+    /// messages for access, user and validation errors are written for
+    /// people already, so those are kept (their first paragraph: the rest
+    /// lists technical groups).
     pub fn user_message(&self) -> String {
         match self {
             Error::SessionExpired => "Your session has expired. Please sign in again.".into(),
             Error::AccessDenied { .. } => "Wrong login or password.".into(),
-            Error::TooManyAttempts { message } if !message.is_empty() => message.clone(),
-            Error::TooManyAttempts { .. } => {
-                "Too many sign-in attempts. Please wait a minute and try again.".into()
+            Error::TooManyAttempts { message } => odoo_sentence(message).unwrap_or_else(|| {
+                "Too many failed sign-in attempts: please wait a minute before trying again.".into()
+            }),
+            Error::DatabaseNotFound => "This server has no database by that name.".into(),
+            Error::AccessError { message } => {
+                odoo_sentence(message).unwrap_or_else(|| "You are not allowed to do this.".into())
             }
-            Error::DatabaseNotFound => "That database does not exist on this server.".into(),
-            Error::AccessError { message }
-            | Error::MissingError { message }
-            | Error::UserError { message }
-            | Error::ValidationError { message }
-                if !message.is_empty() =>
-            {
-                message.clone()
+            Error::MissingError { message } => {
+                odoo_sentence(message).unwrap_or_else(|| "This record no longer exists.".into())
             }
-            Error::AccessError { .. } => "You are not allowed to see this.".into(),
-            Error::MissingError { .. } => "This record no longer exists.".into(),
-            Error::UserError { .. } | Error::ValidationError { .. } => {
-                "Odoo refused this request.".into()
+            Error::UserError { message } | Error::ValidationError { message } => {
+                odoo_sentence(message).unwrap_or_else(|| "Odoo refused this change.".into())
             }
-            Error::NotFound { .. } => "The server does not know this request (not found).".into(),
-            Error::Server { name, message, .. } => {
-                let short = name.rsplit('.').next().unwrap_or(name);
-                if message.is_empty() {
-                    format!("The server failed ({short}).")
+            Error::NotFound { .. } => "The server does not offer what the app asked for.".into(),
+            Error::Server { name, .. } => {
+                let short = name.rsplit('.').next().unwrap_or_default();
+                if short.is_empty() {
+                    "The server ran into an error.".into()
                 } else {
-                    format!("The server failed: {message}")
+                    format!("The server ran into an error ({short}).")
                 }
             }
-            Error::Http { status, excerpt } if matches!(status, 502..=504) && !excerpt.is_empty() && !excerpt.contains('<') => {
-                format!("The server is unavailable (HTTP {status}): {excerpt}")
-            }
             Error::Http { status, .. } => {
-                format!("The server answered with an error page (HTTP {status}) instead of data.")
+                format!("The server answered with an error page (HTTP {status}).")
             }
-            Error::Network { .. } => "The server could not be reached. Check your connection.".into(),
+            Error::Network { .. } => {
+                "The server could not be reached. Check your connection.".into()
+            }
             Error::Offline => "You are offline.".into(),
-            Error::Timeout => "The server took too long to answer. Please try again.".into(),
+            Error::Timeout => "The server took too long to answer.".into(),
             Error::Cancelled => "The request was cancelled.".into(),
             Error::Shape { .. } => "The server sent an answer this app does not understand.".into(),
         }
@@ -146,34 +160,63 @@ impl Error {
         matches!(self, Error::SessionExpired)
     }
 
-    /// Worth trying again later: the server or the way to it had a hiccup.
+    /// Worth trying again later: the server or the way to it had a hiccup
+    /// (a gateway error, a dropped connection, a timeout).
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            Error::Http { status: 502..=504, .. } | Error::Network { .. } | Error::Timeout
+            Error::Http {
+                status: 502..=504,
+                ..
+            } | Error::Network { .. }
+                | Error::Timeout
         )
     }
 }
 
+/// The first paragraph of an Odoo message, on one line; `None` if empty.
+fn odoo_sentence(message: &str) -> Option<String> {
+    let first = message.split("\n\n").next().unwrap_or_default();
+    let line = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then_some(line)
+}
+
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// How many characters of a body an excerpt keeps.
+const EXCERPT_CHARS: usize = 160;
+
 /// A short, single-line, tag-free excerpt of a body, for messages and logs.
 pub fn excerpt(body: &str) -> String {
-    let mut out = String::new();
+    let mut text = String::with_capacity(body.len().min(4 * EXCERPT_CHARS));
     let mut in_tag = false;
     for c in body.chars() {
         match c {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                text.push(' ');
             }
             _ if in_tag => {}
-            c if c.is_whitespace() => out.push(' '),
-            c => out.push(c),
+            c => text.push(c),
+        }
+        // Enough collected: whitespace collapsing only shortens it.
+        if text.len() > 8 * EXCERPT_CHARS {
+            break;
         }
     }
-    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    match collapsed.char_indices().nth(160) {
-        Some((i, _)) => format!("{}…", &collapsed[..i]),
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match collapsed.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", &collapsed[..cut]),
         None => collapsed,
     }
 }

@@ -11,13 +11,13 @@ pub mod retry;
 pub mod session;
 
 pub use call::{
-    decode_call, AuthOutcome, Authenticate, Call, CallKind, CallKw, DatabaseList, DestroySession,
-    FieldInfo, FieldsGet, GetSessionInfo, NameSearch, Page, Read, SearchCount, SearchOpts,
-    SearchRead, VersionInfo, WebSearchPlan, WebSearchRead,
+    decode_call, specification_for, AuthOutcome, Authenticate, Call, CallKind, CallKw,
+    DatabaseList, DestroySession, FieldInfo, FieldsGet, GetSessionInfo, NameSearch, Page, Read,
+    SearchCount, SearchOpts, SearchRead, VersionInfo, WebSearchPlan, WebSearchRead,
 };
 pub use domain::{Condition, Domain, DomainError, Operator};
 pub use envelope::{decode_response, next_id, request_body};
 pub use error::Error;
 pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;
-pub use session::{ServerVersion, SessionInfo};
+pub use session::{Company, ServerVersion, SessionInfo, UserCompanies, UserContext};

@@ -1,45 +1,69 @@
 //! Odoo's field values: `false` for empty (never `null`), `[id, "name"]`
-//! for a many-to-one (or `{"id", "display_name"}` from a specification),
-//! lists of ids for x2many. Record types turn those into `Option`s and pairs.
+//! for a many-to-one (`{"id", "display_name"}` from a 17+ specification,
+//! a bare id when the specification asked for no sub-fields), lists of ids
+//! for x2many. Record types turn those into `Option`s and pairs.
 
-use serde::de::{self, Deserializer};
+use crate::session::ServerVersion;
+use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Deserializes `false` / `null` / missing as `None`.
+/// Deserializes `false` / `null` / missing (with `#[serde(default)]`) as
+/// `None`, anything else as `T`.
 pub fn false_as_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: DeserializeOwned,
 {
-    let v = Value::deserialize(d)?;
-    match v {
+    match Value::deserialize(d)? {
         Value::Null | Value::Bool(false) => Ok(None),
         v => T::deserialize(v).map(Some).map_err(de::Error::custom),
     }
 }
 
-/// For `#[serde(default, with = "odoo_rpc::record::opt")]`.
+/// For `#[serde(default, with = "odoo_rpc::record::opt")]` on an
+/// `Option<String>`, `Option<Many2one>`, …: Odoo's `false` becomes `None`,
+/// and `None` is written back as `null`.
 pub mod opt {
+    use serde::de::DeserializeOwned;
     use serde::{Deserializer, Serialize, Serializer};
 
     pub fn deserialize<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
     where
         D: Deserializer<'de>,
-        T: serde::de::DeserializeOwned,
+        T: DeserializeOwned,
     {
         super::false_as_none(d)
     }
 
-    pub fn serialize<S, T: Serialize>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error>
+    pub fn serialize<S, T>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error>
     where
         S: Serializer,
+        T: Serialize,
     {
         v.serialize(s)
     }
 }
 
-/// A many-to-one value: the id and the display name.
+/// For `#[serde(default, deserialize_with = "odoo_rpc::record::list")]` on
+/// a `Vec<_>` (x2many ids, tags): `false` / `null` become an empty list.
+pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(false_as_none::<D, Vec<T>>(d)?.unwrap_or_default())
+}
+
+/// For `#[serde(default, deserialize_with = "odoo_rpc::record::ids")]` on
+/// a `Vec<i64>`: an x2many as plain ids, whether the answer sent ids or
+/// `{"id", "display_name"}` objects.
+pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
+    Ok(list::<D, Tag>(d)?.into_iter().map(|t| t.id).collect())
+}
+
+/// A many-to-one value: the id and the display name (empty when the
+/// answer carried only the id).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Many2one {
     pub id: i64,
@@ -49,34 +73,15 @@ pub struct Many2one {
 impl<'de> Deserialize<'de> for Many2one {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
-        many2one(&v).ok_or_else(|| de::Error::custom(format!("not a many-to-one value: {v}")))
+        id_and_name(&v)
+            .map(|(id, name)| Many2one { id, name })
+            .ok_or_else(|| de::Error::custom(format!("not a many-to-one value: {}", brief(&v))))
     }
 }
 
-fn many2one(v: &Value) -> Option<Many2one> {
-    match v {
-        // search_read / read: [id, "name"]; Odoo 16's user_id: [id].
-        Value::Array(a) => Some(Many2one {
-            id: a.first()?.as_i64()?,
-            name: a.get(1).and_then(Value::as_str).unwrap_or("").to_string(),
-        }),
-        // specification form: {"id": 1, "display_name": "…"}; ours: {"id", "name"}.
-        Value::Object(o) => Some(Many2one {
-            id: o.get("id")?.as_i64()?,
-            name: o
-                .get("display_name")
-                .or_else(|| o.get("name"))
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-        }),
-        _ => None,
-    }
-}
-
-/// One entry of a many-to-many (tags): an id, and the name when the answer
-/// carried it (specification form) or it was looked up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One entry of a many-to-many (a tag): the id, and the name when the
+/// answer carried it (17+ specification form).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Tag {
     pub id: i64,
     pub name: Option<String>,
@@ -85,27 +90,50 @@ pub struct Tag {
 impl<'de> Deserialize<'de> for Tag {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
-        if let Some(id) = v.as_i64() {
-            return Ok(Tag { id, name: None });
-        }
-        many2one(&v)
-            .map(|m| Tag {
-                id: m.id,
-                name: (!m.name.is_empty()).then_some(m.name),
+        id_and_name(&v)
+            .map(|(id, name)| Tag {
+                id,
+                name: (!name.is_empty()).then_some(name),
             })
-            .ok_or_else(|| de::Error::custom(format!("not a tag: {v}")))
+            .ok_or_else(|| de::Error::custom(format!("not a tag: {}", brief(&v))))
     }
 }
 
-/// A contact (`res.partner`), as much as a contacts screen shows.
+/// `[id, "name"]`, `{"id", "display_name"}` (or our own `{"id", "name"}`,
+/// as `Many2one` serializes), or a bare id.
+fn id_and_name(v: &Value) -> Option<(i64, String)> {
+    let name_of = |n: Option<&Value>| n.and_then(Value::as_str).unwrap_or_default().to_string();
+    match v {
+        Value::Number(n) => Some((n.as_i64()?, String::new())),
+        Value::Array(pair) => Some((pair.first()?.as_i64()?, name_of(pair.get(1)))),
+        Value::Object(o) => Some((
+            o.get("id")?.as_i64()?,
+            name_of(o.get("display_name").or_else(|| o.get("name"))),
+        )),
+        _ => None,
+    }
+}
+
+/// A value cut short for an error message.
+fn brief(v: &Value) -> String {
+    let s = v.to_string();
+    match s.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s,
+    }
+}
+
+/// A contact (`res.partner`), as much as a contacts screen shows. Every
+/// field but `id` may be left out of the answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
     pub id: i64,
+    /// Empty for an address without a name.
     #[serde(default, deserialize_with = "string_or_empty")]
     pub name: String,
     #[serde(default, with = "opt")]
     pub display_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bool_or_false")]
     pub is_company: bool,
     #[serde(default, with = "opt")]
     pub parent_id: Option<Many2one>,
@@ -115,6 +143,7 @@ pub struct Partner {
     pub email: Option<String>,
     #[serde(default, with = "opt")]
     pub phone: Option<String>,
+    /// Gone from Odoo 19 (saas~18.2): always `None` there.
     #[serde(default, with = "opt")]
     pub mobile: Option<String>,
     #[serde(default, with = "opt")]
@@ -135,18 +164,20 @@ pub struct Partner {
     pub vat: Option<String>,
     #[serde(default, rename = "ref", with = "opt")]
     pub r#ref: Option<String>,
+    /// Not asked for by default: not in every version's base module.
     #[serde(default, with = "opt")]
     pub company_registry: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub category_id: Vec<Tag>,
-    /// HTML notes: show as text, never as markup.
+    /// Odoo's HTML notes: show as text, never as markup.
     #[serde(default, with = "opt")]
     pub comment: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "ids")]
     pub child_ids: Vec<i64>,
+    /// `"YYYY-MM-DD HH:MM:SS"`, UTC.
     #[serde(default, with = "opt")]
     pub write_date: Option<String>,
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "bool_or_true")]
     pub active: bool,
 }
 
@@ -158,10 +189,27 @@ fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> 
     Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
 }
 
+fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+fn bool_or_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(true))
+}
+
+/// Fields that some supported versions do not have, and the version
+/// (major, minor) that dropped them.
+const DROPPED: &[(&str, (u32, u32))] = &[
+    // odoo/odoo#189739 "[REM] base: remove mobile field" (saas~18.2, so 19.0).
+    ("mobile", (18, 2)),
+];
+
 impl Partner {
-    /// What a list row needs (all present in Odoo 16 to 19).
+    /// What a list row needs. Present in Odoo 16 to 18; use
+    /// [`Partner::list_fields`] to ask a server of any version.
     pub const LIST_FIELDS: &'static [&'static str] = &[
         "name",
+        "display_name",
         "is_company",
         "parent_id",
         "function",
@@ -173,7 +221,8 @@ impl Partner {
         "write_date",
     ];
 
-    /// What the contact card shows.
+    /// What the contact card shows (Odoo 16 to 18; see
+    /// [`Partner::card_fields`]).
     pub const CARD_FIELDS: &'static [&'static str] = &[
         "name",
         "display_name",
@@ -198,4 +247,28 @@ impl Partner {
         "write_date",
         "active",
     ];
+
+    /// [`Partner::LIST_FIELDS`] less what `version` does not have.
+    pub fn list_fields(version: &ServerVersion) -> Vec<String> {
+        fields_for(Self::LIST_FIELDS, version)
+    }
+
+    /// [`Partner::CARD_FIELDS`] less what `version` does not have.
+    pub fn card_fields(version: &ServerVersion) -> Vec<String> {
+        fields_for(Self::CARD_FIELDS, version)
+    }
+}
+
+/// `fields` without those `version` dropped. An unknown version keeps
+/// them all (16 to 18 is where most servers are).
+pub fn fields_for(fields: &[&str], version: &ServerVersion) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|f| {
+            !DROPPED.iter().any(|(name, (major, minor))| {
+                name == *f && version.is_known() && version.at_least(*major, *minor)
+            })
+        })
+        .map(|f| f.to_string())
+        .collect()
 }

@@ -1,7 +1,10 @@
-//! When to try a call again: only reads, only after a hiccup (502/503/504,
-//! a dropped connection, a timeout), with exponential backoff and jitter,
-//! like Odoo's own client. Writes and sign-in never: a retried write could
-//! apply twice, a retried sign-in counts twice toward the lock-out.
+//! When to try a call again: only reads, only after a hiccup (a gateway's
+//! 502/503/504, a dropped connection, a timeout), with exponential backoff
+//! and jitter, as Odoo's own client does (`addons/web/static/src/core/
+//! network/rpc.js`: retryable connection errors, base 200 ms doubling,
+//! capped, plus random jitter). Writes and sign-ins never: a repeated
+//! write could apply twice, a repeated sign-in counts twice toward Odoo's
+//! lock-out.
 
 use crate::call::CallKind;
 use crate::error::Error;
@@ -10,7 +13,9 @@ use crate::error::Error;
 pub struct RetryPolicy {
     /// Attempts in all, the first included.
     pub max_attempts: u32,
+    /// The wait after the first failure, before jitter.
     pub base_ms: u64,
+    /// No wait is longer than this.
     pub max_ms: u64,
 }
 
@@ -25,19 +30,29 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// `attempt` is the number of the attempt that just failed (1-based).
+    /// Whether to try again after attempt number `attempt` (1-based)
+    /// failed with `err`.
     pub fn should_retry(&self, kind: CallKind, err: &Error, attempt: u32) -> bool {
         kind == CallKind::Read && err.is_transient() && attempt < self.max_attempts
     }
 
-    /// How long to wait after failed attempt `attempt`: "equal jitter",
-    /// half fixed, half random (`jitter` in 0..1, from the caller).
+    /// How long to wait after failed attempt `attempt` (1-based):
+    /// `base * 2^(attempt-1)`, capped at `max_ms`, with "equal jitter" —
+    /// half of it fixed, half scaled by `jitter` (0..1, from the caller,
+    /// so that this stays pure) — so that many clients that failed
+    /// together do not all come back together.
     pub fn delay_ms(&self, attempt: u32, jitter: f64) -> u64 {
+        let doublings = attempt.saturating_sub(1).min(32);
         let exp = self
             .base_ms
-            .saturating_mul(1u64 << attempt.saturating_sub(1).min(20))
+            .saturating_mul(1u64 << doublings)
             .min(self.max_ms);
+        let jitter = if jitter.is_finite() {
+            jitter.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let half = exp / 2;
-        half + (half as f64 * jitter.clamp(0.0, 1.0)).round() as u64
+        (exp - half) + (half as f64 * jitter).round() as u64
     }
 }
