@@ -48,7 +48,21 @@ pub fn app(opts: Options) -> Result<Router, Error> {
         limiter,
         rate_limit::limit_sign_in,
     ));
-    Ok(web
-        .merge(statics)
+    // `/web` belongs to Odoo (or the demo), everything else to the app.
+    let dispatch = move |req: axum::extract::Request| {
+        let target = if req.uri().path() == "/web" || req.uri().path().starts_with("/web/") {
+            web.clone()
+        } else {
+            statics.clone()
+        };
+        async move {
+            match tower::ServiceExt::oneshot(target, req).await {
+                Ok(res) => res,
+                Err(never) => match never {},
+            }
+        }
+    };
+    Ok(Router::new()
+        .fallback(dispatch)
         .layer(axum::middleware::from_fn(headers::security_headers)))
 }

@@ -6,7 +6,10 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    // Logs go to stderr; stdout carries only the "listening on" line that
+    // scripts and tests wait for.
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
         )
@@ -62,6 +65,7 @@ async fn serve(args: Args) -> Result<(), Error> {
         })?;
     let addr = listener.local_addr()?;
     tracing::info!("serving {} on http://{addr}/", args.dist.display());
+    println!("listening on http://{addr}/");
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
