@@ -114,7 +114,8 @@ pub fn parse(name: &str, text: &str) -> Result<Transcript, String> {
     let path = target.split('?').next().unwrap_or(target).to_string();
     let request_headers = lines.filter_map(header_line).collect();
 
-    let response = section(text, RESPONSE_HEAD, RESPONSE_BODY).ok_or("no RESPONSE STATUS section")?;
+    let response =
+        section(text, RESPONSE_HEAD, RESPONSE_BODY).ok_or("no RESPONSE STATUS section")?;
     // With redirects followed, the last status block is the answer's.
     let last = response
         .rfind("HTTP/")
@@ -133,7 +134,9 @@ pub fn parse(name: &str, text: &str) -> Result<Transcript, String> {
 
     let body_start = text.find(RESPONSE_BODY).ok_or("no RESPONSE BODY section")?;
     let marker_and_body = &text[body_start + RESPONSE_BODY.len()..];
-    let (marker, rest) = marker_and_body.split_once('\n').unwrap_or((marker_and_body, ""));
+    let (marker, rest) = marker_and_body
+        .split_once('\n')
+        .unwrap_or((marker_and_body, ""));
     let mut body = match rest.find(PRETTY) {
         Some(end) => &rest[..end],
         None => rest,
@@ -141,7 +144,11 @@ pub fn parse(name: &str, text: &str) -> Result<Transcript, String> {
     // Unless the traceback was cut (then N is the original's size), the
     // marker gives the exact size: the file may add a newline after it.
     if !marker.contains("elided") {
-        if let Some(n) = marker.split(' ').next().and_then(|n| n.parse::<usize>().ok()) {
+        if let Some(n) = marker
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
             if n < body.len() && body.is_char_boundary(n) {
                 body = &body[..n];
             }
