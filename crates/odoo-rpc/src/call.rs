@@ -628,13 +628,9 @@ impl<R: DeserializeOwned> Call for Read<R> {
     }
     fn params(&self) -> Value {
         let mut kw = Map::new();
+        kw.insert("fields".into(), json!(self.fields));
         put_context(&mut kw, &self.context);
-        CallKw::body(
-            &self.model,
-            "read",
-            vec![json!(self.ids), json!(self.fields)],
-            kw,
-        )
+        CallKw::body(&self.model, "read", vec![json!(self.ids)], kw)
     }
     fn kind(&self) -> CallKind {
         CallKind::Read
