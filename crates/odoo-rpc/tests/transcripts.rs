@@ -690,13 +690,16 @@ fn every_transcript_decodes_as_listed() {
     for (name, want) in TABLE {
         let t = common::load(name);
         match want {
-            NotRpc(_) => {
+            NotRpc(why) => {
                 // Only what the client never sends as JSON-RPC may be skipped.
                 let not_a_call = t.method == "OPTIONS"
                     || t.path.starts_with("/web/image/")
                     || t.path.starts_with("/web/login");
                 if !not_a_call {
-                    failures.push(format!("{name}: {} {} is a JSON route", t.method, t.path));
+                    failures.push(format!(
+                        "{name}: {} {} is a JSON route, not {why}",
+                        t.method, t.path
+                    ));
                 }
             }
             Decodes(summary) => match decode(&t) {
