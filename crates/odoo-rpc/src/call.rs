@@ -4,7 +4,7 @@
 use crate::domain::Domain;
 use crate::envelope::decode_response;
 use crate::error::{json_kind, Error};
-use crate::record::{false_as_none, fields_for};
+use crate::record::{false_as_none, fields_for, string_or_empty};
 use crate::session::{ServerVersion, SessionInfo};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -697,7 +697,7 @@ impl Call for NameSearch {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct FieldInfo {
     /// The label.
-    #[serde(default, deserialize_with = "false_as_empty")]
+    #[serde(default, deserialize_with = "string_or_empty")]
     pub string: String,
     /// `char`, `many2one`, `selection`, …
     #[serde(rename = "type")]
@@ -712,10 +712,6 @@ pub struct FieldInfo {
     /// `(value, label)` of a selection field.
     #[serde(default, deserialize_with = "false_as_none")]
     pub selection: Option<Vec<(Value, String)>>,
-}
-
-fn false_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
 }
 
 /// `fields_get(fields, attributes)`: what each field is.

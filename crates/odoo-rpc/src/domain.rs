@@ -2,6 +2,7 @@
 //! `!` before their operands, an implicit AND between top-level terms) and
 //! parsed back from it.
 
+use crate::error::shorten;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
 use std::fmt;
@@ -256,12 +257,7 @@ impl Domain {
     /// `[1, "=", 1]` / `[0, "=", 1]` as constants, operators in any case.
     pub fn from_json(v: &Value) -> Result<Domain, DomainError> {
         let Value::Array(items) = v else {
-            let mut shown = v.to_string();
-            if let Some((cut, _)) = shown.char_indices().nth(80) {
-                shown.truncate(cut);
-                shown.push('…');
-            }
-            return Err(DomainError::NotAList(shown));
+            return Err(DomainError::NotAList(shorten(&v.to_string(), 80)));
         };
         // Right to left, operands on a stack (as Odoo's own parser does):
         // no recursion, so no input can exhaust the call stack.
@@ -349,11 +345,7 @@ fn parse_leaf(item: &Value, index: usize) -> Result<Domain, DomainError> {
 }
 
 fn short(v: &Value) -> String {
-    let s = v.to_string();
-    match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s,
-    }
+    shorten(&v.to_string(), 40)
 }
 
 impl fmt::Display for Domain {

@@ -181,6 +181,15 @@ fn odoo_sentence(message: &str) -> Option<String> {
     (!line.is_empty()).then_some(line)
 }
 
+/// `text` cut to `chars` characters (on a character boundary), with an
+/// ellipsis when something was cut.
+pub(crate) fn shorten(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -215,8 +224,5 @@ pub fn excerpt(body: &str) -> String {
         }
     }
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match collapsed.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &collapsed[..cut]),
-        None => collapsed,
-    }
+    shorten(&collapsed, EXCERPT_CHARS)
 }

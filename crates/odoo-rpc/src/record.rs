@@ -3,6 +3,7 @@
 //! a bare id when the specification asked for no sub-fields), lists of ids
 //! for x2many. Record types turn those into `Option`s and pairs.
 
+use crate::error::shorten;
 use crate::session::ServerVersion;
 use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -116,11 +117,7 @@ fn id_and_name(v: &Value) -> Option<(i64, String)> {
 
 /// A value cut short for an error message.
 fn brief(v: &Value) -> String {
-    let s = v.to_string();
-    match s.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s,
-    }
+    shorten(&v.to_string(), 60)
 }
 
 /// A contact (`res.partner`), as much as a contacts screen shows. Every
@@ -185,11 +182,13 @@ fn yes() -> bool {
     true
 }
 
-fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+/// A text field whose empty value is `false`: `""`.
+pub(crate) fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
 }
 
-fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+/// A flag that may come as `null`: `false`.
+pub(crate) fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 

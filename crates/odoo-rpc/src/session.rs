@@ -3,7 +3,7 @@
 //! `company_id` and `user_id`; a portal user has no `user_companies`):
 //! unknown keys are ignored, optional ones may be missing or `false`.
 
-use crate::record::false_as_none;
+use crate::record::{bool_or_false, false_as_none, string_or_empty};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -40,8 +40,8 @@ pub struct SessionInfo {
     pub is_admin: bool,
     #[serde(default, deserialize_with = "bool_or_false")]
     pub is_system: bool,
-    /// Odoo 17+ only.
-    #[serde(default, deserialize_with = "false_as_none_bool")]
+    /// Odoo 17+ only (`false` is an answer here, not "empty").
+    #[serde(default)]
     pub is_internal_user: Option<bool>,
     #[serde(default, rename = "web.base.url", deserialize_with = "false_as_none")]
     pub web_base_url: Option<String>,
@@ -172,21 +172,8 @@ fn leading_number(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
-}
-
 fn list_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
     Ok(false_as_none::<D, Vec<Value>>(d)?.unwrap_or_default())
-}
-
-fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(false_as_none::<D, bool>(d)?.unwrap_or(false))
-}
-
-/// `is_internal_user`: `false` is an answer here, not "empty".
-fn false_as_none_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    Option::<bool>::deserialize(d)
 }
 
 fn context_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<UserContext, D::Error> {
