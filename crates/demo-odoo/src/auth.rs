@@ -1,6 +1,8 @@
-//! Passwords (hashed only, in passlib's pbkdf2-sha512 format as Odoo stores
-//! them) and Odoo's sign-in lock-out: 10 failures from one address within a
-//! minute lock that address out for a minute, even with the right password.
+//! Passwords (hashed only, in passlib's `$pbkdf2-sha512$` format as Odoo
+//! stores them) and Odoo's sign-in cooldown (`res.users._assert_can_auth`):
+//! failures are counted per database and client address until a success;
+//! from the 10th on, that address is refused for a minute after each
+//! failure, even with the right password.
 
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
@@ -10,9 +12,15 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Odoo 18 uses 600,000 rounds (a sign-in then costs ~0.4 s). The demo uses
-/// fewer so tests stay quick; the format and algorithm are the same.
-const ROUNDS: u32 = 20_000;
+/// Odoo uses 600,000 rounds (about 0.4 s a sign-in). The demo keeps the
+/// format and algorithm with fewer rounds: enough to be a real cost, small
+/// enough that unoptimised test builds sign in quickly. The count is in
+/// each stored hash, so either build verifies the other's.
+pub const ROUNDS: u32 = if cfg!(debug_assertions) {
+    2_000
+} else {
+    25_000
+};
 
 /// passlib's "adapted base64": `.` instead of `+`, no padding.
 fn ab64(bytes: &[u8]) -> String {
@@ -33,42 +41,57 @@ pub fn hash_password(password: &str) -> String {
 
 pub fn verify_password(password: &str, stored: &str) -> bool {
     let parts: Vec<&str> = stored.split('$').collect();
-    let [_, "pbkdf2-sha512", rounds, salt, hash] = parts.as_slice() else {
+    let ["", "pbkdf2-sha512", rounds, salt, hash] = parts.as_slice() else {
         return false;
     };
-    let (Ok(rounds), Some(salt), Some(hash)) = (rounds.parse::<u32>(), ab64_decode(salt), ab64_decode(hash)) else {
+    let (Ok(rounds), Some(salt), Some(hash)) =
+        (rounds.parse::<u32>(), ab64_decode(salt), ab64_decode(hash))
+    else {
         return false;
     };
+    if rounds == 0 || hash.is_empty() || rounds > 10_000_000 {
+        return false;
+    }
     let mut out = vec![0u8; hash.len()];
     pbkdf2::pbkdf2_hmac::<Sha512>(password.as_bytes(), &salt, rounds, &mut out);
     // Constant time, like passlib.
-    out.len() == hash.len() && out.iter().zip(&hash).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    out.iter().zip(&hash).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-const MAX_FAILURES: usize = 10;
-const WINDOW: Duration = Duration::from_secs(60);
+/// Odoo's defaults (`base.login_cooldown_after`, `…_duration`).
+pub const COOLDOWN_AFTER: u32 = 10;
+pub const COOLDOWN: Duration = Duration::from_secs(60);
 
 #[derive(Default)]
-pub struct Lockout {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+pub struct Cooldown {
+    /// (database, address) → (failures since the last success, last failure)
+    failures: Mutex<HashMap<(String, String), (u32, Instant)>>,
 }
 
-impl Lockout {
-    pub fn is_locked(&self, addr: &str, now: Instant) -> bool {
-        let mut f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(times) = f.get_mut(addr) else { return false };
-        times.retain(|t| now.duration_since(*t) < WINDOW);
-        times.len() >= MAX_FAILURES
+impl Cooldown {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<(String, String), (u32, Instant)>> {
+        self.failures.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub fn failed(&self, addr: &str, now: Instant) {
-        let mut f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        f.entry(addr.to_string()).or_default().push(now);
+    pub fn is_cooling(&self, db: &str, addr: &str, now: Instant) -> bool {
+        self.map()
+            .get(&(db.to_string(), addr.to_string()))
+            .is_some_and(|(n, last)| {
+                *n >= COOLDOWN_AFTER && now.saturating_duration_since(*last) < COOLDOWN
+            })
     }
 
-    pub fn succeeded(&self, addr: &str) {
-        let mut f = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        f.remove(addr);
+    pub fn failed(&self, db: &str, addr: &str, now: Instant) {
+        let mut map = self.map();
+        let entry = map
+            .entry((db.to_string(), addr.to_string()))
+            .or_insert((0, now));
+        entry.0 += 1;
+        entry.1 = now;
+    }
+
+    pub fn succeeded(&self, db: &str, addr: &str) {
+        self.map().remove(&(db.to_string(), addr.to_string()));
     }
 }
 
@@ -79,23 +102,52 @@ mod tests {
     #[test]
     fn hashes_verify_and_look_like_passlib() {
         let h = hash_password("admin");
-        assert!(h.starts_with("$pbkdf2-sha512$20000$"), "{h}");
+        assert!(h.starts_with(&format!("$pbkdf2-sha512${ROUNDS}$")), "{h}");
+        assert_eq!(h.split('$').count(), 5);
         assert!(verify_password("admin", &h));
         assert!(!verify_password("Admin", &h));
-        assert!(!verify_password("admin", "admin"), "plain text never matches");
+        assert!(
+            !verify_password("admin", "admin"),
+            "plain text never matches"
+        );
+        assert!(
+            !verify_password("admin", "$pbkdf2-sha512$0$$"),
+            "degenerate hashes never match"
+        );
         assert_ne!(h, hash_password("admin"), "salted");
     }
 
     #[test]
-    fn ten_failures_lock_an_address_for_a_minute() {
-        let l = Lockout::default();
+    fn verifies_a_hash_made_elsewhere() {
+        // Python: hashlib.pbkdf2_hmac("sha512", b"demo", b"0123456789abcdef", 1000)
+        // in passlib's format (adapted base64, no padding).
+        let h = "$pbkdf2-sha512$1000$MDEyMzQ1Njc4OWFiY2RlZg$SgwQGgCusRJzVrEOtwkk5Q/6C43ggKkRWLDKwsksrZRNUJmu4e8MYGs2O1VmcyPsmbn.0alXTzIT5eidWXVTwg";
+        assert!(verify_password("demo", h));
+        assert!(!verify_password("Demo", h));
+    }
+
+    #[test]
+    fn cooldown_after_ten_failures_for_a_minute_after_the_last() {
+        let c = Cooldown::default();
         let t = Instant::now();
         for i in 0..10 {
-            assert!(!l.is_locked("a", t));
-            l.failed("a", t + Duration::from_millis(i));
+            assert!(!c.is_cooling("demo", "a", t));
+            c.failed("demo", "a", t + Duration::from_millis(i));
         }
-        assert!(l.is_locked("a", t + Duration::from_secs(1)));
-        assert!(!l.is_locked("b", t + Duration::from_secs(1)));
-        assert!(!l.is_locked("a", t + Duration::from_secs(61)));
+        assert!(c.is_cooling("demo", "a", t + Duration::from_secs(1)));
+        assert!(
+            !c.is_cooling("demo", "b", t + Duration::from_secs(1)),
+            "per address"
+        );
+        assert!(
+            !c.is_cooling("demo_big", "a", t + Duration::from_secs(1)),
+            "per database"
+        );
+        assert!(!c.is_cooling("demo", "a", t + Duration::from_secs(61)));
+        // Still past the threshold: one more failure starts another minute.
+        c.failed("demo", "a", t + Duration::from_secs(62));
+        assert!(c.is_cooling("demo", "a", t + Duration::from_secs(63)));
+        c.succeeded("demo", "a");
+        assert!(!c.is_cooling("demo", "a", t + Duration::from_secs(63)));
     }
 }

@@ -1,244 +1,829 @@
-//! Odoo domains on `res.partner` to SQL, every value a bound parameter
-//! (never spliced into the text), field names checked against a table.
-//! Errors are the ones Odoo raises for the same input.
+//! Odoo domains to SQL, the way `odoo/osv/expression.py` reads them:
+//! prefix `&`/`|`/`!` with implicit `&`, `!` pushed down onto the leaves
+//! (so `!` of `=` is Odoo's NULL-friendly `!=`), then one SQL condition per
+//! leaf. Every value is a bound parameter; only column names from the model
+//! tables (model.rs) are ever written into the text. Errors carry the
+//! message Odoo raises for the same input.
 
-use crate::wire::{leaf_repr, PyError};
+use crate::fold::fold;
+use crate::model::{model, Field, Kind, Model};
+use crate::wire::{py_repr, py_type, tuple_repr, PyError};
 use rusqlite::types::Value as Sql;
 use serde_json::Value;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Kind {
-    Id,
-    /// A text column and, when there is one, its pre-folded copy.
-    Char(&'static str, Option<&'static str>),
-    Bool(&'static str),
-    Many2one(&'static str, Target),
-    Tags,
-    Children,
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    True,
+    And(Box<Node>, Box<Node>),
+    Or(Box<Node>, Box<Node>),
+    Not(Box<Node>),
+    /// A domain term as given (checked when translated).
+    Leaf(Value),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Target {
-    Partner,
-    Country,
+const OPERATORS_16: [&str; 18] = [
+    "=",
+    "!=",
+    "<>",
+    "<=",
+    "<",
+    ">",
+    ">=",
+    "=?",
+    "=like",
+    "=ilike",
+    "like",
+    "not like",
+    "ilike",
+    "not ilike",
+    "in",
+    "not in",
+    "child_of",
+    "parent_of",
+];
+
+fn is_operator(op: &str, version: u8) -> bool {
+    OPERATORS_16.contains(&op) || (version >= 17 && (op == "any" || op == "not any"))
 }
 
-impl Target {
-    fn table(self) -> &'static str {
-        match self {
-            Target::Partner => "partner",
-            Target::Country => "country",
-        }
-    }
-    /// The column holding the display name.
-    fn name(self) -> &'static str {
-        match self {
-            Target::Partner => "complete_name",
-            Target::Country => "name",
-        }
-    }
-}
-
-/// The fields of `res.partner` this demo has, and how they are stored.
-pub fn field(name: &str) -> Option<Kind> {
-    use Kind::*;
-    Some(match name {
-        "id" => Id,
-        "name" => Char("name", Some("name_fold")),
-        "display_name" | "complete_name" => Char("complete_name", Some("complete_fold")),
-        "email" => Char("email", Some("email_fold")),
-        "function" => Char("function", None),
-        "phone" => Char("phone", None),
-        "mobile" => Char("mobile", None),
-        "street" => Char("street", None),
-        "street2" => Char("street2", None),
-        "zip" => Char("zip", None),
-        "city" => Char("city", None),
-        "website" => Char("website", None),
-        "vat" => Char("vat", None),
-        "ref" => Char("ref", None),
-        "company_registry" => Char("company_registry", None),
-        "comment" => Char("comment", None),
-        "write_date" => Char("write_date", None),
-        "is_company" => Bool("is_company"),
-        "active" => Bool("active"),
-        "parent_id" | "commercial_partner_id" => Many2one("parent_id", Target::Partner),
-        "country_id" => Many2one("country_id", Target::Country),
-        "category_id" => Tags,
-        "child_ids" => Children,
+fn negation(op: &str, version: u8) -> Option<&'static str> {
+    Some(match op {
+        "<" => ">=",
+        ">" => "<=",
+        "<=" => ">",
+        ">=" => "<",
+        "=" => "!=",
+        "!=" => "=",
+        "in" => "not in",
+        "not in" => "in",
+        "like" => "not like",
+        "not like" => "like",
+        "ilike" => "not ilike",
+        "not ilike" => "ilike",
+        "any" if version >= 17 => "not any",
+        "not any" if version >= 17 => "any",
         _ => return None,
     })
 }
 
-const OPERATORS: [&str; 20] = [
-    "=", "!=", "<>", "<", "<=", ">", ">=", "=?", "=like", "=ilike", "like", "not like", "ilike",
-    "not ilike", "in", "not in", "child_of", "parent_of", "any", "not any",
-];
+/// `(1, '=', 1)` and `(0, '=', 1)`.
+fn constant_leaf(items: &[Value]) -> Option<bool> {
+    match items {
+        [l, Value::String(op), r] if op == "=" && r.as_i64() == Some(1) => match l.as_i64() {
+            Some(1) => Some(true),
+            Some(0) => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
 
-/// A WHERE clause for `domain`, its parameters pushed onto `params`.
-pub fn to_sql(domain: &Value, params: &mut Vec<Sql>) -> Result<String, PyError> {
+/// Odoo's `is_leaf`: three items, a known operator, a field name.
+fn is_leaf(items: &[Value], version: u8) -> bool {
+    match items {
+        [Value::String(left), Value::String(op), _] => !left.is_empty() && is_operator(op, version),
+        _ => constant_leaf(items).is_some(),
+    }
+}
+
+/// Parses a domain into a tree, with Odoo's normalisation.
+pub fn parse(domain: &Value, version: u8) -> Result<Node, PyError> {
     let Value::Array(items) = domain else {
         return Err(PyError::new(
             "builtins.AssertionError",
             "Domains to normalize must have a 'domain' form: a list or tuple of domain components",
         ));
     };
-    let mut pos = 0;
-    let mut terms = Vec::new();
-    while pos < items.len() {
-        terms.push(term(items, &mut pos, params)?);
+    if items.is_empty() {
+        return Ok(Node::True);
     }
-    Ok(if terms.is_empty() {
-        "1".into()
-    } else {
-        terms.join(" AND ")
+    // normalize_domain: count what the operators still expect, putting an
+    // '&' in front whenever a complete expression is followed by more.
+    let mut tokens: Vec<&Value> = Vec::with_capacity(items.len() + 4);
+    let mut ands = 0usize;
+    let mut expected: i64 = 1;
+    for token in items {
+        if expected == 0 {
+            ands += 1;
+            expected = 1;
+        }
+        expected += match token.as_str() {
+            Some("&") | Some("|") => 1,
+            Some("!") => 0,
+            _ => -1,
+        };
+        tokens.push(token);
+    }
+    if expected != 0 {
+        return Err(PyError::value(format!(
+            "Domain {} is syntactically not correct.",
+            py_repr(domain)
+        )));
+    }
+    let and = Value::String("&".into());
+    let prefixed: Vec<&Value> = std::iter::repeat_n(&and, ands).chain(tokens).collect();
+    let mut pos = 0;
+    let tree = build(&prefixed, &mut pos);
+    Ok(distribute_not(tree, false, version))
+}
+
+fn build(tokens: &[&Value], pos: &mut usize) -> Node {
+    // The counting above guarantees every operator has its operands.
+    let Some(token) = tokens.get(*pos) else {
+        return Node::True;
+    };
+    *pos += 1;
+    match token.as_str() {
+        Some("&") => {
+            let a = build(tokens, pos);
+            let b = build(tokens, pos);
+            Node::And(Box::new(a), Box::new(b))
+        }
+        Some("|") => {
+            let a = build(tokens, pos);
+            let b = build(tokens, pos);
+            Node::Or(Box::new(a), Box::new(b))
+        }
+        Some("!") => Node::Not(Box::new(build(tokens, pos))),
+        _ => Node::Leaf((*token).clone()),
+    }
+}
+
+fn distribute_not(node: Node, negate: bool, version: u8) -> Node {
+    match node {
+        Node::Not(inner) => distribute_not(*inner, !negate, version),
+        Node::And(a, b) if negate => Node::Or(
+            Box::new(distribute_not(*a, true, version)),
+            Box::new(distribute_not(*b, true, version)),
+        ),
+        Node::Or(a, b) if negate => Node::And(
+            Box::new(distribute_not(*a, true, version)),
+            Box::new(distribute_not(*b, true, version)),
+        ),
+        Node::And(a, b) => Node::And(
+            Box::new(distribute_not(*a, false, version)),
+            Box::new(distribute_not(*b, false, version)),
+        ),
+        Node::Or(a, b) => Node::Or(
+            Box::new(distribute_not(*a, false, version)),
+            Box::new(distribute_not(*b, false, version)),
+        ),
+        Node::Leaf(v) if negate => {
+            let items = v.as_array().map(Vec::as_slice).unwrap_or(&[]);
+            if is_leaf(items, version) {
+                if let Some(c) = constant_leaf(items) {
+                    let swapped = if c { 0 } else { 1 };
+                    return Node::Leaf(serde_json::json!([swapped, "=", 1]));
+                }
+                if let Some(neg) = items[1].as_str().and_then(|op| negation(op, version)) {
+                    return Node::Leaf(Value::Array(vec![
+                        items[0].clone(),
+                        Value::String(neg.into()),
+                        items[2].clone(),
+                    ]));
+                }
+            }
+            Node::Not(Box::new(Node::Leaf(v)))
+        }
+        other => other,
+    }
+}
+
+/// Whether a top-level term names `active` (then no implicit filter).
+pub fn mentions_active(domain: &Value) -> bool {
+    domain.as_array().is_some_and(|items| {
+        items
+            .iter()
+            .any(|i| i.as_array().and_then(|l| l.first()).and_then(Value::as_str) == Some("active"))
     })
 }
 
-fn term(items: &[Value], pos: &mut usize, params: &mut Vec<Sql>) -> Result<String, PyError> {
-    let item = items
-        .get(*pos)
-        .ok_or_else(|| PyError::value("Invalid domain: an operator is missing an operand"))?;
-    *pos += 1;
-    match item {
-        Value::String(op) if op == "&" || op == "|" => {
-            let a = term(items, pos, params)?;
-            let b = term(items, pos, params)?;
-            let j = if op == "&" { "AND" } else { "OR" };
-            Ok(format!("({a} {j} {b})"))
-        }
-        Value::String(op) if op == "!" => Ok(format!("(NOT {})", term(items, pos, params)?)),
-        Value::Array(leaf) => self::leaf(leaf, params),
-        other => Err(PyError::value(format!("Invalid leaf {}", crate::wire::py_repr(other)))),
+/// Translates trees to SQL conditions over one model's table, collecting
+/// the bound parameters in order.
+pub struct Translator {
+    pub version: u8,
+    pub active_test: bool,
+    pub params: Vec<Sql>,
+}
+
+fn falsy(v: &Value) -> bool {
+    matches!(v, Value::Null | Value::Bool(false))
+}
+
+/// Python's truth value, as a boolean column converts what it is given.
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => false,
+        Value::Bool(true) => true,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
     }
 }
 
-fn like_pattern(v: &str, wrap: bool) -> String {
-    let escaped = v.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    if wrap {
-        format!("%{escaped}%")
-    } else {
-        // =like / =ilike: the caller's own wildcards stay wildcards.
-        v.to_string()
+/// `str(value)` in Python, as Odoo formats a like pattern.
+fn py_str(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => py_repr(other),
     }
 }
 
-fn leaf(leaf: &[Value], params: &mut Vec<Sql>) -> Result<String, PyError> {
-    match leaf.len() {
-        3 => {}
-        n if n < 3 => {
-            return Err(PyError::value(format!("not enough values to unpack (expected 3, got {n})")))
-        }
-        _ => return Err(PyError::value("too many values to unpack (expected 3)")),
-    }
-    let (f, op, v) = (&leaf[0], &leaf[1], &leaf[2]);
-    // TRUE_LEAF / FALSE_LEAF
-    if let (Some(n), Some("="), Some(1)) = (f.as_i64(), op.as_str(), v.as_i64()) {
-        return Ok(if n == 1 { "1".into() } else { "0".into() });
-    }
-    let op = op
-        .as_str()
-        .map(str::to_ascii_lowercase)
-        .filter(|o| OPERATORS.contains(&o.as_str()))
-        .ok_or_else(|| PyError::value(format!("Invalid leaf {}", leaf_repr(leaf))))?;
-    let name = f
-        .as_str()
-        .ok_or_else(|| PyError::value(format!("Invalid leaf {}", leaf_repr(leaf))))?;
-    let invalid = || PyError::value(format!("Invalid field res.partner.{name} in leaf {}", leaf_repr(leaf)));
-    // country_id.name, parent_id.email, …: a condition on the related record.
-    if let Some((head, rest)) = name.split_once('.') {
-        return match field(head) {
-            Some(Kind::Many2one(col, Target::Partner)) if field(rest).is_some() => {
-                let sub = self::leaf(&[Value::String(rest.into()), Value::String(op), v.clone()], params)?;
-                Ok(format!("{col} IN (SELECT id FROM partner WHERE {sub})"))
-            }
-            Some(Kind::Many2one(col, Target::Country)) if matches!(rest, "name" | "code" | "id") => {
-                let (c, fold) = if rest == "name" { ("name", true) } else { (rest, false) };
-                let sub = char_cond(c, fold.then_some("fold(name)"), &op, v, params, leaf)?;
-                Ok(format!("{col} IN (SELECT id FROM country WHERE {sub})"))
-            }
-            _ => Err(invalid()),
-        };
-    }
-    let kind = field(name).ok_or_else(invalid)?;
-    match kind {
-        Kind::Char(col, fold) => char_cond(col, fold, &op, v, params, leaf),
-        Kind::Bool(col) => {
-            let truthy = !matches!(v, Value::Bool(false) | Value::Null) && v.as_i64() != Some(0);
-            match op.as_str() {
-                "=" => Ok(if truthy { format!("{col} = 1") } else { format!("({col} = 0 OR {col} IS NULL)") }),
-                "!=" | "<>" => Ok(if truthy { format!("({col} = 0 OR {col} IS NULL)") } else { format!("{col} = 1") }),
-                "in" | "not in" => {
-                    let vals: Vec<bool> = list(v, leaf)?.iter().map(|x| x.as_bool().unwrap_or(false)).collect();
-                    let any = vals.iter().map(|b| if *b { format!("{col} = 1") } else { format!("({col} = 0 OR {col} IS NULL)") }).collect::<Vec<_>>();
-                    let s = if any.is_empty() { "0".into() } else { format!("({})", any.join(" OR ")) };
-                    Ok(if op == "in" { s } else { format!("(NOT {s})") })
-                }
-                _ => Err(PyError::value(format!("Invalid leaf {}", leaf_repr(leaf)))),
-            }
-        }
-        Kind::Id => id_cond("id", &op, v, params, leaf),
-        Kind::Many2one(col, target) => match v {
-            Value::String(_) if op != "in" && op != "not in" => {
-                let sub = char_cond(target.name(), Some(&format!("fold({})", target.name())), &op, v, params, leaf)?;
-                let t = target.table();
-                Ok(format!("{col} IN (SELECT id FROM {t} WHERE {sub})"))
-            }
-            _ if op == "any" || op == "not any" => {
-                if target != Target::Partner {
-                    return Err(PyError::value(format!("Invalid leaf {}", leaf_repr(leaf))));
-                }
-                let sub = to_sql(v, params)?;
-                let neg = if op == "any" { "" } else { "NOT " };
-                Ok(format!("{neg}({col} IN (SELECT id FROM partner WHERE {sub}))"))
-            }
-            _ => id_cond(col, &op, v, params, leaf),
+fn sql_value(v: &Value) -> Sql {
+    match v {
+        Value::Null | Value::Bool(false) => Sql::Null,
+        Value::Bool(true) => Sql::Integer(1),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Sql::Integer(i),
+            None => Sql::Real(n.as_f64().unwrap_or(0.0)),
         },
-        Kind::Tags => {
-            let sub = match v {
-                Value::String(s) => {
-                    params.push(Sql::Text(like_pattern(&crate::seed::fold(s), true)));
-                    "category_id IN (SELECT id FROM category WHERE fold(name) LIKE ? ESCAPE '\\')".to_string()
-                }
-                Value::Bool(false) | Value::Null => {
-                    return Ok(format!(
-                        "{}EXISTS (SELECT 1 FROM partner_category pc WHERE pc.partner_id = partner.id)",
-                        if op == "=" { "NOT " } else { "" }
-                    ))
-                }
-                _ => id_cond("category_id", "in", &Value::Array(list_or_one(v)), params, leaf)?,
+        Value::String(s) => Sql::Text(s.clone()),
+        other => Sql::Text(other.to_string()),
+    }
+}
+
+/// PostgreSQL LIKE (`%`, `_`, `\` escapes, case-sensitive) as an SQLite
+/// GLOB pattern, since SQLite's LIKE ignores ASCII case.
+pub fn like_to_glob(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 4);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(lit) => push_glob_literal(lit, &mut out),
+                None => push_glob_literal('\\', &mut out),
+            },
+            '%' => out.push('*'),
+            '_' => out.push('?'),
+            c => push_glob_literal(c, &mut out),
+        }
+    }
+    out
+}
+
+fn push_glob_literal(c: char, out: &mut String) {
+    match c {
+        '*' => out.push_str("[*]"),
+        '?' => out.push_str("[?]"),
+        '[' => out.push_str("[[]"),
+        c => out.push(c),
+    }
+}
+
+impl Translator {
+    pub fn new(version: u8, active_test: bool) -> Self {
+        Translator {
+            version,
+            active_test,
+            params: Vec::new(),
+        }
+    }
+
+    fn bind(&mut self, v: Sql) -> &'static str {
+        self.params.push(v);
+        "?"
+    }
+
+    /// The WHERE condition for a whole search on `m`: the domain, plus
+    /// `active = 1` unless asked otherwise or the domain names `active`.
+    pub fn search_condition(&mut self, m: &Model, domain: &Value) -> Result<String, PyError> {
+        let tree = parse(domain, self.version)?;
+        let mut cond = self.node(m, &tree)?;
+        if m.active && self.active_test && !mentions_active(domain) {
+            cond = if cond == "1" {
+                "active = 1".to_string()
+            } else {
+                format!("({cond}) AND active = 1")
             };
-            let neg = op.starts_with("not") || op == "!=" || op == "<>";
-            Ok(format!(
-                "{}(id IN (SELECT partner_id FROM partner_category WHERE {sub}))",
-                if neg { "NOT " } else { "" }
-            ))
         }
-        Kind::Children => match v {
-            Value::Bool(false) | Value::Null => Ok(format!(
-                "{}EXISTS (SELECT 1 FROM partner c WHERE c.parent_id = partner.id)",
-                if op == "=" { "NOT " } else { "" }
+        Ok(cond)
+    }
+
+    /// `SELECT id FROM comodel WHERE …`: a search on another model.
+    fn subsearch(&mut self, m: &Model, domain: &Value) -> Result<String, PyError> {
+        let cond = self.search_condition(m, domain)?;
+        Ok(format!("SELECT id FROM {} WHERE {cond}", m.table))
+    }
+
+    pub fn node(&mut self, m: &Model, node: &Node) -> Result<String, PyError> {
+        Ok(match node {
+            Node::True => "1".into(),
+            Node::And(a, b) => format!("({} AND {})", self.node(m, a)?, self.node(m, b)?),
+            Node::Or(a, b) => format!("({} OR {})", self.node(m, a)?, self.node(m, b)?),
+            Node::Not(a) => format!("(NOT {})", self.node(m, a)?),
+            Node::Leaf(v) => self.leaf(m, v)?,
+        })
+    }
+
+    fn check_leaf<'v>(&self, v: &'v Value) -> Result<&'v [Value], PyError> {
+        let invalid = |shown: String| PyError::value(format!("Invalid leaf {shown}"));
+        let items: &[Value] = match v {
+            Value::Array(items) => items,
+            // Odoo 18 unpacks the term first; earlier ones print it.
+            _ if self.version >= 18 => {
+                return Err(match v {
+                    Value::String(s) if s.chars().count() == 3 => invalid(format!("{s:?}")),
+                    Value::String(s) => unpack_error(s.chars().count()),
+                    Value::Object(o) => unpack_error(o.len()),
+                    other => PyError::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        py_type(other)
+                    )),
+                })
+            }
+            other => return Err(invalid(py_str(other))),
+        };
+        if self.version >= 18 && items.len() != 3 {
+            return Err(unpack_error(items.len()));
+        }
+        if !is_leaf(items, self.version) {
+            return Err(invalid(tuple_repr(items)));
+        }
+        Ok(items)
+    }
+
+    fn leaf(&mut self, m: &Model, v: &Value) -> Result<String, PyError> {
+        let items = self.check_leaf(v)?;
+        if let Some(c) = constant_leaf(items) {
+            return Ok(if c { "1" } else { "0" }.into());
+        }
+        let shown = tuple_repr(items);
+        let (Some(path), Some(op)) = (items[0].as_str(), items[1].as_str()) else {
+            return Err(PyError::value(format!("Invalid leaf {shown}")));
+        };
+        let mut right = items[2].clone();
+        // normalize_leaf
+        let mut op = if op == "<>" { "!=" } else { op };
+        if right.is_boolean() && (op == "in" || op == "not in") {
+            op = if op == "in" { "=" } else { "!=" };
+        } else if right.is_array() && (op == "=" || op == "!=") {
+            op = if op == "=" { "in" } else { "not in" };
+        }
+        let (head, rest) = match path.split_once('.') {
+            Some((h, r)) => (h, Some(r)),
+            None => (path, None),
+        };
+        let invalid_field =
+            || PyError::value(format!("Invalid field {}.{head} in leaf {shown}", m.name));
+        let field = m.field(head, self.version).ok_or_else(invalid_field)?;
+        if let Some(rest) = rest {
+            return self.path_leaf(field, rest, op, &right, &shown, m);
+        }
+        if op == "any" || op == "not any" {
+            return self.any_leaf(field, op, &right, &shown, m);
+        }
+        if op == "child_of" || op == "parent_of" {
+            return self.hierarchy_leaf(field, op, &right, &shown, m);
+        }
+        if op == "=?" {
+            if falsy(&right) {
+                return Ok("1".into());
+            }
+            op = "=";
+        }
+        if matches!(
+            field.kind,
+            Kind::Many2one { .. } | Kind::Many2many { .. } | Kind::One2many { .. }
+        ) && is_text_criterion(&right)
+        {
+            return self.named_relation_leaf(field, op, &right);
+        }
+        match field.kind {
+            Kind::Id => self.plain(m.table, "id", op, &right, &shown),
+            Kind::Integer { col } => self.plain(m.table, col, op, &right, &shown),
+            Kind::Many2one { col, .. } => self.plain(m.table, col, op, &right, &shown),
+            Kind::Char { col, fold } => self.text(col, fold, op, &right, &shown),
+            Kind::Html { col } | Kind::Datetime { col } | Kind::Selection { col, .. } => {
+                self.text(col, None, op, &right, &shown)
+            }
+            Kind::Boolean { col } => self.boolean(col, op, &right, &shown),
+            Kind::CompanyType => {
+                // Searchable here through what it is computed from.
+                let map = |v: &Value| match v.as_str() {
+                    Some("company") => Value::Bool(true),
+                    Some("person") => Value::Bool(false),
+                    _ => Value::Null,
+                };
+                right = match &right {
+                    Value::Array(a) => Value::Array(a.iter().map(map).collect()),
+                    v => map(v),
+                };
+                self.boolean("is_company", op, &right, &shown)
+            }
+            Kind::Many2many { .. } | Kind::One2many { .. } => self.x2many_ids(field, op, &right),
+            Kind::Image => match op {
+                "=" if falsy(&right) => Ok("image IS NULL".into()),
+                "!=" if falsy(&right) => Ok("image IS NOT NULL".into()),
+                _ => Err(PyError::value(format!("Invalid leaf {shown}"))),
+            },
+            Kind::Avatar => Err(PyError::value(format!(
+                "Non-stored field {}.{} cannot be searched.",
+                m.name, field.name
+            ))),
+        }
+    }
+
+    /// `parent_id.name`, `country_id.code`, `category_id.name`: a search on
+    /// the related model, then membership.
+    fn path_leaf(
+        &mut self,
+        field: &Field,
+        rest: &str,
+        op: &str,
+        right: &Value,
+        shown: &str,
+        m: &Model,
+    ) -> Result<String, PyError> {
+        let sub_leaf = Value::Array(vec![
+            Value::String(rest.into()),
+            Value::String(op.into()),
+            right.clone(),
+        ]);
+        let sub_domain = Value::Array(vec![sub_leaf]);
+        match field.kind {
+            Kind::Many2one { col, comodel } => {
+                // Odoo searches the related model with active_test off here.
+                let saved = std::mem::replace(&mut self.active_test, false);
+                let sub = self.subsearch(model(comodel), &sub_domain);
+                self.active_test = saved;
+                Ok(format!("{col} IN ({})", sub?))
+            }
+            Kind::Many2many { .. } | Kind::One2many { .. } => {
+                let co = model(field.kind.comodel().unwrap_or(m.id));
+                let sub = self.subsearch(co, &sub_domain)?;
+                Ok(self.x2many_in(field, &sub, false))
+            }
+            _ => Err(PyError::value(format!(
+                "Invalid field {}.{} in leaf {shown}",
+                m.name, field.name
+            ))),
+        }
+    }
+
+    /// Odoo 17+'s `any` / `not any`: a sub-domain on the related model.
+    fn any_leaf(
+        &mut self,
+        field: &Field,
+        op: &str,
+        right: &Value,
+        shown: &str,
+        m: &Model,
+    ) -> Result<String, PyError> {
+        let Some(co) = field.kind.comodel() else {
+            return Err(PyError::value(format!("Invalid leaf {shown}")));
+        };
+        let _ = m;
+        let sub = self.subsearch(model(co), right)?;
+        let negative = op == "not any";
+        Ok(match field.kind {
+            Kind::Many2one { col, .. } if negative => {
+                format!("({col} IS NULL OR {col} NOT IN ({sub}))")
+            }
+            Kind::Many2one { col, .. } => format!("{col} IN ({sub})"),
+            _ => self.x2many_in(field, &sub, negative),
+        })
+    }
+
+    /// `child_of` / `parent_of`: the records below (or above) the given
+    /// ones, themselves included.
+    fn hierarchy_leaf(
+        &mut self,
+        field: &Field,
+        op: &str,
+        right: &Value,
+        shown: &str,
+        m: &Model,
+    ) -> Result<String, PyError> {
+        let target = match field.kind {
+            Kind::Id => m,
+            k => match k.comodel() {
+                Some(co) => model(co),
+                None => return Err(PyError::value(format!("Invalid leaf {shown}"))),
+            },
+        };
+        let seeds = if is_text_criterion(right) {
+            let cond = self.display_match(target, "ilike", right)?;
+            format!("SELECT id FROM {} WHERE {cond}", target.table)
+        } else {
+            let ids: Vec<Value> = list_or_one(right)
+                .into_iter()
+                .filter(|v| !falsy(v))
+                .collect();
+            if ids.is_empty() {
+                return Ok("0".into());
+            }
+            let marks = self.marks(&ids);
+            format!("SELECT id FROM {} WHERE id IN ({marks})", target.table)
+        };
+        let set = if !target.parent {
+            seeds
+        } else {
+            let t = target.table;
+            let step = if op == "child_of" {
+                format!("SELECT {t}.id FROM {t} JOIN tree ON {t}.parent_id = tree.id")
+            } else {
+                format!("SELECT {t}.parent_id FROM {t} JOIN tree ON {t}.id = tree.id WHERE {t}.parent_id IS NOT NULL")
+            };
+            format!("WITH RECURSIVE tree(id) AS ({seeds} UNION {step}) SELECT id FROM tree")
+        };
+        Ok(match field.kind {
+            Kind::Id => format!("id IN ({set})"),
+            Kind::Many2one { col, .. } => format!("{col} IN ({set})"),
+            _ => self.x2many_in(field, &set, false),
+        })
+    }
+
+    fn marks(&mut self, values: &[Value]) -> String {
+        values
+            .iter()
+            .map(|v| self.bind(sql_value(v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A relational field compared with names: Odoo runs a name search on
+    /// the related model and keeps (or, negated, drops) what it finds.
+    fn named_relation_leaf(
+        &mut self,
+        field: &Field,
+        op: &str,
+        right: &Value,
+    ) -> Result<String, PyError> {
+        let co = model(
+            field
+                .kind
+                .comodel()
+                .unwrap_or(crate::model::ModelId::Partner),
+        );
+        let (positive, negative) = match op {
+            "!=" => ("=", true),
+            "not in" => ("in", true),
+            "not like" => ("like", true),
+            "not ilike" => ("ilike", true),
+            "<" | ">" | "<=" | ">=" => ("in", false),
+            op => (op, false),
+        };
+        let cond = self.display_match(co, positive, right)?;
+        let sub = format!("SELECT id FROM {} WHERE {cond}", co.table);
+        Ok(match field.kind {
+            Kind::Many2one { col, .. } if negative => {
+                format!("({col} IS NULL OR {col} NOT IN ({sub}))")
+            }
+            Kind::Many2one { col, .. } => format!("{col} IN ({sub})"),
+            _ => self.x2many_in(field, &sub, negative),
+        })
+    }
+
+    /// What `name_search(value, operator=op)` matches on a model: its
+    /// display name, and for contacts also email, reference and tax id.
+    pub fn display_match(&mut self, m: &Model, op: &str, value: &Value) -> Result<String, PyError> {
+        match op {
+            "ilike" | "=ilike" | "like" | "=like" => {
+                let text = match value {
+                    Value::Array(a) => a.iter().map(py_str).collect::<Vec<_>>().join(""),
+                    v => py_str(v),
+                };
+                let mut pattern = fold(&text);
+                if op == "ilike" || op == "like" {
+                    pattern = format!("%{pattern}%");
+                }
+                let mut parts = vec![format!("{} LIKE ? ESCAPE '\\'", m.display_fold)];
+                parts.extend(
+                    m.name_search_also
+                        .iter()
+                        .map(|c| format!("{c} LIKE ? ESCAPE '\\'")),
+                );
+                for _ in 0..parts.len() {
+                    self.params.push(Sql::Text(pattern.clone()));
+                }
+                Ok(format!("({})", parts.join(" OR ")))
+            }
+            "in" => {
+                let names = list_or_one(value);
+                if names.is_empty() {
+                    return Ok("0".into());
+                }
+                let marks = self.marks(&names);
+                Ok(format!("{} IN ({marks})", m.display))
+            }
+            _ => Ok(format!(
+                "{} = {}",
+                m.display,
+                self.bind(Sql::Text(py_str(value)))
             )),
-            _ if op == "any" || op == "not any" => {
-                let sub = to_sql(v, params)?;
-                let neg = if op == "any" { "" } else { "NOT " };
-                Ok(format!("{neg}(id IN (SELECT parent_id FROM partner WHERE parent_id IS NOT NULL AND {sub}))"))
+        }
+    }
+
+    /// `id IN (SELECT owner FROM link WHERE target IN (sub))`, or NOT IN.
+    fn x2many_in(&self, field: &Field, sub: &str, negative: bool) -> String {
+        let not = if negative { "NOT " } else { "" };
+        match field.kind {
+            Kind::Many2many {
+                rel, own, other, ..
+            } => {
+                format!("id {not}IN (SELECT {own} FROM {rel} WHERE {other} IN ({sub}))")
             }
-            _ => {
-                let cond = id_cond("id", "in", &Value::Array(list_or_one(v)), params, leaf)?;
-                let neg = op.starts_with("not") || op == "!=";
-                Ok(format!(
-                    "{}(id IN (SELECT parent_id FROM partner WHERE parent_id IS NOT NULL AND {cond}))",
-                    if neg { "NOT " } else { "" }
-                ))
+            Kind::One2many { comodel, inverse } => {
+                let t = model(comodel).table;
+                format!("id {not}IN (SELECT {inverse} FROM {t} WHERE {inverse} IS NOT NULL AND id IN ({sub}))")
             }
-        },
+            _ => "0".into(),
+        }
+    }
+
+    /// A to-many field compared with ids (or False: "has none").
+    fn x2many_ids(&mut self, field: &Field, op: &str, right: &Value) -> Result<String, PyError> {
+        let negative = matches!(op, "!=" | "not in" | "not like" | "not ilike");
+        let ids: Vec<Value> = list_or_one(right)
+            .into_iter()
+            .filter(|v| !falsy(v))
+            .collect();
+        if ids.is_empty() {
+            // (f, '=', False): no related record; (f, '!=', False): some.
+            let any = match field.kind {
+                Kind::Many2many { rel, own, .. } => format!("SELECT {own} FROM {rel}"),
+                Kind::One2many { comodel, inverse } => {
+                    let co = model(comodel);
+                    let active = if co.active && self.active_test {
+                        " AND active = 1"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "SELECT {inverse} FROM {} WHERE {inverse} IS NOT NULL{active}",
+                        co.table
+                    )
+                }
+                _ => return Ok("0".into()),
+            };
+            let has = matches!(op, "!=" | "not in");
+            return Ok(format!("id {}IN ({any})", if has { "" } else { "NOT " }));
+        }
+        let marks = self.marks(&ids);
+        let sub = match field.kind {
+            Kind::Many2many { comodel, .. } | Kind::One2many { comodel, .. } => {
+                format!(
+                    "SELECT id FROM {} WHERE id IN ({marks})",
+                    model(comodel).table
+                )
+            }
+            _ => return Ok("0".into()),
+        };
+        Ok(self.x2many_in(field, &sub, negative))
+    }
+
+    /// Ids, integers and many-to-one columns.
+    fn plain(
+        &mut self,
+        table: &str,
+        col: &str,
+        op: &str,
+        right: &Value,
+        shown: &str,
+    ) -> Result<String, PyError> {
+        let _ = table;
+        Ok(match op {
+            "=" if falsy(right) => format!("{col} IS NULL"),
+            "!=" if falsy(right) => format!("{col} IS NOT NULL"),
+            "=" => format!("{col} = {}", self.bind(sql_value(right))),
+            "!=" => format!(
+                "({col} != {} OR {col} IS NULL)",
+                self.bind(sql_value(right))
+            ),
+            "<" | "<=" | ">" | ">=" => format!("{col} {op} {}", self.bind(sql_value(right))),
+            "in" | "not in" => self.membership(col, op, right),
+            "like" | "not like" | "=like" | "ilike" | "not ilike" | "=ilike" => self.pattern(
+                &format!("CAST({col} AS TEXT)"),
+                &format!("CAST({col} AS TEXT)"),
+                col,
+                op,
+                right,
+            ),
+            _ => return Err(PyError::value(format!("Invalid leaf {shown}"))),
+        })
+    }
+
+    fn text(
+        &mut self,
+        col: &str,
+        fold_col: Option<&str>,
+        op: &str,
+        right: &Value,
+        shown: &str,
+    ) -> Result<String, PyError> {
+        let folded = fold_col
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("fold({col})"));
+        Ok(match op {
+            "=" if falsy(right) => format!("({col} IS NULL OR {col} = '')"),
+            "!=" if falsy(right) => format!("({col} IS NOT NULL AND {col} != '')"),
+            "=" => format!("{col} = {}", self.bind(Sql::Text(py_str(right)))),
+            "!=" => format!(
+                "({col} != {} OR {col} IS NULL)",
+                self.bind(Sql::Text(py_str(right)))
+            ),
+            "<" | "<=" | ">" | ">=" => format!("{col} {op} {}", self.bind(sql_value(right))),
+            "in" | "not in" => self.membership(col, op, right),
+            "like" | "not like" | "=like" | "ilike" | "not ilike" | "=ilike" => {
+                self.pattern(col, &folded, col, op, right)
+            }
+            _ => return Err(PyError::value(format!("Invalid leaf {shown}"))),
+        })
+    }
+
+    /// like (case-sensitive, as GLOB) and ilike (folded, as LIKE); the
+    /// negative forms keep empty values, as Odoo's SQL does.
+    fn pattern(&mut self, exact: &str, folded: &str, col: &str, op: &str, right: &Value) -> String {
+        let text = py_str(right);
+        let wrap = !op.starts_with('=');
+        let cond = if op.contains("ilike") {
+            let p = if wrap {
+                format!("%{}%", fold(&text))
+            } else {
+                fold(&text)
+            };
+            format!("{folded} LIKE {} ESCAPE '\\'", self.bind(Sql::Text(p)))
+        } else {
+            let p = if wrap { format!("%{text}%") } else { text };
+            format!("{exact} GLOB {}", self.bind(Sql::Text(like_to_glob(&p))))
+        };
+        if op.starts_with("not") {
+            format!("(NOT {cond} OR {col} IS NULL)")
+        } else {
+            cond
+        }
+    }
+
+    /// Odoo's `in` / `not in`, with its handling of False in the list.
+    fn membership(&mut self, col: &str, op: &str, right: &Value) -> String {
+        let values = list_or_one(right);
+        let check_null = values.iter().any(falsy);
+        let kept: Vec<Value> = values.into_iter().filter(|v| !falsy(v)).collect();
+        let base = if kept.is_empty() {
+            if op == "in" {
+                "0".to_string()
+            } else {
+                "1".to_string()
+            }
+        } else {
+            let marks = self.marks(&kept);
+            format!(
+                "{col} {} ({marks})",
+                if op == "in" { "IN" } else { "NOT IN" }
+            )
+        };
+        match (op, check_null) {
+            ("in", true) | ("not in", false) => format!("({base} OR {col} IS NULL)"),
+            ("not in", true) => format!("({base} AND {col} IS NOT NULL)"),
+            _ => base,
+        }
+    }
+
+    fn boolean(
+        &mut self,
+        col: &str,
+        op: &str,
+        right: &Value,
+        shown: &str,
+    ) -> Result<String, PyError> {
+        let is = |b: bool| {
+            if b {
+                format!("{col} = 1")
+            } else {
+                format!("({col} IS NULL OR {col} = 0)")
+            }
+        };
+        Ok(match op {
+            "=" => is(truthy(right)),
+            "!=" => is(!truthy(right)),
+            "in" | "not in" => {
+                let values = list_or_one(right);
+                let wants_true = values.iter().any(truthy);
+                let wants_false = values.iter().any(|v| !truthy(v));
+                let cond = match (wants_true, wants_false) {
+                    (true, true) => "1".to_string(),
+                    (true, false) => is(true),
+                    (false, true) => is(false),
+                    (false, false) => "0".to_string(),
+                };
+                if op == "in" {
+                    cond
+                } else {
+                    format!("(NOT {cond})")
+                }
+            }
+            _ => return Err(PyError::value(format!("Invalid leaf {shown}"))),
+        })
     }
 }
 
-fn list<'a>(v: &'a Value, leaf: &[Value]) -> Result<&'a Vec<Value>, PyError> {
-    v.as_array()
-        .ok_or_else(|| PyError::value(format!("Invalid leaf {}: 'in' needs a list", leaf_repr(leaf))))
+fn unpack_error(n: usize) -> PyError {
+    if n < 3 {
+        PyError::value(format!("not enough values to unpack (expected 3, got {n})"))
+    } else {
+        PyError::value("too many values to unpack (expected 3)")
+    }
 }
 
 fn list_or_one(v: &Value) -> Vec<Value> {
@@ -248,129 +833,114 @@ fn list_or_one(v: &Value) -> Vec<Value> {
     }
 }
 
-fn sql_value(v: &Value) -> Sql {
+/// A relational field compared with text (or a list of texts).
+fn is_text_criterion(v: &Value) -> bool {
     match v {
-        Value::Null | Value::Bool(false) => Sql::Null,
-        Value::Bool(true) => Sql::Integer(1),
-        Value::Number(n) => n
-            .as_i64()
-            .map(Sql::Integer)
-            .unwrap_or_else(|| Sql::Real(n.as_f64().unwrap_or(0.0))),
-        Value::String(s) => Sql::Text(s.clone()),
-        other => Sql::Text(other.to_string()),
+        Value::String(_) => true,
+        Value::Array(a) => !a.is_empty() && a.iter().all(Value::is_string),
+        _ => false,
     }
 }
 
-fn placeholders(vals: &[Value], params: &mut Vec<Sql>) -> String {
-    vals.iter()
-        .map(|v| {
-            params.push(sql_value(v));
-            "?"
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PARTNER;
+    use serde_json::json;
 
-fn id_cond(col: &str, op: &str, v: &Value, params: &mut Vec<Sql>, leaf: &[Value]) -> Result<String, PyError> {
-    let is_false = matches!(v, Value::Bool(false) | Value::Null);
-    Ok(match op {
-        "=" | "=?" if is_false && op == "=?" => "1".into(),
-        "=" | "=?" if is_false => format!("{col} IS NULL"),
-        "!=" | "<>" if is_false => format!("{col} IS NOT NULL"),
-        "=" | "=?" => {
-            params.push(sql_value(v));
-            format!("{col} = ?")
-        }
-        "!=" | "<>" => {
-            params.push(sql_value(v));
-            format!("({col} IS NULL OR {col} != ?)")
-        }
-        "<" | "<=" | ">" | ">=" => {
-            params.push(sql_value(v));
-            format!("{col} {op} ?")
-        }
-        "in" | "not in" => {
-            let vals = list_or_one(v);
-            let has_false = vals.iter().any(|x| matches!(x, Value::Bool(false) | Value::Null));
-            let ids: Vec<Value> = vals.into_iter().filter(|x| !matches!(x, Value::Bool(false) | Value::Null)).collect();
-            let mut parts = Vec::new();
-            if !ids.is_empty() {
-                parts.push(format!("{col} IN ({})", placeholders(&ids, params)));
-            }
-            if has_false {
-                parts.push(format!("{col} IS NULL"));
-            }
-            let s = if parts.is_empty() { "0".into() } else { format!("({})", parts.join(" OR ")) };
-            if op == "in" {
-                s
-            } else {
-                format!("(NOT {s} OR {col} IS NULL)")
-            }
-        }
-        "child_of" | "parent_of" => {
-            let ids = list_or_one(v);
-            let seed = placeholders(&ids, params);
-            let step = if op == "child_of" {
-                "SELECT p.id FROM partner p JOIN tree ON p.parent_id = tree.id"
-            } else {
-                "SELECT p.parent_id FROM partner p JOIN tree ON p.id = tree.id WHERE p.parent_id IS NOT NULL"
-            };
-            format!("{col} IN (WITH RECURSIVE tree(id) AS (SELECT id FROM partner WHERE id IN ({seed}) UNION {step}) SELECT id FROM tree)")
-        }
-        _ => return Err(PyError::value(format!("Invalid leaf {}", leaf_repr(leaf)))),
-    })
-}
+    fn sql(domain: Value, version: u8) -> Result<(String, Vec<Sql>), PyError> {
+        let mut t = Translator::new(version, true);
+        let w = t.search_condition(&PARTNER, &domain)?;
+        Ok((w, t.params))
+    }
 
-fn char_cond(
-    col: &str,
-    fold: Option<&str>,
-    op: &str,
-    v: &Value,
-    params: &mut Vec<Sql>,
-    leaf: &[Value],
-) -> Result<String, PyError> {
-    let is_false = matches!(v, Value::Bool(false) | Value::Null);
-    let folded = fold.map(str::to_string).unwrap_or_else(|| format!("fold({col})"));
-    let text = || match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    Ok(match op {
-        "=?" if is_false => "1".into(),
-        "=" | "=?" if is_false => format!("({col} IS NULL OR {col} = '')"),
-        "!=" | "<>" if is_false => format!("({col} IS NOT NULL AND {col} != '')"),
-        "=" | "=?" => {
-            params.push(Sql::Text(text()));
-            format!("{col} = ?")
-        }
-        "!=" | "<>" => {
-            params.push(Sql::Text(text()));
-            format!("({col} IS NULL OR {col} != ?)")
-        }
-        "<" | "<=" | ">" | ">=" => {
-            params.push(Sql::Text(text()));
-            format!("{col} {op} ?")
-        }
-        "like" | "not like" => {
-            params.push(Sql::Text(text()));
-            let s = format!("instr({col}, ?) > 0");
-            if op == "like" { s } else { format!("({col} IS NULL OR NOT {s})") }
-        }
-        "ilike" | "not ilike" | "=ilike" => {
-            let wrap = op != "=ilike";
-            params.push(Sql::Text(like_pattern(&crate::seed::fold(&text()), wrap)));
-            let s = format!("{folded} LIKE ? ESCAPE '\\'");
-            if op == "not ilike" { format!("({col} IS NULL OR NOT {s})") } else { s }
-        }
-        "=like" => {
-            params.push(Sql::Text(text()));
-            format!("{col} GLOB replace(replace(?, '%', '*'), '_', '?')")
-        }
-        "in" | "not in" => {
-            let vals = list(v, leaf)?;
-            let s = if vals.is_empty() { "0".into() } else { format!("{col} IN ({})", placeholders(vals, params)) };
-            if op == "in" { s } else { format!("(NOT {s} OR {col} IS NULL)") }
-        }
-        _ => return Err(PyError::value(format!("Invalid leaf {}", leaf_repr(leaf)))),
-    })
+    #[test]
+    fn implicit_and_and_not_distribution() {
+        let tree = parse(
+            &json!([
+                "!",
+                "|",
+                ["name", "=", "a"],
+                ["email", "ilike", "b"],
+                ["is_company", "=", true]
+            ]),
+            16,
+        )
+        .unwrap();
+        let expected = Node::And(
+            Box::new(Node::And(
+                Box::new(Node::Leaf(json!(["name", "!=", "a"]))),
+                Box::new(Node::Leaf(json!(["email", "not ilike", "b"]))),
+            )),
+            Box::new(Node::Leaf(json!(["is_company", "=", true]))),
+        );
+        assert_eq!(tree, expected);
+    }
+
+    #[test]
+    fn operators_without_a_negation_keep_a_not() {
+        let tree = parse(&json!(["!", ["id", "child_of", 1]]), 16).unwrap();
+        assert_eq!(
+            tree,
+            Node::Not(Box::new(Node::Leaf(json!(["id", "child_of", 1]))))
+        );
+    }
+
+    #[test]
+    fn values_are_bound_never_spliced() {
+        let (w, p) = sql(json!([["name", "ilike", "x' OR 1=1 --"]]), 18).unwrap();
+        assert!(!w.contains("OR 1=1"), "{w}");
+        assert_eq!(p, vec![Sql::Text("%x' or 1=1 --%".into())]);
+    }
+
+    #[test]
+    fn odoo_messages_for_bad_domains() {
+        let msg = |d: Value, v: u8| sql(d, v).unwrap_err().message;
+        assert_eq!(
+            msg(json!([["name", "ilike"]]), 16),
+            "Invalid leaf ('name', 'ilike')"
+        );
+        assert_eq!(
+            msg(json!([["name", "ilike"]]), 18),
+            "not enough values to unpack (expected 3, got 2)"
+        );
+        assert_eq!(
+            msg(json!([["name", "LIKEISH", "x"]]), 18),
+            "Invalid leaf ('name', 'LIKEISH', 'x')"
+        );
+        assert_eq!(
+            msg(json!([["no_such_field", "=", 1]]), 16),
+            "Invalid field res.partner.no_such_field in leaf ('no_such_field', '=', 1)"
+        );
+        assert_eq!(
+            msg(json!(["&", ["name", "=", "x"]]), 16),
+            "Domain ['&', ['name', '=', 'x']] is syntactically not correct."
+        );
+        assert_eq!(
+            sql(json!("name = x"), 16).unwrap_err().name,
+            "builtins.AssertionError"
+        );
+        assert_eq!(
+            msg(json!([["name", "any", []]]), 16),
+            "Invalid leaf ('name', 'any', [])"
+        );
+    }
+
+    #[test]
+    fn active_filter_unless_the_domain_names_it() {
+        assert!(sql(json!([]), 16).unwrap().0.contains("active = 1"));
+        assert!(!sql(json!([["active", "=", false]]), 16)
+            .unwrap()
+            .0
+            .contains("active = 1"));
+    }
+
+    #[test]
+    fn like_patterns_become_globs() {
+        assert_eq!(like_to_glob("%a_b%"), "*a?b*");
+        assert_eq!(
+            like_to_glob("50\\%*[x]?"),
+            "50%[*][[]x]?".replace("]?", "][?]")
+        );
+    }
 }

@@ -1,23 +1,25 @@
-//! Answers framed as Odoo frames them: `{"jsonrpc": "2.0", "id": …,
-//! "result": …}` (no `result` key for None), errors with `code`, `message`
-//! and `data{name, debug, message, arguments, context}`, and werkzeug's
-//! HTML pages for transport failures.
+//! Answers framed as Odoo frames them: the JSON-RPC envelope (`jsonrpc`,
+//! `id`, then `result` or `error`; no `result` key for None), the error
+//! object (`code`, `message`, `data{name, debug, message, arguments,
+//! context}`), and werkzeug's HTML pages for transport failures, whose
+//! markup changed between werkzeug 2.0 (Odoo 16) and 2.2 (Odoo 17+).
 
+use crate::json::{jobj, Json};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-/// An error raised by "Python": its exception name and message.
+/// An exception as "Python" raised it: its dotted name and message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyError {
-    pub name: &'static str,
+    pub name: String,
     pub message: String,
 }
 
 impl PyError {
-    pub fn new(name: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(name: &str, message: impl Into<String>) -> Self {
         PyError {
-            name,
+            name: name.to_string(),
             message: message.into(),
         }
     }
@@ -27,113 +29,295 @@ impl PyError {
     pub fn type_error(m: impl Into<String>) -> Self {
         Self::new("builtins.TypeError", m)
     }
+    pub fn key(m: impl Into<String>) -> Self {
+        Self::new("builtins.KeyError", m)
+    }
+    pub fn attribute(m: impl Into<String>) -> Self {
+        Self::new("builtins.AttributeError", m)
+    }
+    pub fn access(m: impl Into<String>) -> Self {
+        Self::new("odoo.exceptions.AccessError", m)
+    }
+    pub fn denied(m: impl Into<String>) -> Self {
+        Self::new("odoo.exceptions.AccessDenied", m)
+    }
+    pub fn user(m: impl Into<String>) -> Self {
+        Self::new("odoo.exceptions.UserError", m)
+    }
+    /// Something failed inside the demo itself (SQLite, a poisoned lock).
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        Self::new("builtins.RuntimeError", e.to_string())
+    }
+
+    /// The traceback's last line: builtins go by their short name, and a
+    /// KeyError shows its argument's repr.
+    fn last_line(&self) -> String {
+        let short = self.name.strip_prefix("builtins.").unwrap_or(&self.name);
+        if short == "KeyError" {
+            format!("{short}: {}", py_repr(&Value::String(self.message.clone())))
+        } else {
+            format!("{short}: {}", self.message)
+        }
+    }
 }
 
-fn json_response(status: StatusCode, body: String) -> Response {
-    let mut res = (status, body).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    res
+impl From<rusqlite::Error> for PyError {
+    fn from(e: rusqlite::Error) -> Self {
+        PyError::internal(e)
+    }
 }
 
-pub fn result(id: &Value, result: Value) -> Response {
-    let body = if result.is_null() {
-        format!("{{\"jsonrpc\": \"2.0\", \"id\": {id}}}")
-    } else {
-        format!("{{\"jsonrpc\": \"2.0\", \"id\": {id}, \"result\": {result}}}")
+/// Everything a JSON route can answer besides a result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// An exception during dispatch: code 200, the request's id echoed.
+    Py(PyError),
+    /// An exception before dispatch (Odoo 18's read-only probe): id null.
+    PyEarly(PyError),
+    /// Odoo 18+'s unknown model: werkzeug's NotFound as code 404, id null.
+    NotFoundRpc,
+    /// No (or an expired) session where one can be told: code 100, id null.
+    SessionExpired,
+    /// werkzeug's 404 page.
+    NotFoundPage,
+    /// werkzeug's 400 page with this (unescaped) description.
+    BadRequestPage(String),
+    /// A bare 400 with this text ("Invalid JSON data").
+    BadRequestText(&'static str),
+}
+
+impl From<PyError> for Failure {
+    fn from(e: PyError) -> Self {
+        Failure::Py(e)
+    }
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        Failure::Py(e.into())
+    }
+}
+
+pub const NOT_FOUND_TEXT: &str = "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.";
+
+pub fn failure(version: u8, id: &Json, f: &Failure) -> Response {
+    match f {
+        Failure::Py(e) => error_envelope(id, 200, "Odoo Server Error", e, true),
+        Failure::PyEarly(e) => error_envelope(&Json::Null, 200, "Odoo Server Error", e, true),
+        Failure::SessionExpired => error_envelope(
+            &Json::Null,
+            100,
+            "Odoo Session Expired",
+            &PyError::new("odoo.http.SessionExpiredException", "Session expired"),
+            true,
+        ),
+        Failure::NotFoundRpc => error_envelope(
+            &Json::Null,
+            404,
+            "404: Not Found",
+            &PyError::new(
+                "werkzeug.exceptions.NotFound",
+                format!("404 Not Found: {NOT_FOUND_TEXT}"),
+            ),
+            false,
+        ),
+        Failure::NotFoundPage => html_page(version, StatusCode::NOT_FOUND, NOT_FOUND_TEXT),
+        Failure::BadRequestPage(detail) => html_page(version, StatusCode::BAD_REQUEST, detail),
+        Failure::BadRequestText(text) => with_type(
+            (StatusCode::BAD_REQUEST, *text).into_response(),
+            "text/html; charset=utf-8",
+        ),
+    }
+}
+
+/// `{"jsonrpc": "2.0", "id": …, "result": …}`; None has no `result` key.
+pub fn result(id: &Json, result: Json) -> Response {
+    let mut envelope = jobj! { "jsonrpc" => "2.0", "id" => id.clone() };
+    if result != Json::Null {
+        envelope.set("result", result);
+    }
+    json_response(&envelope)
+}
+
+fn error_envelope(id: &Json, code: i64, message: &str, e: &PyError, with_args: bool) -> Response {
+    let data = jobj! {
+        "name" => e.name.as_str(),
+        "debug" => format!("Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\n{}\n", e.last_line()),
+        "message" => e.message.as_str(),
+        "arguments" => if with_args { Json::Arr(vec![Json::from(e.message.as_str())]) } else { Json::Arr(vec![]) },
+        "context" => Json::Obj(vec![]),
     };
-    json_response(StatusCode::OK, body)
+    let envelope = jobj! {
+        "jsonrpc" => "2.0",
+        "id" => id.clone(),
+        "error" => jobj! { "code" => code, "message" => message, "data" => data },
+    };
+    json_response(&envelope)
 }
 
-fn error_body(id: &Value, code: i64, message: &str, name: &str, text: &str) -> Response {
-    let last = name.rsplit('.').next().unwrap_or(name);
-    let data = json!({
-        "name": name,
-        "debug": format!("Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\n{name}: {text}\n"),
-        "message": text,
-        "arguments": if last == "NotFound" { json!([]) } else { json!([text]) },
-        "context": {}
-    });
-    let error = json!({"code": code, "message": message, "data": data});
-    json_response(
-        StatusCode::OK,
-        format!("{{\"jsonrpc\": \"2.0\", \"id\": {id}, \"error\": {error}}}"),
+fn json_response(j: &Json) -> Response {
+    with_type(
+        j.to_text().into_response(),
+        "application/json; charset=utf-8",
     )
 }
 
-pub fn py_error(id: &Value, e: &PyError) -> Response {
-    error_body(id, 200, "Odoo Server Error", e.name, &e.message)
-}
-
-pub fn session_expired() -> Response {
-    error_body(
-        &Value::Null,
-        100,
-        "Odoo Session Expired",
-        "odoo.http.SessionExpiredException",
-        "Session expired",
-    )
-}
-
-/// Odoo 17+: an unknown model is a werkzeug NotFound, code 404.
-pub fn model_not_found() -> Response {
-    error_body(
-        &Value::Null,
-        404,
-        "404: Not Found",
-        "werkzeug.exceptions.NotFound",
-        "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.",
-    )
-}
-
-fn html(status: StatusCode, body: String) -> Response {
-    let mut res = (status, body).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+fn with_type(mut res: Response, ct: &'static str) -> Response {
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
     res
 }
 
-pub fn not_found_page() -> Response {
-    html(
-        StatusCode::NOT_FOUND,
-        "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n".into(),
-    )
+/// werkzeug's error page; its markup and escaping depend on the version
+/// Odoo ships with.
+pub fn html_page(version: u8, status: StatusCode, description: &str) -> Response {
+    let name = status.canonical_reason().unwrap_or("Error");
+    let code = status.as_u16();
+    let body = if version <= 16 {
+        format!(
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{}</p>\n",
+            escape(description, "&#x27;", "&quot;")
+        )
+    } else {
+        format!(
+            "<!doctype html>\n<html lang=en>\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{}</p>\n",
+            escape(description, "&#39;", "&#34;")
+        )
+    };
+    with_type((status, body).into_response(), "text/html; charset=utf-8")
 }
 
-pub fn bad_request_page(detail: &str) -> Response {
-    html(
-        StatusCode::BAD_REQUEST,
-        format!("<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>{detail}</p>\n"),
-    )
+fn escape(s: &str, apos: &str, quot: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str(apos),
+            '"' => out.push_str(quot),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-pub fn bad_request_text(text: &'static str) -> Response {
-    html(StatusCode::BAD_REQUEST, text.into())
-}
-
-/// Python's repr of a JSON value: how Odoo quotes leaves in messages.
+/// Python's `repr()` of a JSON value as Odoo would have received it
+/// (lists stay lists, objects become dicts).
 pub fn py_repr(v: &Value) -> String {
     match v {
         Value::Null => "None".into(),
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e16 => format!("{f:.1}"),
+            _ => n.to_string(),
+        },
+        Value::String(s) => py_str(s),
         Value::Array(a) => format!("[{}]", a.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
         Value::Object(o) => format!(
             "{{{}}}",
             o.iter()
-                .map(|(k, v)| format!("'{k}': {}", py_repr(v)))
+                .map(|(k, v)| format!("{}: {}", py_str(k), py_repr(v)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     }
 }
 
-pub fn leaf_repr(items: &[Value]) -> String {
-    format!("({})", items.iter().map(py_repr).collect::<Vec<_>>().join(", "))
+/// A tuple's repr, as Odoo shows a domain leaf: `('name', 'ilike', 'x')`.
+pub fn tuple_repr(items: &[Value]) -> String {
+    let inner = items.iter().map(py_repr).collect::<Vec<_>>().join(", ");
+    if items.len() == 1 {
+        format!("({inner},)")
+    } else {
+        format!("({inner})")
+    }
+}
+
+/// Python quotes with `'` unless the text has one and no `"`.
+fn py_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's phrase for a list of names: `'a'`, `'a' and 'b'`,
+/// `'a', 'b', and 'c'` (as in "missing 3 required positional arguments").
+pub fn py_name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// Python's type name for a JSON value, as TypeErrors print it.
+pub fn py_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NoneType",
+        Value::Bool(_) => "bool",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "int",
+        Value::Number(_) => "float",
+        Value::String(_) => "str",
+        Value::Array(_) => "list",
+        Value::Object(_) => "dict",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn python_reprs() {
+        assert_eq!(
+            tuple_repr(&[json!("name"), json!("ilike")]),
+            "('name', 'ilike')"
+        );
+        assert_eq!(
+            tuple_repr(&[json!("id"), json!("in"), json!([1, false, null])]),
+            "('id', 'in', [1, False, None])"
+        );
+        assert_eq!(tuple_repr(&[json!("x")]), "('x',)");
+        assert_eq!(py_repr(&json!("O'Brien")), "\"O'Brien\"");
+        assert_eq!(py_repr(&json!("a'\"b")), "'a\\'\"b'");
+        assert_eq!(py_repr(&json!({"a": 1.0})), "{'a': 1.0}");
+    }
+
+    #[test]
+    fn python_name_lists() {
+        assert_eq!(py_name_list(&["db"]), "'db'");
+        assert_eq!(py_name_list(&["args", "kwargs"]), "'args' and 'kwargs'");
+        assert_eq!(
+            py_name_list(&["method", "args", "kwargs"]),
+            "'method', 'args', and 'kwargs'"
+        );
+    }
 }

@@ -1,0 +1,654 @@
+//! The models this demo has, described as data: each field's name, label,
+//! type and SQL storage. One search/read engine (orm.rs) and one domain
+//! translator (domain.rs) work from these tables, and only these names can
+//! ever reach an SQL text.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelId {
+    Partner,
+    Country,
+    State,
+    Category,
+    User,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Id,
+    Integer {
+        col: &'static str,
+    },
+    /// A char column and, when kept, its folded copy (what ilike reads).
+    Char {
+        col: &'static str,
+        fold: Option<&'static str>,
+    },
+    Html {
+        col: &'static str,
+    },
+    Datetime {
+        col: &'static str,
+    },
+    Boolean {
+        col: &'static str,
+    },
+    Selection {
+        col: &'static str,
+        options: &'static [(&'static str, &'static str)],
+    },
+    /// res.partner's `company_type`, computed from `is_company`.
+    CompanyType,
+    Many2one {
+        col: &'static str,
+        comodel: ModelId,
+    },
+    Many2many {
+        rel: &'static str,
+        own: &'static str,
+        other: &'static str,
+        comodel: ModelId,
+    },
+    /// Rows of `comodel` whose column `inverse` points here.
+    One2many {
+        comodel: ModelId,
+        inverse: &'static str,
+    },
+    /// The stored photo (column `image`), base64 when read.
+    Image,
+    /// The photo, or Odoo's generated initials SVG.
+    Avatar,
+}
+
+impl Kind {
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::Id | Kind::Integer { .. } => "integer",
+            Kind::Char { .. } => "char",
+            Kind::Html { .. } => "html",
+            Kind::Datetime { .. } => "datetime",
+            Kind::Boolean { .. } => "boolean",
+            Kind::Selection { .. } | Kind::CompanyType => "selection",
+            Kind::Many2one { .. } => "many2one",
+            Kind::Many2many { .. } => "many2many",
+            Kind::One2many { .. } => "one2many",
+            Kind::Image | Kind::Avatar => "binary",
+        }
+    }
+
+    pub fn comodel(self) -> Option<ModelId> {
+        match self {
+            Kind::Many2one { comodel, .. }
+            | Kind::Many2many { comodel, .. }
+            | Kind::One2many { comodel, .. } => Some(comodel),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub string: &'static str,
+    pub kind: Kind,
+    pub readonly: bool,
+    pub required: bool,
+    /// The last Odoo version that has this field (`mobile` left in 19).
+    pub until: u8,
+}
+
+const fn f(name: &'static str, string: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        string,
+        kind,
+        readonly: false,
+        required: false,
+        until: 99,
+    }
+}
+
+const fn ro(name: &'static str, string: &'static str, kind: Kind) -> Field {
+    Field {
+        readonly: true,
+        ..f(name, string, kind)
+    }
+}
+
+#[derive(Debug)]
+pub struct Model {
+    pub id: ModelId,
+    pub name: &'static str,
+    /// How access errors name it: "Contact", "Partner Tags", …
+    pub description: &'static str,
+    pub table: &'static str,
+    pub fields: &'static [Field],
+    /// The model's `_order`, as SQL over this table's columns.
+    pub default_order: &'static str,
+    /// SQL for the display name, and for its folded form.
+    pub display: &'static str,
+    pub display_fold: &'static str,
+    /// Has an `active` column (archived rows hidden by default).
+    pub active: bool,
+    /// Hierarchical through a `parent_id` column (child_of / parent_of).
+    pub parent: bool,
+    /// Besides the display name, what name_search also matches (SQL).
+    pub name_search_also: &'static [&'static str],
+}
+
+impl Model {
+    pub fn field(&self, name: &str, version: u8) -> Option<&'static Field> {
+        self.fields
+            .iter()
+            .find(|f| f.name == name && version <= f.until)
+    }
+
+    pub fn visible_fields(&self, version: u8) -> impl Iterator<Item = &'static Field> + '_ {
+        self.fields.iter().filter(move |f| version <= f.until)
+    }
+}
+
+const PARTNER_TYPES: &[(&str, &str)] = &[
+    ("contact", "Contact"),
+    ("invoice", "Invoice Address"),
+    ("delivery", "Delivery Address"),
+    ("other", "Other Address"),
+];
+
+pub static PARTNER: Model = Model {
+    id: ModelId::Partner,
+    name: "res.partner",
+    description: "Contact",
+    table: "partner",
+    // Odoo: _order = "complete_name ASC, id DESC"; complete_fold sorts
+    // like a case-insensitive collation would.
+    default_order: "complete_fold ASC, id DESC",
+    display: "complete_name",
+    display_fold: "complete_fold",
+    active: true,
+    parent: true,
+    name_search_also: &[
+        "email_fold",
+        "lower(ref)",
+        "lower(vat)",
+        "lower(company_registry)",
+    ],
+    fields: &[
+        Field {
+            required: true,
+            ..f(
+                "name",
+                "Name",
+                Kind::Char {
+                    col: "name",
+                    fold: Some("name_fold"),
+                },
+            )
+        },
+        ro(
+            "complete_name",
+            "Complete Name",
+            Kind::Char {
+                col: "complete_name",
+                fold: Some("complete_fold"),
+            },
+        ),
+        ro(
+            "display_name",
+            "Display Name",
+            Kind::Char {
+                col: "complete_name",
+                fold: Some("complete_fold"),
+            },
+        ),
+        f(
+            "parent_id",
+            "Related Company",
+            Kind::Many2one {
+                col: "parent_id",
+                comodel: ModelId::Partner,
+            },
+        ),
+        f(
+            "child_ids",
+            "Contact",
+            Kind::One2many {
+                comodel: ModelId::Partner,
+                inverse: "parent_id",
+            },
+        ),
+        f(
+            "ref",
+            "Reference",
+            Kind::Char {
+                col: "ref",
+                fold: None,
+            },
+        ),
+        f(
+            "vat",
+            "Tax ID",
+            Kind::Char {
+                col: "vat",
+                fold: None,
+            },
+        ),
+        f(
+            "company_registry",
+            "Company ID",
+            Kind::Char {
+                col: "company_registry",
+                fold: None,
+            },
+        ),
+        f(
+            "website",
+            "Website Link",
+            Kind::Char {
+                col: "website",
+                fold: None,
+            },
+        ),
+        f("comment", "Notes", Kind::Html { col: "comment" }),
+        f(
+            "category_id",
+            "Tags",
+            Kind::Many2many {
+                rel: "partner_category",
+                own: "partner_id",
+                other: "category_id",
+                comodel: ModelId::Category,
+            },
+        ),
+        f("active", "Active", Kind::Boolean { col: "active" }),
+        f(
+            "function",
+            "Job Position",
+            Kind::Char {
+                col: "function",
+                fold: None,
+            },
+        ),
+        f(
+            "type",
+            "Address Type",
+            Kind::Selection {
+                col: "type",
+                options: PARTNER_TYPES,
+            },
+        ),
+        f(
+            "street",
+            "Street",
+            Kind::Char {
+                col: "street",
+                fold: None,
+            },
+        ),
+        f(
+            "street2",
+            "Street2",
+            Kind::Char {
+                col: "street2",
+                fold: None,
+            },
+        ),
+        f(
+            "zip",
+            "Zip",
+            Kind::Char {
+                col: "zip",
+                fold: None,
+            },
+        ),
+        f(
+            "city",
+            "City",
+            Kind::Char {
+                col: "city",
+                fold: None,
+            },
+        ),
+        f(
+            "state_id",
+            "State",
+            Kind::Many2one {
+                col: "state_id",
+                comodel: ModelId::State,
+            },
+        ),
+        f(
+            "country_id",
+            "Country",
+            Kind::Many2one {
+                col: "country_id",
+                comodel: ModelId::Country,
+            },
+        ),
+        f(
+            "email",
+            "Email",
+            Kind::Char {
+                col: "email",
+                fold: Some("email_fold"),
+            },
+        ),
+        f(
+            "phone",
+            "Phone",
+            Kind::Char {
+                col: "phone",
+                fold: None,
+            },
+        ),
+        Field {
+            until: 18,
+            ..f(
+                "mobile",
+                "Mobile",
+                Kind::Char {
+                    col: "mobile",
+                    fold: None,
+                },
+            )
+        },
+        f(
+            "is_company",
+            "Is a Company",
+            Kind::Boolean { col: "is_company" },
+        ),
+        f("company_type", "Company Type", Kind::CompanyType),
+        ro(
+            "user_ids",
+            "Users",
+            Kind::One2many {
+                comodel: ModelId::User,
+                inverse: "partner_id",
+            },
+        ),
+        ro(
+            "commercial_partner_id",
+            "Commercial Entity",
+            Kind::Many2one {
+                col: "commercial_partner_id",
+                comodel: ModelId::Partner,
+            },
+        ),
+        f("image_128", "Image 128", Kind::Image),
+        ro("avatar_128", "Avatar 128", Kind::Avatar),
+        ro("id", "ID", Kind::Id),
+        ro(
+            "create_date",
+            "Created on",
+            Kind::Datetime { col: "create_date" },
+        ),
+        ro(
+            "write_date",
+            "Last Updated on",
+            Kind::Datetime { col: "write_date" },
+        ),
+    ],
+};
+
+pub static COUNTRY: Model = Model {
+    id: ModelId::Country,
+    name: "res.country",
+    description: "Country",
+    table: "country",
+    default_order: "name_fold ASC, id ASC",
+    display: "name",
+    display_fold: "name_fold",
+    active: false,
+    parent: false,
+    name_search_also: &["lower(code)"],
+    fields: &[
+        Field {
+            required: true,
+            ..f(
+                "name",
+                "Country Name",
+                Kind::Char {
+                    col: "name",
+                    fold: Some("name_fold"),
+                },
+            )
+        },
+        f(
+            "code",
+            "Country Code",
+            Kind::Char {
+                col: "code",
+                fold: None,
+            },
+        ),
+        ro(
+            "display_name",
+            "Display Name",
+            Kind::Char {
+                col: "name",
+                fold: Some("name_fold"),
+            },
+        ),
+        f(
+            "state_ids",
+            "States",
+            Kind::One2many {
+                comodel: ModelId::State,
+                inverse: "country_id",
+            },
+        ),
+        ro("id", "ID", Kind::Id),
+    ],
+};
+
+pub static STATE: Model = Model {
+    id: ModelId::State,
+    name: "res.country.state",
+    description: "Country state",
+    table: "country_state",
+    default_order: "country_id ASC, code ASC, id ASC",
+    display: "display_name",
+    display_fold: "name_fold",
+    active: false,
+    parent: false,
+    name_search_also: &["lower(code)"],
+    fields: &[
+        Field {
+            required: true,
+            ..f(
+                "country_id",
+                "Country",
+                Kind::Many2one {
+                    col: "country_id",
+                    comodel: ModelId::Country,
+                },
+            )
+        },
+        Field {
+            required: true,
+            ..f(
+                "name",
+                "State Name",
+                Kind::Char {
+                    col: "name",
+                    fold: Some("name_fold"),
+                },
+            )
+        },
+        Field {
+            required: true,
+            ..f(
+                "code",
+                "State Code",
+                Kind::Char {
+                    col: "code",
+                    fold: None,
+                },
+            )
+        },
+        ro(
+            "display_name",
+            "Display Name",
+            Kind::Char {
+                col: "display_name",
+                fold: None,
+            },
+        ),
+        ro("id", "ID", Kind::Id),
+    ],
+};
+
+pub static CATEGORY: Model = Model {
+    id: ModelId::Category,
+    name: "res.partner.category",
+    description: "Partner Tags",
+    table: "category",
+    default_order: "complete_fold ASC, id ASC",
+    display: "complete_name",
+    display_fold: "complete_fold",
+    active: true,
+    parent: true,
+    name_search_also: &[],
+    fields: &[
+        Field {
+            required: true,
+            ..f(
+                "name",
+                "Tag Name",
+                Kind::Char {
+                    col: "name",
+                    fold: Some("name_fold"),
+                },
+            )
+        },
+        f("color", "Color", Kind::Integer { col: "color" }),
+        f(
+            "parent_id",
+            "Parent Category",
+            Kind::Many2one {
+                col: "parent_id",
+                comodel: ModelId::Category,
+            },
+        ),
+        f(
+            "child_ids",
+            "Child Tags",
+            Kind::One2many {
+                comodel: ModelId::Category,
+                inverse: "parent_id",
+            },
+        ),
+        f("active", "Active", Kind::Boolean { col: "active" }),
+        f(
+            "partner_ids",
+            "Partners",
+            Kind::Many2many {
+                rel: "partner_category",
+                own: "category_id",
+                other: "partner_id",
+                comodel: ModelId::Partner,
+            },
+        ),
+        ro(
+            "display_name",
+            "Display Name",
+            Kind::Char {
+                col: "complete_name",
+                fold: Some("complete_fold"),
+            },
+        ),
+        ro("id", "ID", Kind::Id),
+    ],
+};
+
+/// Users are only reached through `user_ids`; callers cannot query them.
+pub static USER: Model = Model {
+    id: ModelId::User,
+    name: "res.users",
+    description: "User",
+    table: "users",
+    default_order: "name ASC, login ASC",
+    display: "name",
+    display_fold: "lower(name)",
+    active: true,
+    parent: false,
+    name_search_also: &[],
+    fields: &[
+        f(
+            "name",
+            "Name",
+            Kind::Char {
+                col: "name",
+                fold: None,
+            },
+        ),
+        f(
+            "login",
+            "Login",
+            Kind::Char {
+                col: "login",
+                fold: None,
+            },
+        ),
+        f(
+            "partner_id",
+            "Related Partner",
+            Kind::Many2one {
+                col: "partner_id",
+                comodel: ModelId::Partner,
+            },
+        ),
+        ro(
+            "display_name",
+            "Display Name",
+            Kind::Char {
+                col: "name",
+                fold: None,
+            },
+        ),
+        ro("id", "ID", Kind::Id),
+    ],
+};
+
+pub fn model(id: ModelId) -> &'static Model {
+    match id {
+        ModelId::Partner => &PARTNER,
+        ModelId::Country => &COUNTRY,
+        ModelId::State => &STATE,
+        ModelId::Category => &CATEGORY,
+        ModelId::User => &USER,
+    }
+}
+
+/// The models a `call_kw` may name.
+pub fn by_name(name: &str) -> Option<&'static Model> {
+    [&PARTNER, &COUNTRY, &STATE, &CATEGORY]
+        .into_iter()
+        .find(|m| m.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_is_gone_in_19() {
+        assert!(PARTNER.field("mobile", 18).is_some());
+        assert!(PARTNER.field("mobile", 19).is_none());
+    }
+
+    #[test]
+    fn every_relation_points_at_a_model_with_the_columns_it_names() {
+        for m in [&PARTNER, &COUNTRY, &STATE, &CATEGORY, &USER] {
+            for field in m.fields {
+                if let Some(co) = field.kind.comodel() {
+                    assert!(
+                        model(co).field("display_name", 19).is_some(),
+                        "{}.{}",
+                        m.name,
+                        field.name
+                    );
+                }
+            }
+        }
+    }
+}

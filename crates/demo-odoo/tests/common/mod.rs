@@ -1,0 +1,473 @@
+//! Test harness: the router served over real HTTP on 127.0.0.1:0, a
+//! cookie-keeping client, the captured Odoo transcripts, and a comparison
+//! of JSON shapes (same keys at every level, same types).
+#![allow(dead_code)]
+
+use demo_odoo::{Config, DemoOdoo};
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+pub struct Server {
+    pub url: String,
+    pub demo: DemoOdoo,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// A small, fast configuration for `version`.
+pub fn config(version: u8) -> Config {
+    Config {
+        big_partners: 2_000,
+        odoo_version: version,
+        ..Config::default()
+    }
+}
+
+/// Only `demo` visible: Odoo's mono-database behaviour.
+pub fn mono(version: u8) -> Config {
+    Config {
+        db_filter: Some("demo".into()),
+        ..config(version)
+    }
+}
+
+pub async fn start(config: Config) -> Server {
+    serve(DemoOdoo::open(config).expect("demo opens"), true).await
+}
+
+pub async fn serve(demo: DemoOdoo, connect_info: bool) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = demo.router();
+    let task = if connect_info {
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        })
+    } else {
+        tokio::spawn(async move {
+            axum::serve(listener, router).await.unwrap();
+        })
+    };
+    Server {
+        url: format!("http://{addr}"),
+        demo,
+        task,
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+/// A client without a cookie jar (cookies set by hand).
+pub fn bare_client() -> reqwest::Client {
+    reqwest::Client::builder().build().unwrap()
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub text: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+    pub fn result(&self) -> Value {
+        let j = self.json();
+        assert!(
+            j.get("error").is_none(),
+            "an error came back: {}",
+            self.text
+        );
+        j["result"].clone()
+    }
+    pub fn error(&self) -> Value {
+        let j = self.json();
+        assert!(
+            j.get("error").is_some(),
+            "no error came back: {}",
+            self.text
+        );
+        j["error"].clone()
+    }
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect()
+    }
+    /// The `session_id` value set by this answer, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.set_cookies().iter().find_map(|c| {
+            c.strip_prefix("session_id=")
+                .map(|v| v.split(';').next().unwrap().to_string())
+        })
+    }
+}
+
+pub async fn post_raw(
+    c: &reqwest::Client,
+    url: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &str,
+) -> Answer {
+    let mut req = c.post(format!("{url}{path}")).body(body.to_string());
+    if let Some(ct) = content_type {
+        req = req.header("content-type", ct);
+    }
+    answer(req.send().await.unwrap()).await
+}
+
+pub async fn answer(res: reqwest::Response) -> Answer {
+    let status = res.status();
+    let headers = res.headers().clone();
+    let text = res.text().await.unwrap();
+    Answer {
+        status,
+        headers,
+        text,
+    }
+}
+
+/// A JSON-RPC call as the Odoo web client sends it.
+pub async fn rpc(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Answer {
+    let body = json!({"jsonrpc": "2.0", "method": "call", "params": params, "id": 7});
+    post_raw(c, url, path, Some("application/json"), &body.to_string()).await
+}
+
+pub async fn sign_in(c: &reqwest::Client, url: &str, db: &str, login: &str) -> Value {
+    let a = rpc(
+        c,
+        url,
+        "/web/session/authenticate",
+        json!({"db": db, "login": login, "password": login}),
+    )
+    .await;
+    a.result()
+}
+
+pub async fn call_kw(
+    c: &reqwest::Client,
+    url: &str,
+    model: &str,
+    method: &str,
+    args: Value,
+    kwargs: Value,
+) -> Answer {
+    rpc(
+        c,
+        url,
+        &format!("/web/dataset/call_kw/{model}/{method}"),
+        json!({"model": model, "method": method, "args": args, "kwargs": kwargs}),
+    )
+    .await
+}
+
+/// A signed-in admin on `demo`.
+pub async fn admin(s: &Server) -> reqwest::Client {
+    let c = client();
+    sign_in(&c, &s.url, "demo", "admin").await;
+    c
+}
+
+// ---------------------------------------------------------------- transcripts
+
+pub struct Transcript {
+    pub version: u8,
+    pub name: String,
+    pub method: String,
+    pub path: String,
+    pub request_headers: Vec<(String, String)>,
+    pub request_body: String,
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Transcript {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    pub fn headers_named(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+    pub fn request_header(&self, name: &str) -> Option<&str> {
+        self.request_headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("{}: body is not JSON ({e})", self.name))
+    }
+    /// The request body with the captured database's name replaced (on
+    /// the 18 server, `odoo_demo` is a database its filter hides).
+    pub fn body_for(&self, db: &str) -> String {
+        let theirs: &[&str] = if self.version >= 18 {
+            &["odoo18_demo"]
+        } else {
+            &["odoo_demo", "odoo_empty"]
+        };
+        theirs.iter().fold(self.request_body.clone(), |body, name| {
+            body.replace(&format!("\"{name}\""), &format!("\"{db}\""))
+        })
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/odoo-wire")
+}
+
+/// The transcript `<version>/<prefix>-….txt`.
+pub fn transcript(version: u8, prefix: &str) -> Transcript {
+    let dir = fixtures().join(version.to_string());
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{prefix}-")))
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one transcript {version}/{prefix}: {found:?}"
+    );
+    let path = found.remove(0);
+    parse_transcript(version, &path)
+}
+
+fn parse_transcript(version: u8, path: &Path) -> Transcript {
+    let text = std::fs::read_to_string(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let after = |marker: &str| -> &str {
+        let at = text
+            .find(marker)
+            .unwrap_or_else(|| panic!("{name}: no {marker}"));
+        let rest = &text[at + marker.len()..];
+        &rest[rest.find('\n').map_or(rest.len(), |i| i + 1)..]
+    };
+    let request = after("--- REQUEST (as sent by curl)");
+    let request = &request[..request.find("\n--- RESPONSE STATUS").unwrap()];
+    let (head, request_body) = request.split_once("\n\n").unwrap_or((request, ""));
+    let mut lines = head.lines();
+    let line = lines.next().unwrap();
+    let mut parts = line.split(' ');
+    let method = parts.next().unwrap().to_string();
+    let path_ = parts.next().unwrap().to_string();
+    let request_headers = lines
+        .filter_map(|l| {
+            l.split_once(": ")
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let response = after("--- RESPONSE STATUS + HEADERS (raw)");
+    let response = &response[..response.find("\n--- RESPONSE BODY").unwrap()];
+    let mut rlines = response.lines();
+    // After a redirect the last status line counts.
+    let status = rlines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = rlines
+        .filter_map(|l| {
+            l.split_once(": ")
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let body_marker = text.find("--- RESPONSE BODY (raw").unwrap();
+    let marker_line = &text[body_marker
+        ..text[body_marker..]
+            .find('\n')
+            .map_or(text.len(), |i| body_marker + i)];
+    let raw = after("--- RESPONSE BODY (raw");
+    let body = if marker_line.contains("elided") {
+        let end = raw
+            .find("--- RESPONSE BODY (pretty-printed")
+            .unwrap_or(raw.len());
+        raw[..end].trim_end().to_string()
+    } else {
+        let n: usize = marker_line
+            .split(", ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(raw.len());
+        raw.get(..n).unwrap_or(raw).to_string()
+    };
+    Transcript {
+        version,
+        name,
+        method,
+        path: path_,
+        request_headers,
+        request_body: request_body.trim_end_matches('\n').to_string(),
+        status,
+        headers,
+        body,
+    }
+}
+
+// ---------------------------------------------------------------- shapes
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Same keys at every level and the same JSON types. Arrays of the same
+/// length compare item by item, others each of ours against their first.
+pub fn same_shape(ours: &Value, theirs: &Value) -> Result<(), String> {
+    shape(ours, theirs, "$", true)
+}
+
+/// Same keys at every level; leaf types may differ (a record's empty
+/// field is `false` where another record has text).
+pub fn same_keys(ours: &Value, theirs: &Value) -> Result<(), String> {
+    shape(ours, theirs, "$", false)
+}
+
+fn shape(ours: &Value, theirs: &Value, at: &str, strict: bool) -> Result<(), String> {
+    match (ours, theirs) {
+        (Value::Object(a), Value::Object(b)) => {
+            let ka: Vec<&String> = a.keys().collect();
+            let kb: Vec<&String> = b.keys().collect();
+            let missing: Vec<_> = kb.iter().filter(|k| !a.contains_key(**k)).collect();
+            let extra: Vec<_> = ka.iter().filter(|k| !b.contains_key(**k)).collect();
+            if !missing.is_empty() || !extra.is_empty() {
+                return Err(format!(
+                    "{at}: missing keys {missing:?}, extra keys {extra:?}"
+                ));
+            }
+            for (k, v) in a {
+                shape(v, &b[k], &format!("{at}.{k}"), strict)?;
+            }
+            Ok(())
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() == b.len() {
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    shape(x, y, &format!("{at}[{i}]"), strict)?;
+                }
+            } else if let Some(first) = b.first() {
+                for (i, x) in a.iter().enumerate() {
+                    shape(x, first, &format!("{at}[{i}]"), strict)?;
+                }
+            }
+            Ok(())
+        }
+        (a, b) if kind(a) == kind(b) => Ok(()),
+        _ if !strict => Ok(()),
+        (a, b) => Err(format!(
+            "{at}: ours is {} ({a}), theirs {} ({b})",
+            kind(a),
+            kind(b)
+        )),
+    }
+}
+
+/// An error envelope against a captured one: same structure, and the same
+/// code, message, exception name and (unless instance-specific) text.
+pub fn same_error(ours: &Value, theirs: &Value, compare_text: bool) -> Result<(), String> {
+    same_shape(ours, theirs)?;
+    let pick = |v: &Value, p: &str| v.pointer(p).cloned().unwrap_or(Value::Null);
+    let mut paths = vec![
+        "/id",
+        "/error/code",
+        "/error/message",
+        "/error/data/name",
+        "/error/data/context",
+    ];
+    if compare_text {
+        paths.extend(["/error/data/message", "/error/data/arguments"]);
+    }
+    for p in paths {
+        if pick(ours, p) != pick(theirs, p) {
+            return Err(format!(
+                "{p}: ours {}, theirs {}",
+                pick(ours, p),
+                pick(theirs, p)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The text before the first `{`-object key: the envelope's key order.
+pub fn top_level_keys_in_order(text: &str) -> Vec<String> {
+    // Only the first level: count nesting while scanning for `"key": `.
+    let mut keys = Vec::new();
+    let mut depth = 0i32;
+    let mut in_str = false;
+    let mut escaped = false;
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if *c == '\\' {
+                escaped = true;
+            } else if *c == '"' {
+                in_str = false;
+                let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if depth == 1 && next == Some(&':') {
+                    keys.push(current.clone());
+                }
+            } else {
+                current.push(*c);
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_str = true;
+                current.clear();
+            }
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    keys
+}
