@@ -425,7 +425,12 @@ impl Call<'_> {
                     row_count(b[1].as_ref(), "LIMIT")?,
                 )?))
             }
-            "web_search_read" => self.web_search_read(&args, &kwargs, active_test, only),
+            "web_search_read" => {
+                let force_count = context
+                    .get("force_search_count")
+                    .is_some_and(|f| !matches!(f, Value::Bool(false) | Value::Null));
+                self.web_search_read(&args, &kwargs, active_test, only, force_count)
+            }
             "read" | "web_read" | "name_get" => {
                 let Some((ids, rest)) = args.split_first() else {
                     return Err(PyError::new(
@@ -550,6 +555,7 @@ impl Call<'_> {
         kwargs: &Map<String, Value>,
         active_test: bool,
         only: Option<i64>,
+        force_count: bool,
     ) -> Result<Json, PyError> {
         let (m, v) = (self.model, self.version);
         let (b, wants) = if v <= 16 {
@@ -615,7 +621,7 @@ impl Call<'_> {
         // Only a full page is counted (up to count_limit in 17+); otherwise
         // what was skipped plus what came back is the whole of it.
         let count_reached = v >= 17 && count_limit.is_some_and(|c| c <= current);
-        let length = if limit.is_some() && full_page && !count_reached {
+        let length = if limit.is_some() && ((full_page && !count_reached) || force_count) {
             orm::count(self.conn, &s, count_limit)?
         } else {
             current
