@@ -1,0 +1,1069 @@
+//! res.partner (and countries, states, tags) over call_kw: every domain
+//! operator, malformed domains, ordering and paging, archived records,
+//! web_search_read in 16's and 17+'s forms with their `length` rules,
+//! web_read, read, name_search and fields_get.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+async fn ids_of(c: &reqwest::Client, s: &Server, domain: Value) -> Vec<i64> {
+    let a = call_kw(
+        c,
+        &s.url,
+        "res.partner",
+        "search",
+        json!([domain]),
+        json!({"order": "id asc"}),
+    )
+    .await;
+    a.result()
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", a.text))
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect()
+}
+
+async fn id_named(c: &reqwest::Client, s: &Server, name: &str) -> i64 {
+    let found = ids_of(c, s, json!([["name", "=", name]])).await;
+    assert_eq!(found.len(), 1, "{name}: {found:?}");
+    found[0]
+}
+
+async fn error_of(c: &reqwest::Client, s: &Server, domain: Value) -> (String, String) {
+    let a = call_kw(
+        c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([domain]),
+        json!({"fields": ["name"]}),
+    )
+    .await;
+    let e = a.error();
+    (
+        e["data"]["name"].as_str().unwrap().to_string(),
+        e["data"]["message"].as_str().unwrap().to_string(),
+    )
+}
+
+#[tokio::test]
+async fn every_operator() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let azure = id_named(&c, &s, "Azure Interior").await;
+    let deco = id_named(&c, &s, "Deco Addict").await;
+    let brandon = id_named(&c, &s, "Brandon Freeman").await;
+    let staff = ids_of(&c, &s, json!([["parent_id", "=", azure]])).await;
+    assert_eq!(staff.len(), 3, "Azure Interior has three employees");
+    assert!(staff.contains(&brandon));
+    let everyone = ids_of(&c, &s, json!([])).await;
+    let persons = ids_of(&c, &s, json!([["is_company", "=", false]])).await;
+
+    // = != <>
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "=", "Azure Interior"]])).await,
+        vec![azure]
+    );
+    let not_azure = ids_of(&c, &s, json!([["name", "!=", "Azure Interior"]])).await;
+    assert_eq!(not_azure.len(), everyone.len() - 1);
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "<>", "Azure Interior"]])).await,
+        not_azure
+    );
+    // < <= > >=
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", "<", 5]])).await,
+        vec![1, 3],
+        "2 and 4 are archived"
+    );
+    assert_eq!(ids_of(&c, &s, json!([["id", "<=", 3]])).await, vec![1, 3]);
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", ">", 4], ["id", "<=", 6]])).await,
+        vec![5, 6]
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", ">=", 6], ["id", "<", 7]])).await,
+        vec![6]
+    );
+    // =? ignores False, else is =
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id", "=?", false]])).await,
+        everyone
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id", "=?", azure]])).await,
+        staff
+    );
+    // like is case-sensitive; ilike is not, and ignores accents
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "like", "zure Int"]])).await,
+        vec![azure]
+    );
+    assert!(ids_of(&c, &s, json!([["name", "like", "AZURE"]]))
+        .await
+        .is_empty());
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "ilike", "AZURE int"]])).await,
+        vec![azure]
+    );
+    let emile = ids_of(&c, &s, json!([["name", "ilike", "emile zola"]])).await;
+    assert_eq!(emile.len(), 1, "Émile found as emile");
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "ilike", "ÉMILE ZOLA"]])).await,
+        emile
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "ilike", "lodz log"]]))
+            .await
+            .len(),
+        1,
+        "Łódź as lodz"
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "ilike", "o'reilly"]]))
+            .await
+            .len(),
+        2,
+        "the company and Siobhán O'Reilly"
+    );
+    let like = ids_of(&c, &s, json!([["name", "ilike", "a"]])).await;
+    let not_like = ids_of(&c, &s, json!([["name", "not ilike", "a"]])).await;
+    assert_eq!(like.len() + not_like.len(), everyone.len());
+    assert!(!like.is_empty() && !not_like.is_empty());
+    let cs = ids_of(&c, &s, json!([["name", "like", "A"]])).await;
+    let not_cs = ids_of(&c, &s, json!([["name", "not like", "A"]])).await;
+    assert_eq!(cs.len() + not_cs.len(), everyone.len());
+    // =like / =ilike take the caller's own wildcards
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "=like", "Azure%"]])).await,
+        vec![azure]
+    );
+    assert!(ids_of(&c, &s, json!([["name", "=like", "azure%"]]))
+        .await
+        .is_empty());
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "=ilike", "%INTERIOR"]])).await,
+        vec![azure]
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["name", "=ilike", "azure_interior"]])).await,
+        vec![azure],
+        "_ is one character"
+    );
+    // in / not in, with False meaning "not set"
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", "in", [deco, azure, 999_999]]])).await,
+        vec![deco, azure]
+    );
+    let not_in = ids_of(&c, &s, json!([["id", "not in", [deco, azure]]])).await;
+    assert_eq!(not_in.len(), everyone.len() - 2);
+    let no_parent = ids_of(&c, &s, json!([["parent_id", "=", false]])).await;
+    let azure_or_none = ids_of(&c, &s, json!([["parent_id", "in", [azure, false]]])).await;
+    assert_eq!(azure_or_none.len(), no_parent.len() + staff.len());
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id", "!=", false]]))
+            .await
+            .len(),
+        everyone.len() - no_parent.len()
+    );
+    // child_of / parent_of
+    let mut family = staff.clone();
+    family.push(azure);
+    family.sort_unstable();
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", "child_of", azure]])).await,
+        family
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id", "child_of", [azure]]])).await,
+        staff
+    );
+    let mut up = vec![azure, brandon];
+    up.sort_unstable();
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", "parent_of", brandon]])).await,
+        up
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["id", "child_of", "Azure Interior"]])).await,
+        family,
+        "by name"
+    );
+    // & | ! and the implicit &
+    let mut two = vec![azure, deco];
+    two.sort_unstable();
+    assert_eq!(
+        ids_of(
+            &c,
+            &s,
+            json!([
+                "|",
+                ["name", "=", "Azure Interior"],
+                ["name", "=", "Deco Addict"]
+            ])
+        )
+        .await,
+        two
+    );
+    assert_eq!(
+        ids_of(
+            &c,
+            &s,
+            json!([
+                "&",
+                ["is_company", "=", true],
+                ["name", "=", "Azure Interior"]
+            ])
+        )
+        .await,
+        vec![azure]
+    );
+    assert_eq!(
+        ids_of(
+            &c,
+            &s,
+            json!([["is_company", "=", true], ["name", "=", "Azure Interior"]])
+        )
+        .await,
+        vec![azure]
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!(["!", ["is_company", "=", true]])).await,
+        persons
+    );
+    // ! of = keeps contacts without the value, as Odoo's != does
+    let no_function = ids_of(&c, &s, json!([["function", "=", false]])).await;
+    let not_ceo = ids_of(&c, &s, json!(["!", ["function", "=", "CEO"]])).await;
+    let ceo = ids_of(&c, &s, json!([["function", "=", "CEO"]])).await;
+    assert_eq!(not_ceo.len() + ceo.len(), everyone.len());
+    assert!(no_function.iter().all(|id| not_ceo.contains(id)));
+}
+
+#[tokio::test]
+async fn relations_paths_and_tags() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let azure = id_named(&c, &s, "Azure Interior").await;
+    let staff = ids_of(&c, &s, json!([["parent_id", "=", azure]])).await;
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id.name", "=", "Azure Interior"]])).await,
+        staff
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["parent_id", "ilike", "azure interior"]])).await,
+        staff,
+        "a name for a many-to-one"
+    );
+    let belgian = ids_of(&c, &s, json!([["country_id.code", "=", "BE"]])).await;
+    assert!(!belgian.is_empty());
+    assert_eq!(
+        ids_of(&c, &s, json!([["country_id.name", "ilike", "belg"]])).await,
+        belgian
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["country_id", "=", "Belgium"]])).await,
+        belgian
+    );
+    let not_belgian = ids_of(&c, &s, json!([["country_id", "not ilike", "belg"]])).await;
+    let everyone = ids_of(&c, &s, json!([])).await;
+    assert_eq!(
+        belgian.len() + not_belgian.len(),
+        everyone.len(),
+        "contacts without a country count as not Belgian"
+    );
+
+    let oreilly = id_named(&c, &s, "O'Reilly & Sons").await;
+    let vip = ids_of(&c, &s, json!([["category_id.name", "=", "VIP"]])).await;
+    assert!(vip.contains(&oreilly));
+    let vip_id = call_kw(
+        &c,
+        &s.url,
+        "res.partner.category",
+        "search",
+        json!([[["name", "=", "VIP"]]]),
+        json!({}),
+    )
+    .await
+    .result()[0]
+        .clone();
+    assert_eq!(
+        ids_of(&c, &s, json!([["category_id", "in", [vip_id]]])).await,
+        vip
+    );
+    assert_eq!(
+        ids_of(&c, &s, json!([["category_id", "=", "VIP"]])).await,
+        vip
+    );
+    let untagged = ids_of(&c, &s, json!([["category_id", "=", false]])).await;
+    let tagged = ids_of(&c, &s, json!([["category_id", "!=", false]])).await;
+    assert_eq!(untagged.len() + tagged.len(), everyone.len());
+    assert!(ids_of(&c, &s, json!([["category_id", "not in", [vip_id]]]))
+        .await
+        .iter()
+        .all(|id| !vip.contains(id)));
+    let with_staff = ids_of(&c, &s, json!([["child_ids", "!=", false]])).await;
+    assert!(with_staff.contains(&azure));
+    assert_eq!(
+        ids_of(&c, &s, json!([["child_ids.name", "=", "Brandon Freeman"]])).await,
+        vec![azure]
+    );
+    // 17+: any / not any
+    assert_eq!(
+        ids_of(
+            &c,
+            &s,
+            json!([["parent_id", "any", [["name", "=", "Azure Interior"]]]])
+        )
+        .await,
+        staff
+    );
+    assert_eq!(
+        ids_of(
+            &c,
+            &s,
+            json!([["child_ids", "any", [["name", "=", "Brandon Freeman"]]]])
+        )
+        .await,
+        vec![azure]
+    );
+    let no_azure_parent = ids_of(
+        &c,
+        &s,
+        json!([["parent_id", "not any", [["name", "=", "Azure Interior"]]]]),
+    )
+    .await;
+    assert_eq!(no_azure_parent.len(), everyone.len() - staff.len());
+}
+
+#[tokio::test]
+async fn malformed_domains_get_odoos_errors() {
+    for version in [16, 18] {
+        let s = start(mono(version)).await;
+        let c = admin(&s).await;
+        let value = |m: &str| ("builtins.ValueError".to_string(), m.to_string());
+        assert_eq!(
+            error_of(&c, &s, json!(["|", ["name", "=", "x"]])).await,
+            value("Domain ['|', ['name', '=', 'x']] is syntactically not correct.")
+        );
+        assert_eq!(
+            error_of(&c, &s, json!([["name", "ilike"]])).await,
+            value(if version == 16 {
+                "Invalid leaf ('name', 'ilike')"
+            } else {
+                "not enough values to unpack (expected 3, got 2)"
+            })
+        );
+        assert_eq!(
+            error_of(&c, &s, json!([["name", "ilike", "x", "y"]])).await,
+            value(if version == 16 {
+                "Invalid leaf ('name', 'ilike', 'x', 'y')"
+            } else {
+                "too many values to unpack (expected 3)"
+            })
+        );
+        assert_eq!(
+            error_of(&c, &s, json!([["name", "ILIKE", "x"]])).await,
+            value("Invalid leaf ('name', 'ILIKE', 'x')")
+        );
+        assert_eq!(
+            error_of(&c, &s, json!([["name); DROP TABLE partner; --", "=", 1]])).await,
+            value("Invalid field res.partner.name); DROP TABLE partner; -- in leaf ('name); DROP TABLE partner; --', '=', 1)")
+        );
+        assert_eq!(
+            error_of(&c, &s, json!([["parent_id.nope", "=", 1]])).await,
+            value("Invalid field res.partner.nope in leaf ('nope', '=', 1)")
+        );
+        assert_eq!(
+            error_of(&c, &s, json!({"name": "x"})).await.0,
+            "builtins.AssertionError"
+        );
+        if version == 16 {
+            let any = error_of(&c, &s, json!([["parent_id", "any", []]])).await;
+            assert_eq!(
+                any,
+                value("Invalid leaf ('parent_id', 'any', [])"),
+                "16 has no any"
+            );
+        }
+        // A value is data, never SQL.
+        let sneaky = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "search_count",
+            json!([[["name", "=", "x' OR '1'='1"]]]),
+            json!({}),
+        )
+        .await;
+        assert_eq!(sneaky.result(), 0);
+        let still = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "search_count",
+            json!([[["name", "=", "Azure Interior"]]]),
+            json!({}),
+        )
+        .await;
+        assert_eq!(still.result(), 1);
+    }
+}
+
+#[tokio::test]
+async fn archived_records_hidden_unless_asked() {
+    let s = start(mono(16)).await;
+    let c = admin(&s).await;
+    let count = |ctx: Value, domain: Value| {
+        let c = c.clone();
+        let url = s.url.clone();
+        async move {
+            call_kw(
+                &c,
+                &url,
+                "res.partner",
+                "search_count",
+                json!([domain]),
+                json!({"context": ctx}),
+            )
+            .await
+            .result()
+            .as_i64()
+            .unwrap()
+        }
+    };
+    let active = count(json!({}), json!([])).await;
+    let all = count(json!({"active_test": false}), json!([])).await;
+    let archived = count(json!({}), json!([["active", "=", false]])).await;
+    assert!(archived >= 2, "OdooBot and more are archived");
+    assert_eq!(active + archived, all);
+    let bot = call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([[["name", "=", "OdooBot"]]]),
+        json!({"fields": ["active"], "context": {"active_test": false}}),
+    )
+    .await;
+    assert_eq!(bot.result(), json!([{"id": 2, "active": false}]));
+}
+
+#[tokio::test]
+async fn order_limit_offset_and_fields() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let page = |order: &'static str, offset: i64, limit: i64| {
+        let c = c.clone();
+        let url = s.url.clone();
+        async move {
+            call_kw(
+                &c,
+                &url,
+                "res.partner",
+                "search_read",
+                json!([[["is_company", "=", true]]]),
+                json!({"fields": ["name"], "order": order, "offset": offset, "limit": limit}),
+            )
+            .await
+        }
+    };
+    let all = page("name asc", 0, 1000).await.result();
+    let names: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(
+        at("Azure Interior") < at("Deco Addict") && at("Deco Addict") < at("Gemini Furniture"),
+        "{names:?}"
+    );
+    let second = page("name asc", 1, 2).await.result();
+    assert_eq!(second.as_array().unwrap().len(), 2);
+    assert_eq!(second[0]["name"], all[1]["name"]);
+    let desc = page("name desc", 0, 1).await.result();
+    assert_eq!(
+        desc[0]["name"],
+        all[all.as_array().unwrap().len() - 1]["name"]
+    );
+    // By default: complete name, so "YourCompany" after "Wood Corner".
+    let default = call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([[["id", "in", [1, 9]]]]),
+        json!({"fields": ["name"]}),
+    )
+    .await
+    .result();
+    assert_eq!(
+        default,
+        json!([{"id": 9, "name": "Wood Corner"}, {"id": 1, "name": "YourCompany"}])
+    );
+    let bad = page("name; DROP TABLE partner", 0, 1).await.error();
+    assert_eq!(bad["data"]["name"], "odoo.exceptions.UserError");
+    let unknown = page("nope desc", 0, 1).await.error();
+    assert_eq!(
+        unknown["data"]["message"],
+        "Invalid field 'nope' on model 'res.partner'"
+    );
+    let by_country = page("country_id desc, id", 0, 3).await.result();
+    assert_eq!(by_country.as_array().unwrap().len(), 3);
+    let bad_limit = page("name", 0, -1).await.error();
+    assert_eq!(bad_limit["data"]["message"], "LIMIT must not be negative");
+    // Records: id first, then the fields asked for, in that order.
+    let a = call_kw(&c, &s.url, "res.partner", "read", json!([[14]]), json!({"fields": ["phone", "name", "country_id", "category_id", "parent_id", "is_company"]})).await;
+    let text = &a.text;
+    let order: Vec<usize> = ["\"id\"", "\"phone\"", "\"name\"", "\"country_id\""]
+        .iter()
+        .map(|k| text.find(k).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    let r = &a.result()[0];
+    assert_eq!(r["country_id"][1], "United States");
+    assert_eq!(r["parent_id"], false);
+    assert_eq!(r["is_company"], true);
+    assert!(r["category_id"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(Value::is_i64));
+}
+
+#[tokio::test]
+async fn display_names_escaping_and_all_fields() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let brandon = call_kw(&c, &s.url, "res.partner", "search_read", json!([[["name", "=", "Brandon Freeman"]]]), json!({"fields": ["display_name", "complete_name", "parent_id", "city", "country_id", "commercial_partner_id"]})).await.result();
+    assert_eq!(
+        brandon[0]["display_name"],
+        "Azure Interior, Brandon Freeman"
+    );
+    assert_eq!(
+        brandon[0]["complete_name"],
+        "Azure Interior, Brandon Freeman"
+    );
+    assert_eq!(
+        brandon[0]["city"], "Fremont",
+        "employees share their company's address"
+    );
+    assert_eq!(brandon[0]["commercial_partner_id"][1], "Azure Interior");
+    let xss = call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "name_search",
+        json!(["script"]),
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        xss.result()[0][1],
+        "<script>alert(1)</script>",
+        "names come back as stored"
+    );
+    let all = call_kw(&c, &s.url, "res.partner", "read", json!([[14]]), json!({}))
+        .await
+        .result();
+    let fields = all[0].as_object().unwrap();
+    for f in [
+        "name",
+        "email",
+        "phone",
+        "mobile",
+        "street",
+        "street2",
+        "zip",
+        "city",
+        "state_id",
+        "country_id",
+        "website",
+        "vat",
+        "ref",
+        "company_registry",
+        "category_id",
+        "comment",
+        "active",
+        "display_name",
+        "complete_name",
+        "write_date",
+        "child_ids",
+        "image_128",
+        "avatar_128",
+        "function",
+        "is_company",
+        "parent_id",
+    ] {
+        assert!(fields.contains_key(f), "read() without fields has {f}");
+    }
+    assert_eq!(all[0]["state_id"][1], "California (US)");
+    assert_eq!(all[0]["image_128"], false);
+    assert!(
+        all[0]["avatar_128"]
+            .as_str()
+            .unwrap()
+            .starts_with("PD94bWwg"),
+        "a base64 SVG"
+    );
+    let missing = call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "read",
+        json!([[14, 999_999]]),
+        json!({"fields": ["name"]}),
+    )
+    .await
+    .error();
+    assert_eq!(missing["data"]["name"], "odoo.exceptions.MissingError");
+    assert_eq!(
+        missing["data"]["message"],
+        "Record does not exist or has been deleted.\n(Record: res.partner(999999,), User: 2)"
+    );
+    let bad_field = call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "read",
+        json!([[14]]),
+        json!({"fields": ["nope"]}),
+    )
+    .await
+    .error();
+    assert_eq!(
+        bad_field["data"]["message"],
+        "Invalid field 'nope' on model 'res.partner'"
+    );
+}
+
+#[tokio::test]
+async fn web_search_read_in_both_forms() {
+    let spec = json!({"name": {}, "country_id": {"fields": {"display_name": {}}}, "parent_id": {}, "category_id": {"fields": {"display_name": {}}}});
+    // 16: fields, and no specification.
+    let s16 = start(mono(16)).await;
+    let c = admin(&s16).await;
+    let a = call_kw(&c, &s16.url, "res.partner", "web_search_read", json!([]), json!({"domain": [["is_company", "=", true]], "fields": ["name", "country_id"], "limit": 3})).await.result();
+    assert_eq!(a["records"].as_array().unwrap().len(), 3);
+    assert!(
+        a["records"][0]["country_id"].is_array(),
+        "16 reads many-to-ones as [id, name]"
+    );
+    let companies = call_kw(
+        &c,
+        &s16.url,
+        "res.partner",
+        "search_count",
+        json!([[["is_company", "=", true]]]),
+        json!({}),
+    )
+    .await
+    .result();
+    assert_eq!(a["length"], companies, "a full page is counted");
+    let e = call_kw(
+        &c,
+        &s16.url,
+        "res.partner",
+        "web_search_read",
+        json!([]),
+        json!({"domain": [], "specification": spec}),
+    )
+    .await
+    .error();
+    assert_eq!(
+        e["data"]["message"],
+        "Base.web_search_read() got an unexpected keyword argument 'specification'"
+    );
+    let web_read = call_kw(
+        &c,
+        &s16.url,
+        "res.partner",
+        "web_read",
+        json!([[14]]),
+        json!({"specification": {}}),
+    )
+    .await
+    .error();
+    assert_eq!(
+        web_read["data"]["message"],
+        "type object 'res.partner' has no attribute 'web_read'"
+    );
+
+    // 17 and 18: specification, and no fields.
+    for version in [17, 18] {
+        let s = start(mono(version)).await;
+        let c = admin(&s).await;
+        let a = call_kw(&c, &s.url, "res.partner", "web_search_read", json!([]), json!({"domain": [["parent_id", "!=", false]], "specification": spec, "limit": 4, "order": "id"})).await.result();
+        let r = &a["records"][0];
+        assert_eq!(r.as_object().unwrap().keys().count(), 5, "{r}");
+        assert!(
+            r["parent_id"].is_i64(),
+            "a many-to-one without sub-fields is its id"
+        );
+        if r["country_id"] != false {
+            assert_eq!(
+                r["country_id"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .collect::<Vec<_>>(),
+                ["display_name", "id"]
+            );
+        }
+        assert!(r["category_id"].is_array());
+        let e = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "web_search_read",
+            json!([]),
+            json!({"domain": [], "fields": ["name"]}),
+        )
+        .await
+        .error();
+        assert_eq!(
+            e["data"]["message"],
+            "Base.web_search_read() got an unexpected keyword argument 'fields'"
+        );
+        let tagged = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "web_read",
+            json!([[10]]),
+            json!({"specification": spec}),
+        )
+        .await
+        .result();
+        assert_eq!(
+            tagged[0]["category_id"][0]["display_name"],
+            "Vendor / Desk Manufacturers"
+        );
+
+        // length: a partial page is offset + what came back ...
+        let total = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "search_count",
+            json!([[["is_company", "=", true]]]),
+            json!({}),
+        )
+        .await
+        .result()
+        .as_i64()
+        .unwrap();
+        let wsr = |offset: i64, limit: i64, count_limit: Option<i64>| {
+            let c = c.clone();
+            let url = s.url.clone();
+            async move {
+                let mut kw = json!({"domain": [["is_company", "=", true]], "specification": {"name": {}}, "offset": offset, "limit": limit});
+                if let Some(n) = count_limit {
+                    kw["count_limit"] = json!(n);
+                }
+                call_kw(&c, &url, "res.partner", "web_search_read", json!([]), kw)
+                    .await
+                    .result()
+            }
+        };
+        let tail = wsr(total - 2, 10, None).await;
+        assert_eq!(tail["records"].as_array().unwrap().len(), 2);
+        assert_eq!(tail["length"], total);
+        // ... a full page is counted, up to count_limit ...
+        assert_eq!(wsr(0, 5, None).await["length"], total);
+        assert_eq!(wsr(2, 2, Some(5)).await["length"], 5, "as in 18/06d3");
+        // ... unless count_limit is already reached.
+        assert_eq!(wsr(8, 2, Some(5)).await["length"], 10);
+        assert_eq!(
+            wsr(total + 5, 2, None).await,
+            json!({"length": 0, "records": []})
+        );
+    }
+}
+
+#[tokio::test]
+async fn name_search_fields_get_and_the_small_models() {
+    for version in [16, 18, 19] {
+        let s = start(mono(version)).await;
+        let c = admin(&s).await;
+        let gem = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "name_search",
+            json!([]),
+            json!({"name": "gem", "limit": 5}),
+        )
+        .await
+        .result();
+        assert_eq!(gem[0], json!([11, "Gemini Furniture"]));
+        assert_eq!(gem.as_array().unwrap().len(), 5);
+        assert!(gem[1][1]
+            .as_str()
+            .unwrap()
+            .starts_with("Gemini Furniture, "));
+        let by_email = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "name_search",
+            json!(["azure.interior24@"]),
+            json!({}),
+        )
+        .await
+        .result();
+        assert_eq!(by_email[0][0], 14, "name_search also matches email");
+        let (kw, other) = if version == 16 {
+            ("args", "domain")
+        } else {
+            ("domain", "args")
+        };
+        let limited = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "name_search",
+            json!(["gem"]),
+            json!({kw: [["is_company", "=", true]]}),
+        )
+        .await
+        .result();
+        assert_eq!(limited, json!([[11, "Gemini Furniture"]]));
+        let wrong = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "name_search",
+            json!(["gem"]),
+            json!({other: []}),
+        )
+        .await
+        .error();
+        assert_eq!(
+            wrong["data"]["message"],
+            format!("BaseModel.name_search() got an unexpected keyword argument '{other}'")
+        );
+
+        let fg = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "fields_get",
+            json!([["name", "country_id", "mobile"]]),
+            json!({"attributes": ["type", "relation"]}),
+        )
+        .await
+        .result();
+        assert_eq!(
+            fg["country_id"],
+            json!({"relation": "res.country", "type": "many2one"})
+        );
+        assert_eq!(
+            fg.get("mobile").is_some(),
+            version < 19,
+            "mobile left in 19"
+        );
+        let all = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "fields_get",
+            json!([]),
+            json!({}),
+        )
+        .await
+        .result();
+        assert_eq!(all["name"]["type"], "char");
+        assert_eq!(all["category_id"]["relation"], "res.partner.category");
+        let mobile = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "search_read",
+            json!([[]]),
+            json!({"fields": ["mobile"], "limit": 1}),
+        )
+        .await;
+        if version >= 19 {
+            assert_eq!(
+                mobile.error()["data"]["message"],
+                "Invalid field 'mobile' on model 'res.partner'"
+            );
+        } else {
+            mobile.result();
+        }
+
+        let be = call_kw(
+            &c,
+            &s.url,
+            "res.country",
+            "search_read",
+            json!([[["code", "=", "BE"]]]),
+            json!({"fields": ["name", "code"]}),
+        )
+        .await
+        .result();
+        assert_eq!(be[0]["name"], "Belgium");
+        let tags = call_kw(
+            &c,
+            &s.url,
+            "res.partner.category",
+            "name_search",
+            json!(["desk"]),
+            json!({}),
+        )
+        .await
+        .result();
+        assert_eq!(tags[0][1], "Vendor / Desk Manufacturers");
+        let states = call_kw(
+            &c,
+            &s.url,
+            "res.country.state",
+            "search_read",
+            json!([[["country_id.code", "=", "US"]]]),
+            json!({"fields": ["name", "country_id"]}),
+        )
+        .await
+        .result();
+        assert!(states
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|st| st["name"] == "California"));
+        let unknown = call_kw(
+            &c,
+            &s.url,
+            "res.partner",
+            "unlink_all",
+            json!([[]]),
+            json!({}),
+        )
+        .await
+        .error();
+        assert_eq!(unknown["data"]["name"], "builtins.AttributeError");
+    }
+}
+
+#[tokio::test]
+async fn wrong_argument_types() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let e = |a: Answer| a.error()["data"].clone();
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([[], ["name"], 0, 5, "name", "extra"]),
+        json!({}),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "BaseModel.search_read() takes from 1 to 6 positional arguments but 7 were given"
+    );
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([[]]),
+        json!({"domain": []}),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "BaseModel.search_read() got multiple values for argument 'domain'"
+    );
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!(5),
+        json!({}),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "BaseModel.search_read() argument after * must be an iterable, not int"
+    );
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([]),
+        json!([]),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "BaseModel.search_read() argument after ** must be a mapping, not list"
+    );
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([]),
+        json!({"limit": "ten"}),
+    )
+    .await);
+    assert_eq!(r["name"], "psycopg2.errors.InvalidTextRepresentation");
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([]),
+        json!({"order": 5}),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "expected string or bytes-like object, got 'int'"
+    );
+    let r = e(call_kw(&c, &s.url, "res.partner", "read", json!([]), json!({})).await);
+    assert_eq!(r["message"], "list index out of range");
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([]),
+        json!({"fields": "name"}),
+    )
+    .await);
+    assert_eq!(
+        r["message"], "Invalid field 'n' on model 'res.partner'",
+        "a string is iterated, as Python does"
+    );
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "web_search_read",
+        json!([[]]),
+        json!({"specification": ["name"]}),
+    )
+    .await);
+    assert_eq!(r["name"], "builtins.AttributeError");
+    let r = e(call_kw(
+        &c,
+        &s.url,
+        "res.partner",
+        "search_read",
+        json!([]),
+        json!({"bogus": 1}),
+    )
+    .await);
+    assert_eq!(
+        r["message"],
+        "BaseModel.read() got an unexpected keyword argument 'bogus'"
+    );
+}
