@@ -608,7 +608,7 @@ pub fn fields_get(
                 continue;
             }
         }
-        let mut attrs: Vec<(&str, Json)> = describe(m, field);
+        let mut attrs: Vec<(&str, Json)> = describe(field);
         if let Some(wanted) = attributes {
             attrs.retain(|(k, _)| wanted.iter().any(|w| w == k));
         }
@@ -621,7 +621,7 @@ pub fn fields_get(
     Json::Obj(out)
 }
 
-fn describe(m: &Model, field: &Field) -> Vec<(&'static str, Json)> {
+fn describe(field: &Field) -> Vec<(&'static str, Json)> {
     let stored =
         !matches!(field.kind, Kind::CompanyType | Kind::Avatar) && field.name != "display_name";
     let mut attrs: Vec<(&'static str, Json)> = vec![
@@ -683,7 +683,6 @@ fn describe(m: &Model, field: &Field) -> Vec<(&'static str, Json)> {
             attrs.push(("relation_field", Json::from(inverse)));
         }
     }
-    let _ = m;
     attrs
 }
 

@@ -276,9 +276,8 @@ fn handle_json(inner: &Inner, ep: Endpoint, incoming: &Incoming, body: &Bytes) -
         );
     };
     let id = envelope.get("id").map(Json::from).unwrap_or(Json::Null);
-    let outcome = params_dict(envelope.get("params"))
-        .and_then(|params| bind_endpoint(ep, &params).map(|args| (params, args)));
-    let (_, args) = match outcome {
+    let outcome = params_dict(envelope.get("params")).and_then(|params| bind_endpoint(ep, &params));
+    let args = match outcome {
         Ok(x) => x,
         Err(e) => return fail(&id, Failure::Py(e)),
     };
