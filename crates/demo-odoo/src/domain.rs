@@ -310,10 +310,47 @@ impl Translator {
         Ok(match node {
             Node::True => "1".into(),
             Node::And(a, b) => format!("({} AND {})", self.node(m, a)?, self.node(m, b)?),
-            Node::Or(a, b) => format!("({} OR {})", self.node(m, a)?, self.node(m, b)?),
+            Node::Or(a, b) => match self.joined_search(m, node) {
+                Some(sql) => sql,
+                None => format!("({} OR {})", self.node(m, a)?, self.node(m, b)?),
+            },
             Node::Not(a) => format!("(NOT {})", self.node(m, a)?),
             Node::Leaf(v) => self.leaf(m, v)?,
         })
+    }
+
+    /// `field1 ilike x OR field2 ilike x OR …` over fields the model joins
+    /// in one column, as a single LIKE on it. Equivalent when x is plain
+    /// text (no wildcard, escape or line break, so no match can straddle
+    /// two fields) and not empty.
+    fn joined_search(&mut self, m: &Model, node: &Node) -> Option<String> {
+        let (col, fields) = m.joined_text?;
+        let mut leaves = Vec::new();
+        if !or_leaves(node, &mut leaves) {
+            return None;
+        }
+        let mut value: Option<&str> = None;
+        for leaf in leaves {
+            let [Value::String(f), Value::String(op), Value::String(v)] =
+                leaf.as_array()?.as_slice()
+            else {
+                return None;
+            };
+            let plain = !v.is_empty() && !v.contains(['%', '_', '\\', '\n']);
+            if op != "ilike"
+                || !plain
+                || !fields.contains(&f.as_str())
+                || value.is_some_and(|seen| seen != v)
+            {
+                return None;
+            }
+            value = Some(v);
+        }
+        let pattern = format!("%{}%", fold(value?));
+        Some(format!(
+            "{col} LIKE {} ESCAPE '\\'",
+            self.bind(Sql::Text(pattern))
+        ))
     }
 
     fn check_leaf<'v>(&self, v: &'v Value) -> Result<&'v [Value], PyError> {
@@ -739,7 +776,14 @@ impl Translator {
             } else {
                 fold(&text)
             };
-            format!("{folded} LIKE {} ESCAPE '\\'", self.bind(Sql::Text(p)))
+            let matches_empty = p.chars().all(|c| c == '%');
+            let cond = format!("{folded} LIKE {} ESCAPE '\\'", self.bind(Sql::Text(p)));
+            // A folded copy holds '' for no value, which '%%' would match.
+            if matches_empty && folded != col {
+                format!("({cond} AND {col} IS NOT NULL)")
+            } else {
+                cond
+            }
         } else {
             let p = if wrap { format!("%{text}%") } else { text };
             format!("{exact} GLOB {}", self.bind(Sql::Text(like_to_glob(&p))))
@@ -811,6 +855,18 @@ impl Translator {
             }
             _ => return Err(PyError::value(format!("Invalid leaf {shown}"))),
         })
+    }
+}
+
+/// The leaves under a tree of ORs; false if anything else is in it.
+fn or_leaves<'n>(node: &'n Node, out: &mut Vec<&'n Value>) -> bool {
+    match node {
+        Node::Or(a, b) => or_leaves(a, out) && or_leaves(b, out),
+        Node::Leaf(v) => {
+            out.push(v);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -920,6 +976,44 @@ mod tests {
             msg(json!([["name", "any", []]]), 16),
             "Invalid leaf ('name', 'any', [])"
         );
+    }
+
+    #[test]
+    fn the_apps_search_is_one_like_on_the_joined_column() {
+        let d = json!([
+            "|",
+            "|",
+            "|",
+            "|",
+            ["complete_name", "ilike", "Dupont"],
+            ["ref", "ilike", "Dupont"],
+            ["email", "ilike", "Dupont"],
+            ["vat", "ilike", "Dupont"],
+            ["company_registry", "ilike", "Dupont"]
+        ]);
+        let (w, p) = sql(d, 18).unwrap();
+        assert_eq!(w, "(search_fold LIKE ? ESCAPE '\\') AND active = 1");
+        assert_eq!(p, vec![Sql::Text("%dupont%".into())]);
+        // Wildcards, other fields or operators: the general form.
+        for d in [
+            json!([
+                "|",
+                ["complete_name", "ilike", "a%b"],
+                ["email", "ilike", "a%b"]
+            ]),
+            json!(["|", ["name", "ilike", "x"], ["email", "ilike", "x"]]),
+            json!([
+                "|",
+                ["complete_name", "ilike", "x"],
+                ["email", "ilike", "y"]
+            ]),
+            json!(["|", ["complete_name", "like", "x"], ["email", "ilike", "x"]]),
+        ] {
+            assert!(
+                !sql(d.clone(), 18).unwrap().0.contains("search_fold"),
+                "{d}"
+            );
+        }
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub struct Model {
     pub parent: bool,
     /// Besides the display name, what name_search also matches (SQL).
     pub name_search_also: &'static [&'static str],
+    /// A column joining the folded text of these fields (one per line), so
+    /// that "any of them ilike x" is one LIKE (the app's contact search).
+    pub joined_text: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl Model {
@@ -166,12 +169,18 @@ pub static PARTNER: Model = Model {
     display_fold: "complete_fold",
     active: true,
     parent: true,
-    name_search_also: &[
-        "email_fold",
-        "lower(ref)",
-        "lower(vat)",
-        "lower(company_registry)",
-    ],
+    name_search_also: &["email_fold", "ref_fold", "vat_fold", "registry_fold"],
+    joined_text: Some((
+        "search_fold",
+        &[
+            "complete_name",
+            "display_name",
+            "email",
+            "ref",
+            "vat",
+            "company_registry",
+        ],
+    )),
     fields: &[
         Field {
             required: true,
@@ -221,7 +230,7 @@ pub static PARTNER: Model = Model {
             "Reference",
             Kind::Char {
                 col: "ref",
-                fold: None,
+                fold: Some("ref_fold"),
             },
         ),
         f(
@@ -229,7 +238,7 @@ pub static PARTNER: Model = Model {
             "Tax ID",
             Kind::Char {
                 col: "vat",
-                fold: None,
+                fold: Some("vat_fold"),
             },
         ),
         f(
@@ -237,7 +246,7 @@ pub static PARTNER: Model = Model {
             "Company ID",
             Kind::Char {
                 col: "company_registry",
-                fold: None,
+                fold: Some("registry_fold"),
             },
         ),
         f(
@@ -400,6 +409,7 @@ pub static COUNTRY: Model = Model {
     active: false,
     parent: false,
     name_search_also: &["lower(code)"],
+    joined_text: None,
     fields: &[
         Field {
             required: true,
@@ -451,6 +461,7 @@ pub static STATE: Model = Model {
     active: false,
     parent: false,
     name_search_also: &["lower(code)"],
+    joined_text: None,
     fields: &[
         Field {
             required: true,
@@ -508,6 +519,7 @@ pub static CATEGORY: Model = Model {
     active: true,
     parent: true,
     name_search_also: &[],
+    joined_text: None,
     fields: &[
         Field {
             required: true,
@@ -572,6 +584,7 @@ pub static USER: Model = Model {
     active: true,
     parent: false,
     name_search_also: &[],
+    joined_text: None,
     fields: &[
         f(
             "name",

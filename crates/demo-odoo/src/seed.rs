@@ -9,7 +9,7 @@ use crate::fold::fold;
 use rusqlite::{params, Connection, Statement};
 
 /// Bumped whenever the tables change: older files are rebuilt.
-const SCHEMA_VERSION: &str = "2";
+const SCHEMA_VERSION: &str = "6";
 
 const SCHEMA: &str = "
 CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, name_fold TEXT NOT NULL);
@@ -38,11 +38,19 @@ CREATE TABLE partner (
   -- lower-cased, accent-free copies: what ilike reads
   name_fold TEXT NOT NULL,
   complete_fold TEXT NOT NULL,
-  email_fold TEXT NOT NULL DEFAULT ''
+  email_fold TEXT NOT NULL DEFAULT '',
+  ref_fold TEXT NOT NULL DEFAULT '',
+  vat_fold TEXT NOT NULL DEFAULT '',
+  registry_fold TEXT NOT NULL DEFAULT '',
+  -- the folded complete name, email, reference, tax id and company id,
+  -- one per line: what the app's contact search reads
+  search_fold TEXT NOT NULL DEFAULT ''
 );
 -- The default order with what a name search filters on: a search for a
 -- name walks this index in order and stops at the page's end.
 CREATE INDEX partner_order ON partner(complete_fold ASC, id DESC, active, name_fold);
+-- The same for the app's search (name, email, reference, tax id, company id).
+CREATE INDEX partner_search ON partner(complete_fold ASC, id DESC, active, search_fold);
 CREATE INDEX partner_parent ON partner(parent_id);
 CREATE TABLE partner_category (partner_id INTEGER NOT NULL, category_id INTEGER NOT NULL,
   PRIMARY KEY (partner_id, category_id)) WITHOUT ROWID;
@@ -549,8 +557,10 @@ struct Writer<'c> {
 
 const INSERT: &str = "INSERT INTO partner (id, name, complete_name, is_company, type, parent_id, commercial_partner_id,
   function, email, phone, mobile, street, street2, zip, city, state_id, country_id, website, vat, ref,
-  company_registry, comment, active, create_date, write_date, name_fold, complete_fold, email_fold)
-  VALUES (?1, ?2, ?3, ?4, 'contact', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
+  company_registry, comment, active, create_date, write_date, name_fold, complete_fold, email_fold,
+  ref_fold, vat_fold, registry_fold, search_fold)
+  VALUES (?1, ?2, ?3, ?4, 'contact', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
+  ?28, ?29, ?30, ?31)";
 
 impl Writer<'_> {
     fn add(&mut self, mut c: Contact) -> rusqlite::Result<i64> {
@@ -567,6 +577,8 @@ impl Writer<'_> {
             }
             None => (c.name.clone(), c.id),
         };
+        let folds = [&c.email, &c.reference, &c.vat, &c.registry]
+            .map(|v| v.as_deref().map(fold).unwrap_or_default());
         let created = self.base_time + c.id * 7;
         let written = created + (c.id % 13) * 3_600;
         self.insert.execute(params![
@@ -596,7 +608,11 @@ impl Writer<'_> {
             clock::odoo_datetime(written),
             fold(&c.name),
             fold(&complete),
-            c.email.as_deref().map(fold).unwrap_or_default(),
+            folds[0],
+            folds[1],
+            folds[2],
+            folds[3],
+            format!("{}\n{}", fold(&complete), folds.join("\n")),
         ])?;
         for t in &c.tags {
             self.tag.execute(params![c.id, t])?;

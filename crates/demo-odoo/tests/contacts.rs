@@ -1067,3 +1067,28 @@ async fn wrong_argument_types() {
         "BaseModel.read() got an unexpected keyword argument 'bogus'"
     );
 }
+
+#[tokio::test]
+async fn the_apps_search_finds_what_each_field_finds() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    let fields = ["complete_name", "ref", "email", "vat", "company_registry"];
+    // A name, an e-mail domain, a reference, a tax id prefix, a mixed-case word.
+    for q in ["dupont", "oreilly.example", "C0001", "DE1234", "AzUrE", "zz-none"] {
+        let any = json!(["|", "|", "|", "|", [fields[0], "ilike", q], [fields[1], "ilike", q], [fields[2], "ilike", q], [fields[3], "ilike", q], [fields[4], "ilike", q]]);
+        let found = ids_of(&c, &s, any).await;
+        let mut union = Vec::new();
+        for f in fields {
+            union.extend(ids_of(&c, &s, json!([[f, "ilike", q]])).await);
+        }
+        union.sort_unstable();
+        union.dedup();
+        assert_eq!(found, union, "{q}");
+    }
+    // An empty pattern matches every set value, and no unset one.
+    let with_vat = ids_of(&c, &s, json!([["vat", "!=", false]])).await;
+    assert_eq!(ids_of(&c, &s, json!([["vat", "ilike", ""]])).await, with_vat);
+    assert!(with_vat.len() < ids_of(&c, &s, json!([])).await.len());
+    let without = ids_of(&c, &s, json!([["vat", "not ilike", ""]])).await;
+    assert_eq!(without.len() + with_vat.len(), ids_of(&c, &s, json!([])).await.len());
+}
