@@ -62,6 +62,8 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
 pub const COOLDOWN_AFTER: u32 = 10;
 pub const COOLDOWN: Duration = Duration::from_secs(60);
 
+const MAX_TRACKED: usize = 10_000;
+
 #[derive(Default)]
 pub struct Cooldown {
     /// (database, address) → (failures since the last success, last failure)
@@ -83,6 +85,11 @@ impl Cooldown {
 
     pub fn failed(&self, db: &str, addr: &str, now: Instant) {
         let mut map = self.map();
+        // Many addresses (or forged X-Forwarded-For values) must not grow
+        // this without end: past a bound, forget those not cooling down.
+        if map.len() >= MAX_TRACKED {
+            map.retain(|_, (_, last)| now.saturating_duration_since(*last) < COOLDOWN);
+        }
         let entry = map
             .entry((db.to_string(), addr.to_string()))
             .or_insert((0, now));
@@ -124,6 +131,20 @@ mod tests {
         let h = "$pbkdf2-sha512$1000$MDEyMzQ1Njc4OWFiY2RlZg$SgwQGgCusRJzVrEOtwkk5Q/6C43ggKkRWLDKwsksrZRNUJmu4e8MYGs2O1VmcyPsmbn.0alXTzIT5eidWXVTwg";
         assert!(verify_password("demo", h));
         assert!(!verify_password("Demo", h));
+    }
+
+    #[test]
+    fn forgets_stale_addresses_past_a_bound() {
+        let c = Cooldown::default();
+        let t = Instant::now();
+        for i in 0..MAX_TRACKED {
+            c.failed("demo", &i.to_string(), t);
+        }
+        for _ in 0..10 {
+            c.failed("demo", "hot", t + Duration::from_secs(120));
+        }
+        assert!(c.map().len() <= 2, "old single failures dropped");
+        assert!(c.is_cooling("demo", "hot", t + Duration::from_secs(121)));
     }
 
     #[test]

@@ -14,11 +14,65 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     True,
-    And(Box<Node>, Box<Node>),
-    Or(Box<Node>, Box<Node>),
+    /// All of these (nested ANDs flattened).
+    And(Vec<Node>),
+    /// Any of these (nested ORs flattened).
+    Or(Vec<Node>),
     Not(Box<Node>),
     /// A domain term as given (checked when translated).
     Leaf(Value),
+}
+
+/// How deep a tree may nest once flattened (Python would stop at about
+/// this depth with a RecursionError; the limit keeps the stack safe).
+const MAX_DEPTH: usize = 500;
+
+impl Node {
+    fn and(a: Node, b: Node) -> Node {
+        let mut items = Vec::new();
+        for n in [a, b] {
+            match n {
+                Node::And(inner) => items.extend(inner),
+                n => items.push(n),
+            }
+        }
+        Node::And(items)
+    }
+
+    fn or(a: Node, b: Node) -> Node {
+        let mut items = Vec::new();
+        for n in [a, b] {
+            match n {
+                Node::Or(inner) => items.extend(inner),
+                n => items.push(n),
+            }
+        }
+        Node::Or(items)
+    }
+
+    fn not(a: Node) -> Node {
+        match a {
+            Node::Not(inner) => *inner,
+            a => Node::Not(Box::new(a)),
+        }
+    }
+
+    fn depth(&self) -> usize {
+        // Iterative, so that measuring cannot overflow either.
+        let mut deepest = 0;
+        let mut stack = vec![(self, 1usize)];
+        while let Some((n, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            match n {
+                Node::And(items) | Node::Or(items) => {
+                    stack.extend(items.iter().map(|i| (i, d + 1)))
+                }
+                Node::Not(inner) => stack.push((inner, d + 1)),
+                _ => {}
+            }
+        }
+        deepest
+    }
 }
 
 const OPERATORS_16: [&str; 18] = [
@@ -122,52 +176,77 @@ pub fn parse(domain: &Value, version: u8) -> Result<Node, PyError> {
     }
     let and = Value::String("&".into());
     let prefixed: Vec<&Value> = std::iter::repeat_n(&and, ands).chain(tokens).collect();
-    let mut pos = 0;
-    let tree = build(&prefixed, &mut pos);
+    let tree = build(&prefixed);
+    if tree.depth() > MAX_DEPTH {
+        return Err(PyError::new(
+            "builtins.RecursionError",
+            "maximum recursion depth exceeded",
+        ));
+    }
     Ok(distribute_not(tree, false, version))
 }
 
-fn build(tokens: &[&Value], pos: &mut usize) -> Node {
-    // The counting above guarantees every operator has its operands.
-    let Some(token) = tokens.get(*pos) else {
-        return Node::True;
-    };
-    *pos += 1;
-    match token.as_str() {
-        Some("&") => {
-            let a = build(tokens, pos);
-            let b = build(tokens, pos);
-            Node::And(Box::new(a), Box::new(b))
-        }
-        Some("|") => {
-            let a = build(tokens, pos);
-            let b = build(tokens, pos);
-            Node::Or(Box::new(a), Box::new(b))
-        }
-        Some("!") => Node::Not(Box::new(build(tokens, pos))),
-        _ => Node::Leaf((*token).clone()),
+/// The tree of a prefix expression, read right to left with a stack (no
+/// recursion: a domain can be long). The counting above guarantees every
+/// operator has its operands.
+fn build(tokens: &[&Value]) -> Node {
+    let mut stack: Vec<Node> = Vec::new();
+    for token in tokens.iter().rev() {
+        let node = match token.as_str() {
+            Some(op @ ("&" | "|")) => {
+                let a = stack.pop().unwrap_or(Node::True);
+                let b = stack.pop().unwrap_or(Node::True);
+                if op == "&" {
+                    Node::and(a, b)
+                } else {
+                    Node::or(a, b)
+                }
+            }
+            Some("!") => Node::not(stack.pop().unwrap_or(Node::True)),
+            _ => Node::Leaf((*token).clone()),
+        };
+        stack.push(node);
     }
+    stack.pop().unwrap_or(Node::True)
 }
 
 fn distribute_not(node: Node, negate: bool, version: u8) -> Node {
+    let all = |items: Vec<Node>, negate: bool| -> Vec<Node> {
+        items
+            .into_iter()
+            .map(|n| distribute_not(n, negate, version))
+            .collect()
+    };
+    // Negation turns ORs into ANDs (and back): merge them with their
+    // parents of the same kind again.
+    let flat_and = |items: Vec<Node>| {
+        Node::And(
+            items
+                .into_iter()
+                .flat_map(|n| match n {
+                    Node::And(inner) => inner,
+                    n => vec![n],
+                })
+                .collect(),
+        )
+    };
+    let flat_or = |items: Vec<Node>| {
+        Node::Or(
+            items
+                .into_iter()
+                .flat_map(|n| match n {
+                    Node::Or(inner) => inner,
+                    n => vec![n],
+                })
+                .collect(),
+        )
+    };
     match node {
         Node::Not(inner) => distribute_not(*inner, !negate, version),
-        Node::And(a, b) if negate => Node::Or(
-            Box::new(distribute_not(*a, true, version)),
-            Box::new(distribute_not(*b, true, version)),
-        ),
-        Node::Or(a, b) if negate => Node::And(
-            Box::new(distribute_not(*a, true, version)),
-            Box::new(distribute_not(*b, true, version)),
-        ),
-        Node::And(a, b) => Node::And(
-            Box::new(distribute_not(*a, false, version)),
-            Box::new(distribute_not(*b, false, version)),
-        ),
-        Node::Or(a, b) => Node::Or(
-            Box::new(distribute_not(*a, false, version)),
-            Box::new(distribute_not(*b, false, version)),
-        ),
+        Node::And(items) if negate => flat_or(all(items, true)),
+        Node::Or(items) if negate => flat_and(all(items, true)),
+        Node::And(items) => flat_and(all(items, false)),
+        Node::Or(items) => flat_or(all(items, false)),
         Node::Leaf(v) if negate => {
             let items = v.as_array().map(Vec::as_slice).unwrap_or(&[]);
             if is_leaf(items, version) {
@@ -309,10 +388,22 @@ impl Translator {
     pub fn node(&mut self, m: &Model, node: &Node) -> Result<String, PyError> {
         Ok(match node {
             Node::True => "1".into(),
-            Node::And(a, b) => format!("({} AND {})", self.node(m, a)?, self.node(m, b)?),
-            Node::Or(a, b) => match self.joined_search(m, node) {
+            Node::And(items) => {
+                let parts = items
+                    .iter()
+                    .map(|n| self.node(m, n))
+                    .collect::<Result<Vec<_>, _>>()?;
+                balanced(&parts, "AND")
+            }
+            Node::Or(items) => match self.joined_search(m, node) {
                 Some(sql) => sql,
-                None => format!("({} OR {})", self.node(m, a)?, self.node(m, b)?),
+                None => {
+                    let parts = items
+                        .iter()
+                        .map(|n| self.node(m, n))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    balanced(&parts, "OR")
+                }
             },
             Node::Not(a) => format!("(NOT {})", self.node(m, a)?),
             Node::Leaf(v) => self.leaf(m, v)?,
@@ -570,6 +661,19 @@ impl Translator {
     }
 
     fn marks(&mut self, values: &[Value]) -> String {
+        // Long lists go as one JSON parameter: SQLite caps the number of
+        // parameters, Odoo's `in` does not.
+        if values.len() > 200 {
+            let list: Vec<Value> = values
+                .iter()
+                .map(|v| match v {
+                    Value::Bool(true) => Value::from(1),
+                    v => v.clone(),
+                })
+                .collect();
+            self.params.push(Sql::Text(Value::Array(list).to_string()));
+            return "SELECT value FROM json_each(?)".into();
+        }
         values
             .iter()
             .map(|v| self.bind(sql_value(v)))
@@ -861,13 +965,27 @@ impl Translator {
 /// The leaves under a tree of ORs; false if anything else is in it.
 fn or_leaves<'n>(node: &'n Node, out: &mut Vec<&'n Value>) -> bool {
     match node {
-        Node::Or(a, b) => or_leaves(a, out) && or_leaves(b, out),
+        Node::Or(items) => items.iter().all(|n| or_leaves(n, out)),
         Node::Leaf(v) => {
             out.push(v);
             true
         }
         _ => false,
     }
+}
+
+/// `(a AND b AND …)`, grouped so SQLite's expression tree stays shallow
+/// (it refuses depths over 1000) however many terms there are.
+fn balanced(parts: &[String], op: &str) -> String {
+    const GROUP: usize = 32;
+    if parts.len() <= GROUP {
+        return format!("({})", parts.join(&format!(" {op} ")));
+    }
+    let groups: Vec<String> = parts
+        .chunks(parts.len().div_ceil(GROUP))
+        .map(|c| balanced(c, op))
+        .collect();
+    format!("({})", groups.join(&format!(" {op} ")))
 }
 
 fn unpack_error(n: usize) -> PyError {
@@ -919,13 +1037,11 @@ mod tests {
             16,
         )
         .unwrap();
-        let expected = Node::And(
-            Box::new(Node::And(
-                Box::new(Node::Leaf(json!(["name", "!=", "a"]))),
-                Box::new(Node::Leaf(json!(["email", "not ilike", "b"]))),
-            )),
-            Box::new(Node::Leaf(json!(["is_company", "=", true]))),
-        );
+        let expected = Node::And(vec![
+            Node::Leaf(json!(["name", "!=", "a"])),
+            Node::Leaf(json!(["email", "not ilike", "b"])),
+            Node::Leaf(json!(["is_company", "=", true])),
+        ]);
         assert_eq!(tree, expected);
     }
 

@@ -1074,8 +1074,25 @@ async fn the_apps_search_finds_what_each_field_finds() {
     let c = admin(&s).await;
     let fields = ["complete_name", "ref", "email", "vat", "company_registry"];
     // A name, an e-mail domain, a reference, a tax id prefix, a mixed-case word.
-    for q in ["dupont", "oreilly.example", "C0001", "DE1234", "AzUrE", "zz-none"] {
-        let any = json!(["|", "|", "|", "|", [fields[0], "ilike", q], [fields[1], "ilike", q], [fields[2], "ilike", q], [fields[3], "ilike", q], [fields[4], "ilike", q]]);
+    for q in [
+        "dupont",
+        "oreilly.example",
+        "C0001",
+        "DE1234",
+        "AzUrE",
+        "zz-none",
+    ] {
+        let any = json!([
+            "|",
+            "|",
+            "|",
+            "|",
+            [fields[0], "ilike", q],
+            [fields[1], "ilike", q],
+            [fields[2], "ilike", q],
+            [fields[3], "ilike", q],
+            [fields[4], "ilike", q]
+        ]);
         let found = ids_of(&c, &s, any).await;
         let mut union = Vec::new();
         for f in fields {
@@ -1087,8 +1104,56 @@ async fn the_apps_search_finds_what_each_field_finds() {
     }
     // An empty pattern matches every set value, and no unset one.
     let with_vat = ids_of(&c, &s, json!([["vat", "!=", false]])).await;
-    assert_eq!(ids_of(&c, &s, json!([["vat", "ilike", ""]])).await, with_vat);
+    assert_eq!(
+        ids_of(&c, &s, json!([["vat", "ilike", ""]])).await,
+        with_vat
+    );
     assert!(with_vat.len() < ids_of(&c, &s, json!([])).await.len());
     let without = ids_of(&c, &s, json!([["vat", "not ilike", ""]])).await;
-    assert_eq!(without.len() + with_vat.len(), ids_of(&c, &s, json!([])).await.len());
+    assert_eq!(
+        without.len() + with_vat.len(),
+        ids_of(&c, &s, json!([])).await.len()
+    );
+}
+
+#[tokio::test]
+async fn long_and_deep_domains() {
+    let s = start(mono(18)).await;
+    let c = admin(&s).await;
+    // 3,000 terms joined by the implicit &: fine, as in Odoo.
+    let mut long: Vec<Value> = (1..=3_000)
+        .map(|i| json!(["id", "!=", 100_000 + i]))
+        .collect();
+    long.push(json!(["name", "=", "Azure Interior"]));
+    assert_eq!(ids_of(&c, &s, Value::Array(long)).await, vec![14]);
+    // An `in` with 50,000 ids.
+    let many: Vec<i64> = (1..=50_000).collect();
+    let found = ids_of(
+        &c,
+        &s,
+        json!([
+            ["id", "in", many],
+            ["is_company", "=", true],
+            ["name", "=", "Deco Addict"]
+        ]),
+    )
+    .await;
+    assert_eq!(found, vec![10]);
+    // Nesting that alternates & and | thousands deep is refused, not a crash.
+    let mut deep: Vec<Value> = Vec::new();
+    for i in 0..5_000 {
+        deep.push(json!(if i % 2 == 0 { "&" } else { "|" }));
+        deep.push(json!(["id", "=", i]));
+    }
+    deep.push(json!(["id", "=", 1]));
+    let (name, message) = error_of(&c, &s, Value::Array(deep)).await;
+    assert_eq!(
+        (name.as_str(), message.as_str()),
+        (
+            "builtins.RecursionError",
+            "maximum recursion depth exceeded"
+        )
+    );
+    // And the server is still there.
+    assert_eq!(ids_of(&c, &s, json!([["id", "=", 14]])).await, vec![14]);
 }
