@@ -45,6 +45,14 @@ fn key(id: &str) -> String {
 
 impl Sessions {
     pub fn open(conn: Connection, idle: Duration) -> rusqlite::Result<Sessions> {
+        // A table from an older layout is dropped (its sessions end).
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info('session')")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if !columns.is_empty() && !columns.iter().any(|c| c == "key") {
+            conn.execute_batch("DROP TABLE session;")?;
+        }
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
              CREATE TABLE IF NOT EXISTS session (
@@ -165,6 +173,18 @@ mod tests {
             None,
             "no idle time allowed: expired at once"
         );
+    }
+
+    #[test]
+    fn an_older_table_is_replaced() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE session (id TEXT PRIMARY KEY, db TEXT, uid INTEGER, seen INTEGER);",
+        )
+        .unwrap();
+        let s = Sessions::open(conn, Duration::from_secs(60)).unwrap();
+        let id = s.create("demo", 2, 18).unwrap();
+        assert!(s.get(&id).unwrap().is_some());
     }
 
     #[test]
