@@ -250,7 +250,7 @@ fn handle_json(inner: &Inner, ep: Endpoint, incoming: &Incoming, body: &Bytes) -
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    if essence != "application/json" {
+    if essence != "application/json" && essence != "application/json-rpc" {
         let detail = format!(
             "Request inferred type is compatible with ['http'] but '{}' is type='json'.",
             ep.path()
