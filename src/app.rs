@@ -63,7 +63,13 @@ fn Guard() -> impl IntoView {
             if status == Status::Expired {
                 to.push_str("&expired=1");
             }
-            navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     view! {

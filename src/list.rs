@@ -9,7 +9,11 @@ const OVERSCAN: usize = 8;
 pub fn range_label(shown: usize, total: Option<u64>) -> String {
     match total {
         Some(0) | None if shown == 0 => String::new(),
-        Some(t) => format!("1–{} of {}", group_thousands(shown as u64), group_thousands(t)),
+        Some(t) => format!(
+            "1–{} of {}",
+            group_thousands(shown as u64),
+            group_thousands(t)
+        ),
         None => format!("{shown} contacts"),
     }
 }
@@ -34,4 +38,3 @@ pub fn visible_range(scroll_top: f64, viewport: f64, len: usize) -> (usize, usiz
     let end = (first + count + OVERSCAN).min(len);
     (start, end)
 }
-

@@ -11,10 +11,17 @@ fn main() {
 fn expose_memory_probe() {
     let probe = Closure::<dyn Fn() -> f64>::new(|| {
         let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-        memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+        memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length() as f64
     });
     if let Some(w) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__staffPwaWasmMemory"), probe.as_ref());
+        let _ = js_sys::Reflect::set(
+            &w,
+            &JsValue::from_str("__staffPwaWasmMemory"),
+            probe.as_ref(),
+        );
     }
     probe.forget();
 }

@@ -105,7 +105,10 @@ impl PartnerQuery {
             return true;
         }
         let needle = self.q.to_lowercase();
-        let company = p.parent_id.as_ref().map(|m| format!("{}, {}", m.name, p.name));
+        let company = p
+            .parent_id
+            .as_ref()
+            .map(|m| format!("{}, {}", m.name, p.name));
         let fields = [
             Some(&p.name),
             company.as_ref(),
@@ -126,7 +129,9 @@ pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -146,8 +151,15 @@ pub fn html_to_text(html: &str) -> String {
             }
             (true, '>') => {
                 in_tag = false;
-                let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("");
-                if matches!(name.to_ascii_lowercase().as_str(), "br" | "p" | "div" | "li" | "br/") {
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if matches!(
+                    name.to_ascii_lowercase().as_str(),
+                    "br" | "p" | "div" | "li" | "br/"
+                ) {
                     out.push('\n');
                 }
             }

@@ -133,7 +133,9 @@ async fn once<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
         }
     };
     match outcome {
-        Ok((status, content_type, text)) => decode_call(call, status, content_type.as_deref(), &text),
+        Ok((status, content_type, text)) => {
+            decode_call(call, status, content_type.as_deref(), &text)
+        }
         Err(_) if opts.signal.as_ref().is_some_and(|s| s.aborted()) => Err(Error::Cancelled),
         Err(_) if is_offline() => Err(Error::Offline),
         Err(e) => Err(Error::Network {

@@ -58,7 +58,12 @@ impl Session {
         }
     }
 
-    pub async fn login(self, db: String, login: String, password: String) -> Result<AuthOutcome, Error> {
+    pub async fn login(
+        self,
+        db: String,
+        login: String,
+        password: String,
+    ) -> Result<AuthOutcome, Error> {
         storage::remember_login(&storage::LastLogin {
             db: db.clone(),
             login: login.clone(),
@@ -82,9 +87,11 @@ impl Session {
     /// Ends the session on the server (best effort: offline, the local
     /// forgetting still happens) and forgets everything kept for the user.
     pub async fn logout(self) {
+        // Signed out here first, so the server's answer to destroy (which
+        // may be "session expired") is not taken for an expiry.
+        self.set(None);
         let _ = rpc::call(&DestroySession).await;
         crate::offline::forget_everything().await;
-        self.set(None);
     }
 
     fn set(self, info: Option<SessionInfo>) {

@@ -25,14 +25,25 @@ fn the_domain_searches_what_odoo_contacts_search_reaches() {
     let d = PartnerQuery::new("acme", Kind::People).domain().to_json();
     let text = d.to_string();
     for f in ["complete_name", "ref", "email", "vat", "company_registry"] {
-        assert!(text.contains(&format!("[\"{f}\",\"ilike\",\"acme\"]")), "{f} missing in {text}");
+        assert!(
+            text.contains(&format!("[\"{f}\",\"ilike\",\"acme\"]")),
+            "{f} missing in {text}"
+        );
     }
     assert!(text.contains("[\"is_company\",\"=\",false]"), "{text}");
     // 5 ORed leaves need 4 "|", and the AND with the kind needs one "&".
-    let ops: Vec<&str> = d.as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let ops: Vec<&str> = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
     assert_eq!(ops.iter().filter(|o| **o == "|").count(), 4);
     assert_eq!(ops.iter().filter(|o| **o == "&").count(), 1);
-    assert_eq!(PartnerQuery::new("", Kind::All).domain().to_json(), serde_json::json!([]));
+    assert_eq!(
+        PartnerQuery::new("", Kind::All).domain().to_json(),
+        serde_json::json!([])
+    );
 }
 
 #[wasm_bindgen_test]
@@ -40,7 +51,10 @@ fn list_helpers() {
     assert_eq!(list::range_label(80, Some(12_345)), "1–80 of 12,345");
     assert_eq!(list::range_label(0, Some(0)), "");
     let (start, end) = list::visible_range(72.0 * 1000.0, 720.0, 10_000);
-    assert!(start <= 1000 && end >= 1010 && end - start < 40, "{start}..{end}");
+    assert!(
+        start <= 1000 && end >= 1010 && end - start < 40,
+        "{start}..{end}"
+    );
     assert_eq!(list::visible_range(0.0, 720.0, 3), (0, 3));
 }
 
@@ -54,9 +68,17 @@ fn notes_are_shown_as_text_not_markup() {
 
 #[wasm_bindgen_test]
 fn every_sign_in_failure_has_words() {
-    assert_eq!(sign_in_message(&Ok(AuthOutcome::TwoFactorRequired)).map(|m| m.contains("two-factor")), Some(true));
-    assert!(sign_in_message(&Err(Error::Offline)).unwrap().contains("offline"));
-    let wrong = sign_in_message(&Err(Error::AccessDenied { message: "Access Denied".into() })).unwrap();
+    assert_eq!(
+        sign_in_message(&Ok(AuthOutcome::TwoFactorRequired)).map(|m| m.contains("two-factor")),
+        Some(true)
+    );
+    assert!(sign_in_message(&Err(Error::Offline))
+        .unwrap()
+        .contains("offline"));
+    let wrong = sign_in_message(&Err(Error::AccessDenied {
+        message: "Access Denied".into(),
+    }))
+    .unwrap();
     assert!(wrong.contains("Wrong login or password"), "{wrong}");
 }
 
@@ -65,7 +87,11 @@ fn mount() -> web_sys::HtmlElement {
     let host = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/login"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/login"),
+    );
     let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
     std::mem::forget(handle);
     host
@@ -83,19 +109,31 @@ async fn sign_in_form_has_labelled_fields_and_keeps_typed_login_after_failure() 
         }
         gloo_timers::future::TimeoutFuture::new(20).await;
     }
-    for (id, label) in [("db", "Database"), ("login", "Login"), ("password", "Password")] {
-        let l = host.query_selector(&format!("label[for={id}]")).unwrap().unwrap_or_else(|| panic!("no label for {id}"));
+    for (id, label) in [
+        ("db", "Database"),
+        ("login", "Login"),
+        ("password", "Password"),
+    ] {
+        let l = host
+            .query_selector(&format!("label[for={id}]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no label for {id}"));
         assert_eq!(l.text_content().unwrap(), label);
-        assert!(host.query_selector(&format!("#{id}")).unwrap().is_some(), "no #{id}");
+        assert!(
+            host.query_selector(&format!("#{id}")).unwrap().is_some(),
+            "no #{id}"
+        );
     }
     let button = host.query_selector("button[type=submit]").unwrap().unwrap();
     assert_eq!(button.text_content().unwrap(), "Sign in");
 
     let set = |id: &str, v: &str| {
-        let el: web_sys::HtmlInputElement =
-            wasm_bindgen::JsCast::unchecked_into(host.query_selector(&format!("#{id}")).unwrap().unwrap());
+        let el: web_sys::HtmlInputElement = wasm_bindgen::JsCast::unchecked_into(
+            host.query_selector(&format!("#{id}")).unwrap().unwrap(),
+        );
         el.set_value(v);
-        el.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        el.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
     };
     set("db", "demo");
     set("login", "someone");
@@ -110,7 +148,10 @@ async fn sign_in_form_has_labelled_fields_and_keeps_typed_login_after_failure() 
         }
         gloo_timers::future::TimeoutFuture::new(20).await;
     }
-    assert!(!alert.text_content().unwrap().trim().is_empty(), "no error shown");
+    assert!(
+        !alert.text_content().unwrap().trim().is_empty(),
+        "no error shown"
+    );
     let login: web_sys::HtmlInputElement =
         wasm_bindgen::JsCast::unchecked_into(host.query_selector("#login").unwrap().unwrap());
     assert_eq!(login.value(), "someone");

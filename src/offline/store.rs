@@ -50,8 +50,15 @@ fn to_js<T: Serialize>(v: &T) -> Option<JsValue> {
 
 async fn owner_of(db: &Rexie) -> Option<Owner> {
     let tx = db.transaction(&[META], TransactionMode::ReadOnly).ok()?;
-    let v = tx.store(META).ok()?.get(JsValue::from_str("owner")).await.ok()??;
-    serde_wasm_bindgen::from_value::<Meta>(v).ok().map(|m| m.owner)
+    let v = tx
+        .store(META)
+        .ok()?
+        .get(JsValue::from_str("owner"))
+        .await
+        .ok()??;
+    serde_wasm_bindgen::from_value::<Meta>(v)
+        .ok()
+        .map(|m| m.owner)
 }
 
 /// Keeps contacts for `owner` (wiping another owner's first).
@@ -98,7 +105,9 @@ async fn trim(db: &Rexie, excess: usize) {
     let Ok(tx) = db.transaction(&[CONTACTS], TransactionMode::ReadWrite) else {
         return;
     };
-    let Ok(store) = tx.store(CONTACTS) else { return };
+    let Ok(store) = tx.store(CONTACTS) else {
+        return;
+    };
     for k in all.iter().take(excess) {
         let _ = store.delete(JsValue::from_f64(k.id as f64)).await;
     }

@@ -44,7 +44,9 @@ async fn register(updates: Updates) {
     }
     let reg2 = reg.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = reg2.installing() else { return };
+        let Some(installing) = reg2.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
             let installed = worker.state() == web_sys::ServiceWorkerState::Installed;
@@ -97,7 +99,9 @@ fn reload() {
 
 /// The avatar cache holds the user's contacts' faces: dropped at sign-out.
 pub async fn forget_user() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(caches) = window.caches() {
         let _ = JsFuture::from(caches.delete("avatars")).await;
     }

@@ -27,9 +27,8 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let next = move || safe_next(query.read().get("next"));
-    let expired = move || {
-        query.read().get("expired").is_some() || session.status.get() == Status::Expired
-    };
+    let expired =
+        move || query.read().get("expired").is_some() || session.status.get() == Status::Expired;
 
     let last = storage::last_login();
     let db = RwSignal::new(last.db);
@@ -58,11 +57,22 @@ pub fn LoginPage() -> impl IntoView {
     });
     let pending = submit.pending();
     let message = move || submit.value().get().as_ref().and_then(sign_in_message);
-    let two_factor = move || matches!(submit.value().get(), Some(Ok(AuthOutcome::TwoFactorRequired)));
+    let two_factor = move || {
+        matches!(
+            submit.value().get(),
+            Some(Ok(AuthOutcome::TwoFactorRequired))
+        )
+    };
 
     Effect::new(move |_| {
         if session.status.get() == Status::SignedIn {
-            navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &next(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -71,7 +81,11 @@ pub fn LoginPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        submit.dispatch_local((db.get_untracked(), login.get_untracked().trim().to_string(), password.get_untracked()));
+        submit.dispatch_local((
+            db.get_untracked(),
+            login.get_untracked().trim().to_string(),
+            password.get_untracked(),
+        ));
     };
 
     view! {

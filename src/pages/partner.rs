@@ -72,8 +72,13 @@ struct Card {
 }
 
 /// Online, the server's card (then kept); offline, the kept one.
-async fn card_or_kept(id: i64, opts: CallOpts, owner: Option<Owner>) -> Result<Option<Card>, Error> {
-    match load_card(id, opts).await {
+async fn card_or_kept(
+    id: i64,
+    opts: CallOpts,
+    owner: Option<Owner>,
+    version: odoo_rpc::ServerVersion,
+) -> Result<Option<Card>, Error> {
+    match load_card(id, opts, version).await {
         Ok(Some(card)) => {
             if let Some(owner) = &owner {
                 store::keep(owner, std::slice::from_ref(&card.partner)).await;
@@ -99,11 +104,18 @@ async fn card_or_kept(id: i64, opts: CallOpts, owner: Option<Owner>) -> Result<O
     }
 }
 
-async fn load_card(id: i64, opts: CallOpts) -> Result<Option<Card>, Error> {
+async fn load_card(
+    id: i64,
+    opts: CallOpts,
+    version: odoo_rpc::ServerVersion,
+) -> Result<Option<Card>, Error> {
     let read = ReadCall::<Partner>::new(
         "res.partner",
         vec![id],
-        Partner::CARD_FIELDS.iter().map(|s| s.to_string()).collect(),
+        Partner::card_fields(&version)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     );
     let Some(partner) = rpc::call_with(&read, &opts).await?.into_iter().next() else {
         return Ok(None);
@@ -112,7 +124,10 @@ async fn load_card(id: i64, opts: CallOpts) -> Result<Option<Card>, Error> {
         let search = SearchRead::<Partner>::new(
             "res.partner",
             Domain::leaf("parent_id", "=", json!(id)),
-            Partner::LIST_FIELDS.iter().map(|s| s.to_string()).collect(),
+            Partner::list_fields(&version)
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             SearchOpts {
                 limit: Some(200),
                 order: Some("name asc".into()),
@@ -141,9 +156,23 @@ pub fn PartnerPage() -> impl IntoView {
         let signed_in = session.is_signed_in();
         let signal = latest.next();
         let owner = crate::pages::partners::owner(session);
+        let version = session
+            .info
+            .with(|i| i.as_ref().map(|i| i.version()).unwrap_or_default());
         async move {
             match (id, signed_in) {
-                (Some(id), true) => card_or_kept(id, CallOpts { signal, ..Default::default() }, owner).await,
+                (Some(id), true) => {
+                    card_or_kept(
+                        id,
+                        CallOpts {
+                            signal,
+                            ..Default::default()
+                        },
+                        owner,
+                        version,
+                    )
+                    .await
+                }
                 _ => Ok(None),
             }
         }
@@ -181,7 +210,12 @@ fn CardView(card: Card) -> impl IntoView {
     let address: Vec<String> = [
         p.street.clone(),
         p.street2.clone(),
-        [p.zip.clone(), p.city.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ").into(),
+        [p.zip.clone(), p.city.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into(),
         p.state_id.as_ref().map(|s| s.name.clone()),
         p.country_id.as_ref().map(|c| c.name.clone()),
     ]
@@ -189,8 +223,16 @@ fn CardView(card: Card) -> impl IntoView {
     .flatten()
     .filter(|s| !s.trim().is_empty())
     .collect();
-    let notes = p.comment.as_deref().map(html_to_text).filter(|s| !s.is_empty());
-    let tags: Vec<String> = p.category_id.iter().filter_map(|t| t.name.clone()).collect();
+    let notes = p
+        .comment
+        .as_deref()
+        .map(html_to_text)
+        .filter(|s| !s.is_empty());
+    let tags: Vec<String> = p
+        .category_id
+        .iter()
+        .filter_map(|t| t.name.clone())
+        .collect();
     let website = p.website.clone();
     view! {
         <article>

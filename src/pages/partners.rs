@@ -2,6 +2,7 @@
 //! round trip, more rows as the user scrolls, and only the rows near the
 //! viewport in the DOM.
 
+use crate::offline::store::{self, Owner};
 use crate::query::{Kind, PartnerQuery};
 use crate::rpc::{self, CallOpts, Latest};
 use crate::session::use_session;
@@ -9,7 +10,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use crate::offline::store::{self, Owner};
 use odoo_rpc::{Error, Partner, SearchOpts, ServerVersion, WebSearchPlan};
 
 use crate::list::{range_label, visible_range, ROW_HEIGHT};
@@ -118,7 +118,10 @@ pub fn PartnersPage() -> impl IntoView {
 
     let url_query = Memo::new(move |_| {
         let p = params.read();
-        PartnerQuery::new(&p.get("q").unwrap_or_default(), Kind::parse(p.get("kind").as_deref()))
+        PartnerQuery::new(
+            &p.get("q").unwrap_or_default(),
+            Kind::parse(p.get("kind").as_deref()),
+        )
     });
     let text = RwSignal::new(url_query.get_untracked().q);
     let version = move || session.info.with(|i| i.as_ref().map(|i| i.version()));
@@ -130,7 +133,11 @@ pub fn PartnersPage() -> impl IntoView {
         move |append: bool| {
             let Some(version) = version() else { return };
             let query = url_query.get_untracked();
-            let offset = if append { state.rows.with_untracked(|r| r.len() as u64) } else { 0 };
+            let offset = if append {
+                state.rows.with_untracked(|r| r.len() as u64)
+            } else {
+                0
+            };
             let opts = CallOpts {
                 signal: latest.next(),
                 ..CallOpts::default()
@@ -174,7 +181,8 @@ pub fn PartnersPage() -> impl IntoView {
                         }
                         match kept {
                             (all, Some(at)) if !append => {
-                                let mut rows: Vec<Partner> = all.into_iter().filter(|p| query.matches(p)).collect();
+                                let mut rows: Vec<Partner> =
+                                    all.into_iter().filter(|p| query.matches(p)).collect();
                                 rows.sort_by_cached_key(|p| p.name.to_lowercase());
                                 state.total.set(Some(rows.len() as u64));
                                 state.rows.set(rows);
@@ -196,7 +204,11 @@ pub fn PartnersPage() -> impl IntoView {
         let load = load.clone();
         Effect::new(move |was: Option<bool>| {
             let now = network.reachable.get();
-            if was == Some(false) && now && (state.offline_at.get_untracked().is_some() || matches!(state.load.get_untracked(), Load::Failed(_))) {
+            if was == Some(false)
+                && now
+                && (state.offline_at.get_untracked().is_some()
+                    || matches!(state.load.get_untracked(), Load::Failed(_)))
+            {
                 load(false);
             }
             now
@@ -235,7 +247,14 @@ pub fn PartnersPage() -> impl IntoView {
                 }
                 let next = PartnerQuery::new(&value, url_query.get_untracked().kind);
                 if next != url_query.get_untracked() {
-                    navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+                    navigate(
+                        &next.url(),
+                        NavigateOptions {
+                            replace: true,
+                            scroll: false,
+                            ..Default::default()
+                        },
+                    );
                 }
             });
         }
@@ -252,7 +271,14 @@ pub fn PartnersPage() -> impl IntoView {
         let navigate = navigate.clone();
         move |kind: Kind| {
             let next = PartnerQuery::new(&text.get_untracked(), kind);
-            navigate(&next.url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            navigate(
+                &next.url(),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     };
 
@@ -265,8 +291,15 @@ pub fn PartnersPage() -> impl IntoView {
             viewport.set(el.client_height() as f64);
         }
         let len = state.rows.with_untracked(Vec::len);
-        let (_, end) = visible_range(state.scroll_top.get_untracked(), viewport.get_untracked(), len);
-        let more = state.total.get_untracked().is_some_and(|t| (len as u64) < t);
+        let (_, end) = visible_range(
+            state.scroll_top.get_untracked(),
+            viewport.get_untracked(),
+            len,
+        );
+        let more = state
+            .total
+            .get_untracked()
+            .is_some_and(|t| (len as u64) < t);
         if more && end + 20 >= len && state.load.get_untracked() == Load::Idle {
             load_more(true);
         }
@@ -282,7 +315,8 @@ pub fn PartnersPage() -> impl IntoView {
     let retry = {
         let load = load.clone();
         move |_| {
-            let append = !state.rows.with_untracked(Vec::is_empty) && state.query.get_untracked() == Some(url_query.get_untracked());
+            let append = !state.rows.with_untracked(Vec::is_empty)
+                && state.query.get_untracked() == Some(url_query.get_untracked());
             load(append)
         }
     };
@@ -361,11 +395,14 @@ fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
     let href = format!("/partners/{}", partner.id);
     let avatar = crate::pages::partner::avatar_url(&partner);
     let company = partner.parent_id.as_ref().map(|m| m.name.clone());
-    let place = [partner.city.clone(), partner.country_id.as_ref().map(|c| c.name.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = [
+        partner.city.clone(),
+        partner.country_id.as_ref().map(|c| c.name.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
     let subtitle = [company, partner.function.clone()]
         .into_iter()
         .flatten()

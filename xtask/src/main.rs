@@ -159,26 +159,60 @@ fn cmd_test(args: &[String]) -> Result<()> {
     let mut t = tally::Tally::default();
     let path = tools.path_env();
 
-    t.check("cargo fmt --check", cargo().args(["fmt", "--all", "--", "--check"]));
+    t.check(
+        "cargo fmt --check",
+        cargo().args(["fmt", "--all", "--", "--check"]),
+    );
     t.check(
         "clippy (native)",
-        cargo().args(["clippy", "--workspace", "--exclude", "staff-pwa", "--all-targets", "--", "-D", "warnings"]),
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "staff-pwa",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     );
     t.check(
         "clippy (wasm32)",
         cargo().args([
-            "clippy", "-p", "staff-pwa", "-p", "odoo-rpc", "--target", "wasm32-unknown-unknown",
-            "--all-targets", "--", "-D", "warnings",
+            "clippy",
+            "-p",
+            "staff-pwa",
+            "-p",
+            "odoo-rpc",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
         ]),
     );
     t.tests(
         "native tests",
-        cargo().args(["test", "--workspace", "--exclude", "staff-pwa", "--exclude", "e2e"]),
+        cargo().args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "staff-pwa",
+            "--exclude",
+            "e2e",
+        ]),
     );
     t.tests(
         "browser tests (wasm-bindgen-test)",
         cargo()
-            .args(["test", "-p", "staff-pwa", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "test",
+                "-p",
+                "staff-pwa",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
             .env("PATH", &path)
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),

@@ -65,7 +65,10 @@ fn write_precache(staging: &Path) -> Result<()> {
         .replace("__BUILD_VERSION__", &format!("{hash:016x}"))
         .replace("[\"__PRECACHE_LIST__\"]", &format!("[{}]", list.join(", ")));
     fs::write(sw_path, sw)?;
-    eprintln!("post-build: {} files precached, build {hash:016x}", files.len());
+    eprintln!(
+        "post-build: {} files precached, build {hash:016x}",
+        files.len()
+    );
     Ok(())
 }
 
@@ -75,7 +78,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
         if path.is_dir() {
             collect(root, &path, out)?;
         } else {
-            let rel = path.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)?
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((format!("/{rel}"), path));
         }
     }
@@ -112,7 +118,11 @@ mod tests {
         .unwrap();
         fs::write(dir.join("a.js"), "js").unwrap();
         fs::write(dir.join("icons/i.png"), "png").unwrap();
-        fs::write(dir.join("sw.js"), "const BUILD = \"__BUILD_VERSION__\";\nconst PRECACHE = [\"__PRECACHE_LIST__\"];").unwrap();
+        fs::write(
+            dir.join("sw.js"),
+            "const BUILD = \"__BUILD_VERSION__\";\nconst PRECACHE = [\"__PRECACHE_LIST__\"];",
+        )
+        .unwrap();
         dir
     }
 
@@ -123,11 +133,22 @@ mod tests {
         write_precache(&dir).unwrap();
         let html = fs::read_to_string(dir.join("index.html")).unwrap();
         assert!(!html.contains("await init"), "inline code left in {html}");
-        let boot = html.split("src=\"/").nth(1).unwrap().split('"').next().unwrap();
-        assert!(fs::read_to_string(dir.join(boot)).unwrap().contains("await init('/a.wasm')"));
+        let boot = html
+            .split("src=\"/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(fs::read_to_string(dir.join(boot))
+            .unwrap()
+            .contains("await init('/a.wasm')"));
         let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
         for url in ["/a.js", "/index.html", "/icons/i.png", &format!("/{boot}")] {
-            assert!(sw.contains(&format!("\"{url}\"")), "{url} missing from {sw}");
+            assert!(
+                sw.contains(&format!("\"{url}\"")),
+                "{url} missing from {sw}"
+            );
         }
         assert!(!sw.contains("\"/sw.js\"") && !sw.contains("__BUILD_VERSION__"));
     }

@@ -1,7 +1,7 @@
 //! The build and test tools, pinned here and nowhere else, installed only
 //! when the right version is missing (a second run installs nothing).
 
-use crate::{cmd_output, run, root, Result};
+use crate::{cmd_output, root, run, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -22,13 +22,20 @@ impl Tools {
     pub fn path_env(&self) -> String {
         let cargo_bin = cargo_home().join("bin");
         let old = std::env::var("PATH").unwrap_or_default();
-        format!("{}:{}:{old}", self.binaryen_bin.display(), cargo_bin.display())
+        format!(
+            "{}:{}:{old}",
+            self.binaryen_bin.display(),
+            cargo_bin.display()
+        )
     }
 
     pub fn trunk_env(&self, cmd: &mut Command) {
         cmd.env("PATH", self.path_env())
             .env("TRUNK_TOOLS_WASM_BINDGEN", &self.wasm_bindgen_version)
-            .env("TRUNK_TOOLS_WASM_OPT", format!("version_{BINARYEN_VERSION}"));
+            .env(
+                "TRUNK_TOOLS_WASM_OPT",
+                format!("version_{BINARYEN_VERSION}"),
+            );
     }
 }
 
@@ -67,7 +74,10 @@ pub fn ensure_test_tools() -> Result<Tools> {
 
 fn ensure_wasm_target() -> Result<()> {
     let installed = cmd_output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     eprintln!("xtask: installing the wasm32-unknown-unknown target");
@@ -114,7 +124,10 @@ pub fn wasm_bindgen_version_from_lock() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }

@@ -41,10 +41,13 @@ impl Group {
 
 impl Drop for Group {
     fn drop(&mut self) {
+        // The whole group (chromedriver's Chromium too), then the child
+        // itself in case the group signal could not be sent.
         let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.0.id())])
+            .args(["-s", "KILL", "--", &format!("-{}", self.0.id())])
             .stderr(Stdio::null())
             .status();
+        let _ = self.0.kill();
         let _ = self.0.wait();
     }
 }
@@ -92,13 +95,21 @@ impl Server {
         let bin = env("PWA_SERVER_BIN")?;
         let dist = env("PWA_DIST")?;
         let mut cmd = Command::new(bin);
-        cmd.args(["--dist", &dist, "--listen", "127.0.0.1:0", "--partners", &partners.to_string()])
-            .args(extra)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped());
+        cmd.args([
+            "--dist",
+            &dist,
+            "--listen",
+            "127.0.0.1:0",
+            "--partners",
+            &partners.to_string(),
+        ])
+        .args(extra)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped());
         let mut proc = Group::spawn(&mut cmd)?;
         let url = wait_for_line(&mut proc.0, "pwa-server", |l| {
-            l.strip_prefix("listening on ").map(|u| u.trim_end_matches('/').to_string())
+            l.strip_prefix("listening on ")
+                .map(|u| u.trim_end_matches('/').to_string())
         })?;
         Ok(Server { _proc: proc, url })
     }
@@ -165,7 +176,10 @@ impl Browser {
         loop {
             let text = self
                 .client
-                .execute("return document.body ? document.body.innerText : ''", vec![])
+                .execute(
+                    "return document.body ? document.body.innerText : ''",
+                    vec![],
+                )
                 .await?;
             if text.as_str().is_some_and(|t| t.contains(needle)) {
                 return Ok(());
@@ -203,7 +217,10 @@ impl Browser {
     pub async fn wait_until(&self, what: &str, js: &str) -> Result<()> {
         let deadline = std::time::Instant::now() + Duration::from_secs(15);
         loop {
-            let v = self.client.execute(&format!("return !!({js});"), vec![]).await?;
+            let v = self
+                .client
+                .execute(&format!("return !!({js});"), vec![])
+                .await?;
             if v.as_bool() == Some(true) {
                 return Ok(());
             }
@@ -260,8 +277,15 @@ struct Cdp {
 }
 
 impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {

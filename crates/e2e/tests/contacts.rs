@@ -19,19 +19,37 @@ fn names_js() -> &'static str {
 async fn search_as_you_type_updates_the_url_and_the_rows() -> e2e::Result<()> {
     let (_server, b) = signed_in().await?;
     b.fill("#search", "azure").await?;
-    b.wait_until("the URL holds the search", "location.search === '?q=azure'").await?;
+    b.wait_until("the URL holds the search", "location.search === '?q=azure'")
+        .await?;
     b.wait_until(
         "the rows are the search's",
         "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
     )
     .await?;
-    let names = b.client.execute(&format!("return {}", names_js()), vec![]).await?;
-    let names: Vec<&str> = names.as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    let names = b
+        .client
+        .execute(&format!("return {}", names_js()), vec![])
+        .await?;
+    let names: Vec<&str> = names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .collect();
     assert!(!names.is_empty());
     assert!(names.contains(&"Azure Interior"), "{names:?}");
-    assert!(names.len() < 80, "the search did not narrow the list: {names:?}");
+    assert!(
+        names.len() < 80,
+        "the search did not narrow the list: {names:?}"
+    );
     b.wait_for_text("Azure Interior").await?;
-    let count = b.client.execute("return document.querySelector('.count').textContent", vec![]).await?;
+    let count = b
+        .client
+        .execute(
+            "return document.querySelector('.count').textContent",
+            vec![],
+        )
+        .await?;
     assert!(count.as_str().unwrap_or("").starts_with("1–"), "{count}");
 
     b.fill("#search", "no such contact zzz").await?;
@@ -46,11 +64,29 @@ async fn filters_show_companies_or_people() -> e2e::Result<()> {
     b.client
         .execute("Array.from(document.querySelectorAll('.chip')).find(c => c.textContent === 'Companies').click()", vec![])
         .await?;
-    b.wait_until("companies in the URL", "location.search === '?kind=companies'").await?;
-    b.wait_until("the list reloaded", "document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.wait_until(
+        "companies in the URL",
+        "location.search === '?kind=companies'",
+    )
+    .await?;
+    b.wait_until(
+        "the list reloaded",
+        "document.querySelector('.rows').dataset.state === 'idle'",
+    )
+    .await?;
     b.wait_for_text("Azure Interior").await?;
-    let people = b.client.execute("return document.body.innerText.includes('Brandon Freeman')", vec![]).await?;
-    assert_eq!(people.as_bool(), Some(false), "a person shows under Companies");
+    let people = b
+        .client
+        .execute(
+            "return document.body.innerText.includes('Brandon Freeman')",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        people.as_bool(),
+        Some(false),
+        "a person shows under Companies"
+    );
     Ok(())
 }
 
@@ -58,13 +94,24 @@ async fn filters_show_companies_or_people() -> e2e::Result<()> {
 async fn scrolling_loads_more_and_keeps_the_dom_small() -> e2e::Result<()> {
     let (_server, b) = signed_in().await?;
     let total_rows = "parseFloat(document.querySelector('.rows').style.height) / 72";
-    b.wait_until("first page", &format!("{total_rows} === 80")).await?;
+    b.wait_until("first page", &format!("{total_rows} === 80"))
+        .await?;
     b.client
         .execute("const l = document.querySelector('.list'); l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll'));", vec![])
         .await?;
-    b.wait_until("second page", &format!("{total_rows} > 80")).await?;
-    let rendered = b.client.execute("return document.querySelectorAll('.rows .row').length", vec![]).await?;
-    assert!(rendered.as_u64().unwrap_or(999) < 60, "{rendered} rows in the DOM");
+    b.wait_until("second page", &format!("{total_rows} > 80"))
+        .await?;
+    let rendered = b
+        .client
+        .execute(
+            "return document.querySelectorAll('.rows .row').length",
+            vec![],
+        )
+        .await?;
+    assert!(
+        rendered.as_u64().unwrap_or(999) < 60,
+        "{rendered} rows in the DOM"
+    );
     Ok(())
 }
 
@@ -79,7 +126,12 @@ async fn a_contact_opens_and_back_returns_to_the_same_place() -> e2e::Result<()>
     b.wait_for(".card-head h1").await?;
     b.wait_for_text("People").await?;
     b.wait_for_text("Brandon Freeman").await?;
-    assert!(b.client.current_url().await?.path().starts_with("/partners/"));
+    assert!(b
+        .client
+        .current_url()
+        .await?
+        .path()
+        .starts_with("/partners/"));
     b.client.back().await?;
     b.wait_for(".rows .row").await?;
     assert_eq!(b.path_and_query().await?, "/partners?q=azure");
@@ -93,7 +145,13 @@ async fn a_name_with_markup_shows_as_text() -> e2e::Result<()> {
     b.fill("#search", "<script>").await?;
     b.wait_until("search done", "document.querySelector('.rows').dataset.q === '<script>' && document.querySelector('.rows').dataset.state === 'idle'").await?;
     b.wait_for_text("<script>").await?;
-    let injected = b.client.execute("return document.querySelectorAll('.rows script').length", vec![]).await?;
+    let injected = b
+        .client
+        .execute(
+            "return document.querySelectorAll('.rows script').length",
+            vec![],
+        )
+        .await?;
     assert_eq!(injected.as_u64(), Some(0));
     Ok(())
 }
@@ -111,8 +169,12 @@ async fn session_expiry_returns_to_the_same_url_after_signing_in() -> e2e::Resul
     b.wait_for("#login").await?;
     b.wait_for_text("Your session has expired").await?;
     b.sign_in_here("admin", "admin").await?;
-    b.wait_until("back on the list", "location.pathname === '/partners'").await?;
-    assert_eq!(b.path_and_query().await?, "/partners?q=azure&kind=companies");
+    b.wait_until("back on the list", "location.pathname === '/partners'")
+        .await?;
+    assert_eq!(
+        b.path_and_query().await?,
+        "/partners?q=azure&kind=companies"
+    );
     b.wait_for_text("Azure Interior").await?;
     Ok(())
 }

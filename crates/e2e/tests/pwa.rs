@@ -11,12 +11,23 @@ async fn manifest_is_served_and_chromium_finds_the_app_installable() -> e2e::Res
     b.client.goto(&format!("{}/login", server.url)).await?;
     b.wait_for("#login").await?;
     let ct = b
-        .eval_async("const r = await fetch('/manifest.webmanifest'); return r.headers.get('content-type');")
+        .eval_async(
+            "const r = await fetch('/manifest.webmanifest'); return r.headers.get('content-type');",
+        )
         .await?;
     assert_eq!(ct.as_str(), Some("application/manifest+json"));
-    b.wait_until("the worker controls the page", "navigator.serviceWorker.controller !== null").await?;
-    let errors = b.cdp("Page.getInstallabilityErrors", serde_json::json!({})).await?;
-    let errors = errors["installabilityErrors"].as_array().cloned().unwrap_or_default();
+    b.wait_until(
+        "the worker controls the page",
+        "navigator.serviceWorker.controller !== null",
+    )
+    .await?;
+    let errors = b
+        .cdp("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await?;
+    let errors = errors["installabilityErrors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert!(errors.is_empty(), "installability errors: {errors:?}");
     Ok(())
 }
@@ -27,7 +38,11 @@ async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Resu
     let b = Browser::start().await?;
     b.sign_in(&server.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
-    b.wait_until("the worker controls the page", "navigator.serviceWorker.controller !== null").await?;
+    b.wait_until(
+        "the worker controls the page",
+        "navigator.serviceWorker.controller !== null",
+    )
+    .await?;
     // Open a contact online once, so its card is kept too.
     let id = b
         .client
@@ -43,7 +58,8 @@ async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Resu
     drop(server);
 
     b.client.goto(&format!("{url}/partners")).await?;
-    b.wait_for_text("Offline — showing contacts saved at").await?;
+    b.wait_for_text("Offline — showing contacts saved at")
+        .await?;
     b.wait_for_text("Azure Interior").await?;
     b.client.goto(&format!("{url}{deep}")).await?;
     b.wait_for_text("Azure Interior").await?;
@@ -56,14 +72,22 @@ async fn sign_out_leaves_no_contact_on_the_device() -> e2e::Result<()> {
     let b = Browser::start().await?;
     b.sign_in(&server.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
-    b.wait_until("the worker controls the page", "navigator.serviceWorker.controller !== null").await?;
+    b.wait_until(
+        "the worker controls the page",
+        "navigator.serviceWorker.controller !== null",
+    )
+    .await?;
     b.wait_until("avatars loaded", "Array.from(document.querySelectorAll('.rows img')).some(i => i.complete && i.naturalWidth > 0)").await?;
     let kept = b
         .eval_async(
             "for (let i = 0; i < 100; i++) { const dbs = await indexedDB.databases(); if (dbs.some(d => d.name === 'staff-pwa-offline')) return true; await new Promise(r => setTimeout(r, 50)); } return false;",
         )
         .await?;
-    assert_eq!(kept.as_bool(), Some(true), "nothing was kept before sign-out");
+    assert_eq!(
+        kept.as_bool(),
+        Some(true),
+        "nothing was kept before sign-out"
+    );
     b.wait_for(".topbar button").await?.click().await?;
     b.wait_for("#login").await?;
     let left = b
@@ -73,11 +97,19 @@ async fn sign_out_leaves_no_contact_on_the_device() -> e2e::Result<()> {
         )
         .await?;
     assert!(
-        !left["dbs"].as_array().into_iter().flatten().any(|d| d == "staff-pwa-offline"),
+        !left["dbs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|d| d == "staff-pwa-offline"),
         "contacts database left: {left}"
     );
     assert!(
-        !left["caches"].as_array().into_iter().flatten().any(|c| c == "avatars"),
+        !left["caches"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c == "avatars"),
         "avatar cache left: {left}"
     );
     Ok(())

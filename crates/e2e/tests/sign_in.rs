@@ -31,10 +31,16 @@ async fn a_live_cookie_skips_the_sign_in_page_and_sign_out_ends_it() -> e2e::Res
     b.sign_in(&server.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
     // A reload on a deep link lands on that page, signed in.
-    b.client.goto(&format!("{}/partners?kind=companies", server.url)).await?;
+    b.client
+        .goto(&format!("{}/partners?kind=companies", server.url))
+        .await?;
     b.wait_for(".rows .row").await?;
     assert_eq!(b.path_and_query().await?, "/partners?kind=companies");
-    b.wait_until("the Companies filter is on", "document.querySelector('.chip[aria-pressed=true]').textContent === 'Companies'").await?;
+    b.wait_until(
+        "the Companies filter is on",
+        "document.querySelector('.chip[aria-pressed=true]').textContent === 'Companies'",
+    )
+    .await?;
 
     b.wait_for(".topbar button").await?.click().await?;
     b.wait_for("#login").await?;
@@ -42,6 +48,9 @@ async fn a_live_cookie_skips_the_sign_in_page_and_sign_out_ends_it() -> e2e::Res
     // The server session is gone: going back to the list asks to sign in.
     b.client.goto(&format!("{}/partners", server.url)).await?;
     b.wait_for("#login").await?;
-    assert!(b.path_and_query().await?.starts_with("/login?next=%2Fpartners"));
+    assert!(b
+        .path_and_query()
+        .await?
+        .starts_with("/login?next=%2Fpartners"));
     Ok(())
 }

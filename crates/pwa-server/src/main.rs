@@ -11,7 +11,8 @@ async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
         )
         .init();
     let args = Args::parse();
@@ -32,7 +33,9 @@ async fn serve(args: Args) -> Result<(), Error> {
             if let Backend::Odoo(proxy) = &backend {
                 match proxy.check().await {
                     Ok(version) => tracing::info!(%url, %version, "Odoo answers"),
-                    Err(why) => tracing::warn!(%url, "Odoo does not answer yet ({why}); the app will say so until it does"),
+                    Err(why) => {
+                        tracing::warn!(%url, "Odoo does not answer yet ({why}); the app will say so until it does")
+                    }
                 }
             }
             backend
@@ -48,7 +51,10 @@ async fn serve(args: Args) -> Result<(), Error> {
             let demo = tokio::task::spawn_blocking(move || demo_odoo::DemoOdoo::open(config))
                 .await
                 .map_err(|e| Error::Io(std::io::Error::other(e)))??;
-            tracing::info!(version = args.odoo_version, "demo backend ready (admin/admin, demo/demo, portal/portal)");
+            tracing::info!(
+                version = args.odoo_version,
+                "demo backend ready (admin/admin, demo/demo, portal/portal)"
+            );
             Backend::Demo(demo)
         }
     };

@@ -82,7 +82,10 @@ impl Proxy {
             .await
             .map_err(|e| e.to_string())?;
         let v: serde_json::Value = res.json().await.map_err(|e| e.to_string())?;
-        Ok(v["result"]["server_version"].as_str().unwrap_or("unknown").to_string())
+        Ok(v["result"]["server_version"]
+            .as_str()
+            .unwrap_or("unknown")
+            .to_string())
     }
 
     /// Odoo's URL for one of our paths (an Odoo under a sub-path works too).
@@ -108,7 +111,11 @@ async fn forward(State(proxy): State<Proxy>, req: Request<Body>) -> Response {
         headers.insert("x-forwarded-proto", HeaderValue::from_static("http"));
     }
     if let Some(ip) = ip {
-        let chain = match parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
+        let chain = match parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+        {
             Some(prev) if !prev.is_empty() => format!("{prev}, {ip}"),
             _ => ip.to_string(),
         };

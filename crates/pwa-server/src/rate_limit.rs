@@ -32,7 +32,11 @@ impl SignInLimiter {
         let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
         // Forget idle addresses now and then so the map stays small.
         if seen.len() > 10_000 {
-            seen.retain(|_, times| times.last().is_some_and(|t| now.duration_since(*t) < WINDOW));
+            seen.retain(|_, times| {
+                times
+                    .last()
+                    .is_some_and(|t| now.duration_since(*t) < WINDOW)
+            });
         }
         let times = seen.entry(ip).or_default();
         times.retain(|t| now.duration_since(*t) < WINDOW);
@@ -123,7 +127,13 @@ mod tests {
         }
         let wait = l.attempt(a, t0 + Duration::from_secs(3)).unwrap_err();
         assert_eq!(wait, Duration::from_secs(57));
-        assert!(l.attempt(b, t0 + Duration::from_secs(3)).is_ok(), "another address is not affected");
-        assert!(l.attempt(a, t0 + Duration::from_secs(61)).is_ok(), "the window slides");
+        assert!(
+            l.attempt(b, t0 + Duration::from_secs(3)).is_ok(),
+            "another address is not affected"
+        );
+        assert!(
+            l.attempt(a, t0 + Duration::from_secs(61)).is_ok(),
+            "the window slides"
+        );
     }
 }

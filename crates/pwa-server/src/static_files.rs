@@ -27,7 +27,9 @@ pub fn router(dist: &Path) -> Result<Router, Error> {
                 Err(never) => match never {},
             };
             let res = if res.status() == StatusCode::NOT_FOUND && is_client_route(&path) {
-                let req = Request::get("/index.html").body(Body::empty()).unwrap_or_default();
+                let req = Request::get("/index.html")
+                    .body(Body::empty())
+                    .unwrap_or_default();
                 match shell.oneshot(req).await {
                     Ok(res) => res.map(Body::new),
                     Err(never) => match never {},

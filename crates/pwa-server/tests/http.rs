@@ -9,10 +9,26 @@ use std::time::Duration;
 
 fn dist() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    std::fs::write(d.path().join("index.html"), "<!DOCTYPE html><title>shell</title>").unwrap();
-    std::fs::write(d.path().join("staff-pwa-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(d.path().join("staff-pwa-0123456789abcdef.js"), "export default 1;".repeat(100)).unwrap();
-    std::fs::write(d.path().join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(
+        d.path().join("index.html"),
+        "<!DOCTYPE html><title>shell</title>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("staff-pwa-0123456789abcdef_bg.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("staff-pwa-0123456789abcdef.js"),
+        "export default 1;".repeat(100),
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
     std::fs::write(d.path().join("manifest.webmanifest"), "{\"name\":\"x\"}").unwrap();
     d
 }
@@ -21,9 +37,12 @@ async fn serve(router: Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .await
-            .unwrap();
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
     format!("http://{addr}")
 }
@@ -39,7 +58,12 @@ fn client() -> reqwest::Client {
 async fn fake_odoo() -> String {
     let echo = any(|req: axum::extract::Request| async move {
         let h = req.headers();
-        let get = |k: &str| h.get(k).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let get = |k: &str| {
+            h.get(k)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
         let body = serde_json::json!({
             "jsonrpc": "2.0", "id": 1,
             "result": {
@@ -82,10 +106,16 @@ async fn static_files_have_the_right_types_and_caching() {
 
     let wasm = get("/staff-pwa-0123456789abcdef_bg.wasm").await.unwrap();
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
-    assert_eq!(wasm.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        wasm.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
 
     let manifest = get("/manifest.webmanifest").await.unwrap();
-    assert_eq!(manifest.headers()["content-type"], "application/manifest+json");
+    assert_eq!(
+        manifest.headers()["content-type"],
+        "application/manifest+json"
+    );
     assert_eq!(manifest.headers()["cache-control"], "no-cache");
 
     for p in ["/", "/sw.js"] {
@@ -94,8 +124,14 @@ async fn static_files_have_the_right_types_and_caching() {
         assert_eq!(r.headers()["cache-control"], "no-cache", "{p}");
     }
 
-    let csp = get("/").await.unwrap().headers()["content-security-policy"].to_str().unwrap().to_string();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+    let csp = get("/").await.unwrap().headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     let r = get("/").await.unwrap();
@@ -108,11 +144,19 @@ async fn client_routes_get_the_shell_and_missing_files_a_404() {
     let odoo = fake_odoo().await;
     let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
     let c = client();
-    let deep = c.get(format!("{url}/partners/42?q=x")).send().await.unwrap();
+    let deep = c
+        .get(format!("{url}/partners/42?q=x"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(deep.status(), 200);
     assert_eq!(deep.headers()["cache-control"], "no-cache");
     assert!(deep.text().await.unwrap().contains("<title>shell</title>"));
-    let missing = c.get(format!("{url}/missing-0123456789abcdef.js")).send().await.unwrap();
+    let missing = c
+        .get(format!("{url}/missing-0123456789abcdef.js"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 404);
 }
 
@@ -134,7 +178,9 @@ async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
     let odoo = fake_odoo().await;
     let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
     let r = client()
-        .post(format!("{url}/web/dataset/call_kw/res.partner/search_read?debug=1"))
+        .post(format!(
+            "{url}/web/dataset/call_kw/res.partner/search_read?debug=1"
+        ))
         .header("cookie", "session_id=xyz")
         .header("content-type", "application/json")
         .body("{}")
@@ -142,10 +188,16 @@ async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(r.headers()["set-cookie"], "session_id=abc; HttpOnly; Path=/");
+    assert_eq!(
+        r.headers()["set-cookie"],
+        "session_id=abc; HttpOnly; Path=/"
+    );
     let v: serde_json::Value = r.json().await.unwrap();
     let seen = &v["result"];
-    assert_eq!(seen["path"], "/web/dataset/call_kw/res.partner/search_read?debug=1");
+    assert_eq!(
+        seen["path"],
+        "/web/dataset/call_kw/res.partner/search_read?debug=1"
+    );
     assert_eq!(seen["cookie"], "session_id=xyz");
     assert_eq!(seen["xff"], "127.0.0.1");
     assert_eq!(seen["proto"], "http");
@@ -160,20 +212,37 @@ async fn odoo_down_or_slow_is_a_json_rpc_error_in_bounded_time() {
         format!("http://{}", l.local_addr().unwrap())
     };
     let (url, _d) = with_backend(Backend::odoo(&dead, Duration::from_secs(2)).unwrap(), 20).await;
-    let r = client().post(format!("{url}/web/session/get_session_info")).body("{}").send().await.unwrap();
+    let r = client()
+        .post(format!("{url}/web/session/get_session_info"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 502);
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["error"]["data"]["name"], "pwa_server.OdooUnreachable");
 
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_millis(300)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_millis(300)).unwrap(),
+        20,
+    )
+    .await;
     let started = std::time::Instant::now();
-    let r = client().post(format!("{url}/web/slow")).body("{}").send().await.unwrap();
+    let r = client()
+        .post(format!("{url}/web/slow"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 504);
     assert!(started.elapsed() < Duration::from_secs(10));
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["jsonrpc"], "2.0");
-    assert!(v["error"]["data"]["message"].as_str().unwrap().contains("did not answer in time"));
+    assert!(v["error"]["data"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("did not answer in time"));
 }
 
 #[tokio::test]
@@ -181,7 +250,11 @@ async fn sign_in_attempts_are_limited_per_address() {
     let odoo = fake_odoo().await;
     let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 3).await;
     let c = client();
-    let attempt = || c.post(format!("{url}/web/session/authenticate")).body("{}").send();
+    let attempt = || {
+        c.post(format!("{url}/web/session/authenticate"))
+            .body("{}")
+            .send()
+    };
     for _ in 0..3 {
         assert_eq!(attempt().await.unwrap().status(), 200);
     }
@@ -191,7 +264,12 @@ async fn sign_in_attempts_are_limited_per_address() {
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["error"]["data"]["name"], "pwa_server.TooManyAttempts");
     // Other routes are not limited.
-    let other = c.post(format!("{url}/web/session/get_session_info")).body("{}").send().await.unwrap();
+    let other = c
+        .post(format!("{url}/web/session/get_session_info"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(other.status(), 200);
 }
 
@@ -210,7 +288,10 @@ async fn demo_backend_answers_web_routes() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["set-cookie"].to_str().unwrap().starts_with("session_id="));
+    assert!(r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("session_id="));
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["result"]["username"], "admin");
 }

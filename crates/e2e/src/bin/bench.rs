@@ -26,7 +26,13 @@ struct Report {
 }
 
 impl Report {
-    fn add(&mut self, name: impl Into<String>, value: f64, unit: &'static str, budget: Option<f64>) {
+    fn add(
+        &mut self,
+        name: impl Into<String>,
+        value: f64,
+        unit: &'static str,
+        budget: Option<f64>,
+    ) {
         let name = name.into();
         let verdict = match budget {
             Some(b) if value <= b => format!("pass (budget {b} {unit})"),
@@ -34,7 +40,12 @@ impl Report {
             None => String::new(),
         };
         println!("{name:<58} {value:>12.1} {unit:<6} {verdict}");
-        self.rows.push(Row { name, value, unit, budget });
+        self.rows.push(Row {
+            name,
+            value,
+            unit,
+            budget,
+        });
     }
 }
 
@@ -81,7 +92,11 @@ check();
 
 async fn reset_origin(b: &Browser, url: &str) -> e2e::Result<()> {
     b.cdp("Network.clearBrowserCache", json!({})).await?;
-    b.cdp("Storage.clearDataForOrigin", json!({"origin": url, "storageTypes": "all"})).await?;
+    b.cdp(
+        "Storage.clearDataForOrigin",
+        json!({"origin": url, "storageTypes": "all"}),
+    )
+    .await?;
     Ok(())
 }
 
@@ -115,7 +130,8 @@ async fn warm_load(b: &Browser, url: &str) -> e2e::Result<f64> {
 async fn throttle(b: &Browser, on: bool) -> e2e::Result<()> {
     b.cdp("Network.enable", json!({})).await?;
     if on {
-        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4})).await?;
+        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4}))
+            .await?;
         // A mid-range mobile profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
         b.cdp(
             "Network.emulateNetworkConditions",
@@ -123,7 +139,8 @@ async fn throttle(b: &Browser, on: bool) -> e2e::Result<()> {
         )
         .await?;
     } else {
-        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 1})).await?;
+        b.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 1}))
+            .await?;
         b.cdp(
             "Network.emulateNetworkConditions",
             json!({"offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}),
@@ -201,10 +218,19 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
     let (mut raw, mut gz, mut br) = (0usize, 0usize, 0usize);
     let mut files = Vec::new();
     for u in urls {
-        let path = if u == "/" || u.starts_with("/login") { "/index.html".to_string() } else { u.clone() };
-        let Ok(bytes) = std::fs::read(dist.join(path.trim_start_matches('/'))) else { continue };
+        let path = if u == "/" || u.starts_with("/login") {
+            "/index.html".to_string()
+        } else {
+            u.clone()
+        };
+        let Ok(bytes) = std::fs::read(dist.join(path.trim_start_matches('/'))) else {
+            continue;
+        };
         let (g, b) = (gzip_len(&bytes), brotli_len(&bytes));
-        println!("  {path:<56} {:>9} B raw {g:>9} B gzip {b:>9} B br", bytes.len());
+        println!(
+            "  {path:<56} {:>9} B raw {g:>9} B gzip {b:>9} B br",
+            bytes.len()
+        );
         files.push(json!({"file": path, "raw": bytes.len(), "gzip": g, "brotli": b}));
         raw += bytes.len();
         gz += g;
@@ -212,11 +238,23 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
     }
     report.add("shell: first visit, raw", raw as f64 / 1000.0, "KB", None);
     report.add("shell: first visit, gzip", gz as f64 / 1000.0, "KB", None);
-    report.add("shell: first visit, brotli", br as f64 / 1000.0, "KB", Some(150.0));
-    report.extra.insert("shell_files".into(), Value::Array(files));
+    report.add(
+        "shell: first visit, brotli",
+        br as f64 / 1000.0,
+        "KB",
+        Some(150.0),
+    );
+    report
+        .extra
+        .insert("shell_files".into(), Value::Array(files));
 }
 
-async fn rpc(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Result<Value, reqwest::Error> {
+async fn rpc(
+    c: &reqwest::Client,
+    url: &str,
+    path: &str,
+    params: Value,
+) -> Result<Value, reqwest::Error> {
     c.post(format!("{url}{path}"))
         .json(&json!({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}))
         .send()
@@ -228,7 +266,13 @@ async fn rpc(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Resul
 /// Median latency of one `web_search_read` call through `url`.
 async fn call_latency(url: &str, n: usize) -> Result<Vec<f64>, reqwest::Error> {
     let c = reqwest::Client::builder().cookie_store(true).build()?;
-    rpc(&c, url, "/web/session/authenticate", json!({"db": "demo", "login": "admin", "password": "admin"})).await?;
+    rpc(
+        &c,
+        url,
+        "/web/session/authenticate",
+        json!({"db": "demo", "login": "admin", "password": "admin"}),
+    )
+    .await?;
     let mut times = Vec::with_capacity(n);
     for i in 0..n {
         let t = Instant::now();
@@ -298,8 +342,18 @@ fn demo_name_search(report: &mut Report, partners: usize) {
             }
         }
     }
-    report.add(format!("demo-odoo: name search, 80 rows of {partners}, p50"), percentile(times.clone(), 0.5), "ms", None);
-    report.add(format!("demo-odoo: name search, 80 rows of {partners}, p95"), percentile(times, 0.95), "ms", Some(10.0));
+    report.add(
+        format!("demo-odoo: name search, 80 rows of {partners}, p50"),
+        percentile(times.clone(), 0.5),
+        "ms",
+        None,
+    );
+    report.add(
+        format!("demo-odoo: name search, 80 rows of {partners}, p95"),
+        percentile(times, 0.95),
+        "ms",
+        Some(10.0),
+    );
 }
 
 #[tokio::main]
@@ -309,7 +363,9 @@ async fn main() -> e2e::Result<()> {
         .nth(1)
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let dist = std::path::PathBuf::from(std::env::var("PWA_DIST").map_err(|_| e2e::Error::MissingEnv("PWA_DIST"))?);
+    let dist = std::path::PathBuf::from(
+        std::env::var("PWA_DIST").map_err(|_| e2e::Error::MissingEnv("PWA_DIST"))?,
+    );
     let mut report = Report::default();
     println!("{:<58} {:>12} {:<6} budget", "measure", "value", "unit");
 
@@ -323,7 +379,12 @@ async fn main() -> e2e::Result<()> {
         .client
         .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/web/'))", vec![])
         .await?;
-    let mut urls: Vec<String> = urls.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+    let mut urls: Vec<String> = urls
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
     urls.insert(0, "/index.html".into());
     urls.sort();
     urls.dedup();
@@ -332,18 +393,33 @@ async fn main() -> e2e::Result<()> {
     for _ in 1..RUNS {
         cold.push(cold_load(&b, &url).await?);
     }
-    report.add("cold load to usable sign-in form, median", median(cold), "ms", Some(400.0));
+    report.add(
+        "cold load to usable sign-in form, median",
+        median(cold),
+        "ms",
+        Some(400.0),
+    );
     throttle(&b, true).await?;
     let mut slow = Vec::new();
     for _ in 0..3 {
         slow.push(cold_load(&b, &url).await?);
     }
     throttle(&b, false).await?;
-    report.add("cold load, CPU 4x slower + mobile network, median", median(slow), "ms", None);
+    report.add(
+        "cold load, CPU 4x slower + mobile network, median",
+        median(slow),
+        "ms",
+        None,
+    );
 
     // 3. Warm, from the service worker.
     let warm = warm_load(&b, &url).await?;
-    report.add("warm load from the service worker, median", warm, "ms", Some(150.0));
+    report.add(
+        "warm load from the service worker, median",
+        warm,
+        "ms",
+        Some(150.0),
+    );
 
     // 4–6 on demo_big.
     let to_rows = sign_in_to_rows(&b, &url, "demo_big").await?;
@@ -353,29 +429,89 @@ async fn main() -> e2e::Result<()> {
         searches.push(search(&b, q).await?);
     }
     let debounce = 250.0;
-    report.add("search keystroke to rows, p50", percentile(searches.clone(), 0.5), "ms", None);
-    report.add("search keystroke to rows, p95", percentile(searches, 0.95), "ms", Some(debounce + 100.0));
+    report.add(
+        "search keystroke to rows, p50",
+        percentile(searches.clone(), 0.5),
+        "ms",
+        None,
+    );
+    report.add(
+        "search keystroke to rows, p95",
+        percentile(searches, 0.95),
+        "ms",
+        Some(debounce + 100.0),
+    );
     search(&b, "").await?;
     let scroll = scroll_10k(&b).await?;
     let num = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
     report.add("scroll: rows loaded", num(&scroll["rows"]), "rows", None);
-    report.add("scroll: DOM nodes before", num(&scroll["before"]["dom"]), "nodes", None);
-    report.add("scroll: DOM nodes with 10,000 contacts loaded", num(&scroll["after"]["dom"]), "nodes", Some(3000.0));
-    report.add("scroll: JS heap before", num(&scroll["before"]["heap"]) / 1e6, "MB", None);
-    report.add("scroll: JS heap after", num(&scroll["after"]["heap"]) / 1e6, "MB", None);
-    report.add("scroll: wasm memory before", num(&scroll["before"]["wasm"]) / 1e6, "MB", None);
-    report.add("scroll: wasm memory after", num(&scroll["after"]["wasm"]) / 1e6, "MB", None);
-    report.add("scroll: longest main-thread task", num(&scroll["longest"]), "ms", None);
+    report.add(
+        "scroll: DOM nodes before",
+        num(&scroll["before"]["dom"]),
+        "nodes",
+        None,
+    );
+    report.add(
+        "scroll: DOM nodes with 10,000 contacts loaded",
+        num(&scroll["after"]["dom"]),
+        "nodes",
+        Some(3000.0),
+    );
+    report.add(
+        "scroll: JS heap before",
+        num(&scroll["before"]["heap"]) / 1e6,
+        "MB",
+        None,
+    );
+    report.add(
+        "scroll: JS heap after",
+        num(&scroll["after"]["heap"]) / 1e6,
+        "MB",
+        None,
+    );
+    report.add(
+        "scroll: wasm memory before",
+        num(&scroll["before"]["wasm"]) / 1e6,
+        "MB",
+        None,
+    );
+    report.add(
+        "scroll: wasm memory after",
+        num(&scroll["after"]["wasm"]) / 1e6,
+        "MB",
+        None,
+    );
+    report.add(
+        "scroll: longest main-thread task",
+        num(&scroll["longest"]),
+        "ms",
+        None,
+    );
     drop(b);
 
     // 7. Server side.
     demo_name_search(&mut report, partners);
     let (rps, mbps) = static_throughput(&url, "/index.html").await;
-    report.add("pwa-server: static index.html, 8 clients", rps, "req/s", None);
+    report.add(
+        "pwa-server: static index.html, 8 clients",
+        rps,
+        "req/s",
+        None,
+    );
     report.add("pwa-server: static throughput", mbps, "MB/s", None);
     let proxy = Server::start_with_partners(partners, &["--odoo", &url])?;
-    let direct = call_latency(&url, 200).await.map_err(|e| e2e::Error::Start { what: "bench client", why: e.to_string() })?;
-    let via = call_latency(&proxy.url, 200).await.map_err(|e| e2e::Error::Start { what: "bench client", why: e.to_string() })?;
+    let direct = call_latency(&url, 200)
+        .await
+        .map_err(|e| e2e::Error::Start {
+            what: "bench client",
+            why: e.to_string(),
+        })?;
+    let via = call_latency(&proxy.url, 200)
+        .await
+        .map_err(|e| e2e::Error::Start {
+            what: "bench client",
+            why: e.to_string(),
+        })?;
     let (d, v) = (median(direct), median(via));
     report.add("web_search_read direct, median", d, "ms", None);
     report.add("web_search_read through the proxy, median", v, "ms", None);
@@ -384,13 +520,18 @@ async fn main() -> e2e::Result<()> {
     let rows: Vec<Value> = report
         .rows
         .iter()
-        .map(|r| json!({"name": r.name, "value": r.value, "unit": r.unit, "budget": r.budget,
-                        "pass": r.budget.map(|b| r.value <= b)}))
+        .map(|r| {
+            json!({"name": r.name, "value": r.value, "unit": r.unit, "budget": r.budget,
+                        "pass": r.budget.map(|b| r.value <= b)})
+        })
         .collect();
     let out = json!({"results": rows, "details": report.extra, "partners": partners});
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&dir)?;
-    std::fs::write(dir.join("results.json"), serde_json::to_string_pretty(&out).unwrap_or_default())?;
+    std::fs::write(
+        dir.join("results.json"),
+        serde_json::to_string_pretty(&out).unwrap_or_default(),
+    )?;
     println!("\nwritten to target/bench/results.json");
     Ok(())
 }
