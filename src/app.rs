@@ -58,7 +58,12 @@ fn Guard() -> impl IntoView {
         let status = session.status.get();
         let path = location.pathname.get();
         if matches!(status, Status::SignedOut | Status::Expired) && path != "/login" {
-            let here = format!("{path}{}", location.search.get_untracked());
+            let search = location.search.get_untracked();
+            let here = match search.as_str() {
+                "" => path,
+                q if q.starts_with('?') => format!("{path}{q}"),
+                q => format!("{path}?{q}"),
+            };
             let mut to = format!("/login?next={}", crate::query::encode(&here));
             if status == Status::Expired {
                 to.push_str("&expired=1");
