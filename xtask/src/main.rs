@@ -182,8 +182,6 @@ fn cmd_test(args: &[String]) -> Result<()> {
             "clippy",
             "-p",
             "staff-pwa",
-            "-p",
-            "odoo-rpc",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
