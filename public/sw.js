@@ -28,9 +28,9 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
+  // The page deletes the avatar cache itself at sign-out (offline/worker.rs).
   const type = event.data && event.data.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
-  if (type === "FORGET_USER") event.waitUntil(caches.delete(AVATARS));
 });
 
 self.addEventListener("fetch", (event) => {

@@ -172,26 +172,12 @@ impl Browser {
 
     /// Waits for the page's text to contain `needle`.
     pub async fn wait_for_text(&self, needle: &str) -> Result<()> {
-        let deadline = std::time::Instant::now() + Duration::from_secs(15);
-        loop {
-            let text = self
-                .client
-                .execute(
-                    "return document.body ? document.body.innerText : ''",
-                    vec![],
-                )
-                .await?;
-            if text.as_str().is_some_and(|t| t.contains(needle)) {
-                return Ok(());
-            }
-            if std::time::Instant::now() > deadline {
-                return Err(Error::Start {
-                    what: "page",
-                    why: format!("text {needle:?} never appeared; page says: {text}"),
-                });
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let quoted = serde_json::to_string(needle).unwrap_or_default();
+        self.wait_until(
+            &format!("text {needle:?} appears"),
+            &format!("document.body && document.body.innerText.includes({quoted})"),
+        )
+        .await
     }
 
     /// Signs in through the form (database `demo` unless said otherwise).
