@@ -168,9 +168,22 @@ fn follow_abort(outer: &AbortSignal, inner: &AbortController) -> AbortLink {
     }
 }
 
-/// Waits `ms`; true when the signal aborted first.
+/// Waits `ms`, or less if the signal aborts first (then true): a view that
+/// went away does not keep a retry waiting. The promise's own `resolve` is
+/// both the timer's callback and the abort listener, so no Rust closure
+/// outlives the wait.
 async fn sleep_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> bool {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+    let wait = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(s) = signal {
+            let _ = s.add_event_listener_with_callback("abort", &resolve);
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    if !signal.is_some_and(|s| s.aborted()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
     signal.is_some_and(|s| s.aborted())
 }
 

@@ -1,3 +1,4 @@
+use axum::serve::ListenerExt;
 use clap::Parser;
 use pwa_server::{app, Args, Backend, Error, Options};
 use std::net::SocketAddr;
@@ -70,6 +71,13 @@ async fn serve(args: Args) -> Result<(), Error> {
             source,
         })?;
     let addr = listener.local_addr()?;
+    // Without TCP_NODELAY a response written in two parts (headers, then
+    // a file's body) waits for the client's delayed ACK: 40 ms a request.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY not set: {e}");
+        }
+    });
     tracing::info!("serving {} on http://{addr}/", args.dist.display());
     println!("listening on http://{addr}/");
     axum::serve(
