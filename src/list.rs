@@ -2,6 +2,12 @@
 //! position, and how to say how much is shown.
 
 pub const ROW_HEIGHT: f64 = 72.0;
+
+/// `n` rows' height as CSS, in whole pixels (integer formatting keeps
+/// float printing out of the app).
+pub fn rows_px(n: usize) -> String {
+    format!("{}px", n * ROW_HEIGHT as usize)
+}
 /// Rows rendered above and below the viewport, so a fling shows no gap.
 const OVERSCAN: usize = 8;
 

@@ -4,7 +4,8 @@
 
 use futures::future::{select, Either};
 use gloo_net::http::Request;
-use odoo_rpc::{decode_call, request_body, Call, Error, RetryPolicy};
+use odoo_rpc::{decode_response, request_body, Call, CallKind, Error, RetryPolicy};
+use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -26,7 +27,7 @@ pub fn on_reachability(f: impl Fn(bool) + 'static) {
     ON_REACHABILITY.with(|h| *h.borrow_mut() = Some(Rc::new(f)));
 }
 
-fn report_reachability<T>(result: &Result<T, Error>) {
+fn report_reachability(result: &Result<Value, Error>) {
     let reachable = match result {
         Ok(_) => true,
         Err(Error::Cancelled) => return,
@@ -62,28 +63,49 @@ pub async fn call<C: Call>(call: &C) -> Result<C::Output, Error> {
     call_with(call, &CallOpts::default()).await
 }
 
+/// Sends `call` and decodes its answer. Only the decoding is per call
+/// type: the transport below is one copy for every call, which keeps the
+/// app's WebAssembly small.
 pub async fn call_with<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
+    let request = Outgoing {
+        path: call.path(),
+        body: request_body(odoo_rpc::next_id(), &call.params()),
+        kind: call.kind(),
+        needs_session: call.needs_session(),
+    };
+    call.decode(send(&request, opts).await?)
+}
+
+/// A call reduced to what the transport needs.
+struct Outgoing {
+    path: String,
+    body: String,
+    kind: CallKind,
+    needs_session: bool,
+}
+
+/// Sends with retries; the envelope's `result`, or the error. Reports
+/// reachability and expiry.
+async fn send(request: &Outgoing, opts: &CallOpts) -> Result<Value, Error> {
     let policy = RetryPolicy::default();
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let result = once(call, opts).await;
-        if !matches!(result, Err(ref e) if policy.should_retry(call.kind(), e, attempt)) {
-            report_reachability(&result);
-        }
-        match result {
-            Err(ref e) if policy.should_retry(call.kind(), e, attempt) => {
+        let result = once(request, opts).await;
+        if let Err(ref e) = result {
+            if policy.should_retry(request.kind, e, attempt) {
                 let wait = policy.delay_ms(attempt, js_sys::Math::random());
                 if sleep_unless_aborted(wait as u32, opts.signal.as_ref()).await {
                     return Err(Error::Cancelled);
                 }
+                continue;
             }
-            Err(Error::SessionExpired) => {
-                report_expired();
-                return Err(Error::SessionExpired);
-            }
-            other => return other,
         }
+        report_reachability(&result);
+        if result == Err(Error::SessionExpired) {
+            report_expired();
+        }
+        return result;
     }
 }
 
@@ -93,7 +115,7 @@ fn is_offline() -> bool {
 
 /// One attempt, with its own abort controller that follows the caller's
 /// signal and the timeout.
-async fn once<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
+async fn once(request: &Outgoing, opts: &CallOpts) -> Result<Value, Error> {
     if opts.signal.as_ref().is_some_and(|s| s.aborted()) {
         return Err(Error::Cancelled);
     }
@@ -107,17 +129,16 @@ async fn once<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
         .signal
         .as_ref()
         .map(|outer| follow_abort(outer, &controller));
-    let body = request_body(odoo_rpc::next_id(), &call.params());
-    let request = Request::post(&call.path())
+    let http = Request::post(&request.path)
         .credentials(RequestCredentials::Include)
         .header("Content-Type", "application/json")
         .abort_signal(Some(&controller.signal()))
-        .body(body)
+        .body(request.body.as_str())
         .map_err(|e| Error::Network {
             detail: e.to_string(),
         })?;
     let exchange = async {
-        let res = request.send().await?;
+        let res = http.send().await?;
         let status = res.status();
         let content_type = res.headers().get("content-type");
         let text = res.text().await?;
@@ -133,9 +154,12 @@ async fn once<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
         }
     };
     match outcome {
-        Ok((status, content_type, text)) => {
-            decode_call(call, status, content_type.as_deref(), &text)
-        }
+        Ok((status, content_type, text)) => decode_response(
+            status,
+            content_type.as_deref(),
+            &text,
+            request.needs_session,
+        ),
         Err(_) if opts.signal.as_ref().is_some_and(|s| s.aborted()) => Err(Error::Cancelled),
         Err(_) if is_offline() => Err(Error::Offline),
         Err(e) => Err(Error::Network {

@@ -3,8 +3,8 @@
 //! open offline for the same user.
 
 use odoo_rpc::SessionInfo;
-use serde::{Deserialize, Serialize};
 
+const LAST_DB: &str = "staff-pwa.last-db";
 const LAST_LOGIN: &str = "staff-pwa.last-login";
 const LAST_SESSION: &str = "staff-pwa.session";
 
@@ -12,28 +12,37 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LastLogin {
     pub db: String,
     pub login: String,
 }
 
 pub fn last_login() -> LastLogin {
-    local()
-        .and_then(|s| s.get_item(LAST_LOGIN).ok().flatten())
-        .and_then(|v| serde_json::from_str(&v).ok())
-        .unwrap_or_default()
-}
-
-pub fn remember_login(last: &LastLogin) {
-    if let (Some(s), Ok(v)) = (local(), serde_json::to_string(last)) {
-        let _ = s.set_item(LAST_LOGIN, &v);
+    let get = |key| {
+        local()
+            .and_then(|s| s.get_item(key).ok().flatten())
+            .unwrap_or_default()
+    };
+    LastLogin {
+        db: get(LAST_DB),
+        login: get(LAST_LOGIN),
     }
 }
 
+pub fn remember_login(last: &LastLogin) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LAST_DB, &last.db);
+        let _ = s.set_item(LAST_LOGIN, &last.login);
+    }
+}
+
+/// Read through `Value`, as the server's answers are, so the app carries
+/// one decoder for session info, not two.
 pub fn cached_session() -> Option<SessionInfo> {
     let raw = local()?.get_item(LAST_SESSION).ok().flatten()?;
-    serde_json::from_str(&raw).ok()
+    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 pub fn cache_session(info: Option<&SessionInfo>) {

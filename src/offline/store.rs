@@ -1,11 +1,17 @@
-//! Contacts kept on the device (IndexedDB, through rexie) for the user
-//! signed in: every contact a page showed, with when it was fetched, capped
-//! in number. One owner at a time: another user's sign-in wipes it.
+//! Contacts kept on the device (IndexedDB) for the user signed in: every
+//! contact a page showed, with when it was fetched, capped in number. One
+//! owner at a time: another user's sign-in wipes it.
+//!
+//! Written on web-sys's IndexedDB bindings rather than a wrapper crate:
+//! rexie (with idb and serde-wasm-bindgen) cost 27 KB brotli of a shell
+//! budgeted at 150 KB, for the five operations used here. Each contact is
+//! kept as the JSON text of [`Partner`], read back with the same decoder
+//! as the server's answers.
 
 use odoo_rpc::Partner;
-use rexie::{ObjectStore, Rexie, TransactionMode};
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "staff-pwa-offline";
 const CONTACTS: &str = "contacts";
@@ -14,150 +20,226 @@ const META: &str = "meta";
 pub const CAP: usize = 5_000;
 
 /// Whose data this is: (server origin, database, user).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Owner {
     pub origin: String,
     pub db: String,
     pub uid: i64,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Kept {
-    id: i64,
-    saved_at: f64,
-    partner: Partner,
+impl Owner {
+    /// One string that differs whenever any part does (the parts cannot
+    /// hold a NUL).
+    fn key(&self) -> String {
+        format!("{}\u{0}{}\u{0}{}", self.origin, self.db, self.uid)
+    }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Meta {
-    key: String,
-    owner: Owner,
+/// Resolves when the request succeeds; its own `resolve`/`reject` are the
+/// handlers, so no Rust closure has to outlive the call.
+async fn finished(req: &IdbRequest) -> Option<JsValue> {
+    let wait = js_sys::Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+    });
+    JsFuture::from(wait).await.ok()?;
+    req.result().ok()
 }
 
-async fn open() -> Option<Rexie> {
-    Rexie::builder(DB)
-        .version(1)
-        .add_object_store(ObjectStore::new(CONTACTS).key_path("id"))
-        .add_object_store(ObjectStore::new(META).key_path("key"))
-        .build()
-        .await
-        .ok()
+async fn open() -> Option<IdbDatabase> {
+    let factory = web_sys::window()?.indexed_db().ok()??;
+    let req = factory.open_with_u32(DB, 1).ok()?;
+    // Runs once, when the database is new: creates the two stores.
+    let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |e: web_sys::Event| {
+            let Some(db) = e
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            else {
+                return;
+            };
+            for (name, key) in [(CONTACTS, "id"), (META, "key")] {
+                let params = IdbObjectStoreParameters::new();
+                params.set_key_path(&JsValue::from_str(key));
+                let _ = db.create_object_store_with_optional_parameters(name, &params);
+            }
+        },
+    );
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = finished(&req).await;
+    req.set_onupgradeneeded(None);
+    db?.dyn_into().ok()
 }
 
-fn to_js<T: Serialize>(v: &T) -> Option<JsValue> {
-    serde_wasm_bindgen::to_value(v).ok()
+/// Runs `fill` in one transaction over `stores` and waits for it to commit.
+async fn transaction(
+    db: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+    fill: impl FnOnce(&web_sys::IdbTransaction) -> Option<()>,
+) -> Option<()> {
+    let names = stores
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<js_sys::Array>();
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&names, mode)
+        .ok()?;
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    if fill(&tx).is_none() {
+        let _ = tx.abort();
+    }
+    JsFuture::from(done).await.ok().map(|_| ())
 }
 
-async fn owner_of(db: &Rexie) -> Option<Owner> {
-    let tx = db.transaction(&[META], TransactionMode::ReadOnly).ok()?;
-    let v = tx
-        .store(META)
+fn field(v: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+async fn get(db: &IdbDatabase, store: &str, key: &str) -> Option<JsValue> {
+    let tx = db.transaction_with_str(store).ok()?;
+    let req = tx
+        .object_store(store)
         .ok()?
-        .get(JsValue::from_str("owner"))
-        .await
-        .ok()??;
-    serde_wasm_bindgen::from_value::<Meta>(v)
+        .get(&JsValue::from_str(key))
+        .ok()?;
+    finished(&req).await
+}
+
+async fn owner_key(db: &IdbDatabase) -> Option<String> {
+    field(&get(db, META, "owner").await?, "owner").as_string()
+}
+
+async fn all(db: &IdbDatabase) -> Vec<JsValue> {
+    let Some(req) = db
+        .transaction_with_str(CONTACTS)
+        .and_then(|tx| tx.object_store(CONTACTS))
+        .and_then(|s| s.get_all())
         .ok()
-        .map(|m| m.owner)
+    else {
+        return Vec::new();
+    };
+    match finished(&req).await {
+        Some(list) => list.unchecked_into::<js_sys::Array>().iter().collect(),
+        None => Vec::new(),
+    }
 }
 
 /// Keeps contacts for `owner` (wiping another owner's first).
 pub async fn keep(owner: &Owner, partners: &[Partner]) {
     let Some(db) = open().await else { return };
-    if owner_of(&db).await.as_ref() != Some(owner) {
-        clear(&db).await;
-    }
-    let now = js_sys::Date::now();
-    let Ok(tx) = db.transaction(&[CONTACTS, META], TransactionMode::ReadWrite) else {
-        return;
-    };
-    let (Ok(contacts), Ok(meta)) = (tx.store(CONTACTS), tx.store(META)) else {
-        return;
-    };
-    if let Some(m) = to_js(&Meta {
-        key: "owner".into(),
-        owner: owner.clone(),
-    }) {
-        let _ = meta.put(&m, None).await;
-    }
-    for p in partners {
-        if let Some(v) = to_js(&Kept {
-            id: p.id,
-            saved_at: now,
-            partner: p.clone(),
-        }) {
-            let _ = contacts.put(&v, None).await;
-        }
-    }
-    let count = contacts.count(None).await.unwrap_or(0) as usize;
-    let _ = tx.done().await;
-    if count > CAP {
-        trim(&db, count - CAP).await;
-    }
+    let key = owner.key();
+    let same_owner = owner_key(&db).await.as_deref() == Some(key.as_str());
+    let now = JsValue::from_f64(js_sys::Date::now());
+    let rows: Vec<JsValue> = partners
+        .iter()
+        .filter_map(|p| {
+            let json = serde_json::to_string(p).ok()?;
+            Some(object(&[
+                ("id", JsValue::from_f64(p.id as f64)),
+                ("saved_at", now.clone()),
+                ("json", JsValue::from_str(&json)),
+            ]))
+        })
+        .collect();
+    let meta = object(&[("key", "owner".into()), ("owner", key.into())]);
+    transaction(
+        &db,
+        &[CONTACTS, META],
+        IdbTransactionMode::Readwrite,
+        |tx| {
+            let contacts = tx.object_store(CONTACTS).ok()?;
+            let meta_store = tx.object_store(META).ok()?;
+            if !same_owner {
+                contacts.clear().ok()?;
+            }
+            meta_store.put(&meta).ok()?;
+            for row in &rows {
+                contacts.put(row).ok()?;
+            }
+            Some(())
+        },
+    )
+    .await;
+    trim(&db).await;
     // An open connection would block the wipe at sign-out.
     db.close();
 }
 
-/// Drops the least recently fetched contacts.
-async fn trim(db: &Rexie, excess: usize) {
-    let mut all = read_all(db).await;
-    all.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
-    let Ok(tx) = db.transaction(&[CONTACTS], TransactionMode::ReadWrite) else {
-        return;
-    };
-    let Ok(store) = tx.store(CONTACTS) else {
-        return;
-    };
-    for k in all.iter().take(excess) {
-        let _ = store.delete(JsValue::from_f64(k.id as f64)).await;
-    }
-    let _ = tx.done().await;
-}
-
-async fn read_all(db: &Rexie) -> Vec<Kept> {
-    let Ok(tx) = db.transaction(&[CONTACTS], TransactionMode::ReadOnly) else {
-        return Vec::new();
-    };
-    let Ok(store) = tx.store(CONTACTS) else {
-        return Vec::new();
-    };
-    store
-        .get_all(None, None)
+/// Drops the least recently fetched contacts beyond [`CAP`].
+async fn trim(db: &IdbDatabase) {
+    let mut kept: Vec<(f64, JsValue)> = all(db)
         .await
-        .unwrap_or_default()
         .into_iter()
-        .filter_map(|v| serde_wasm_bindgen::from_value(v).ok())
-        .collect()
+        .map(|v| {
+            (
+                field(&v, "saved_at").as_f64().unwrap_or(0.0),
+                field(&v, "id"),
+            )
+        })
+        .collect();
+    if kept.len() <= CAP {
+        return;
+    }
+    kept.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let excess = kept.len() - CAP;
+    transaction(db, &[CONTACTS], IdbTransactionMode::Readwrite, |tx| {
+        let store = tx.object_store(CONTACTS).ok()?;
+        for (_, id) in kept.iter().take(excess) {
+            store.delete(id).ok()?;
+        }
+        Some(())
+    })
+    .await;
 }
 
-/// Everything kept for `owner`, with the oldest fetch time (ms since the
+/// Everything kept for `owner`, with the newest fetch time (ms since the
 /// epoch); nothing when the data belongs to someone else.
 pub async fn load(owner: &Owner) -> (Vec<Partner>, Option<f64>) {
     let Some(db) = open().await else {
         return (Vec::new(), None);
     };
-    if owner_of(&db).await.as_ref() != Some(owner) {
+    if owner_key(&db).await != Some(owner.key()) {
         db.close();
         return (Vec::new(), None);
     }
-    let kept = read_all(&db).await;
+    let rows = all(&db).await;
     db.close();
-    let newest = kept.iter().map(|k| k.saved_at).reduce(f64::max);
-    (kept.into_iter().map(|k| k.partner).collect(), newest)
-}
-
-async fn clear(db: &Rexie) {
-    if let Ok(tx) = db.transaction(&[CONTACTS, META], TransactionMode::ReadWrite) {
-        for s in [CONTACTS, META] {
-            if let Ok(store) = tx.store(s) {
-                let _ = store.clear().await;
-            }
-        }
-        let _ = tx.done().await;
-    }
+    let newest = rows
+        .iter()
+        .filter_map(|v| field(v, "saved_at").as_f64())
+        .reduce(f64::max);
+    let partners = rows
+        .iter()
+        .filter_map(|v| field(v, "json").as_string())
+        .filter_map(|json| {
+            let value: serde_json::Value = serde_json::from_str(&json).ok()?;
+            serde_json::from_value(value).ok()
+        })
+        .collect();
+    (partners, newest)
 }
 
 /// Forgets everything kept, for whoever it was.
 pub async fn wipe() {
-    let _ = Rexie::delete(DB).await;
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else {
+        return;
+    };
+    if let Ok(req) = factory.delete_database(DB) {
+        let _ = finished(&req).await;
+    }
 }

@@ -203,6 +203,31 @@ pub fn PartnerPage() -> impl IntoView {
     }
 }
 
+/// One line of the card: a label and a value, as a link when `link` makes
+/// one. Every line is this one type, which keeps the card's code small.
+fn detail(
+    label: &'static str,
+    value: Option<String>,
+    link: fn(&str) -> Option<String>,
+) -> Option<impl IntoView> {
+    let value = value?;
+    let href = link(&value);
+    let external = href.as_deref().is_some_and(|h| h.starts_with("http"));
+    Some(view! {
+        <dt>{label}</dt>
+        <dd>{match href {
+            Some(href) => view! {
+                <a href=href target=external.then_some("_blank") rel=external.then_some("noopener")>{value}</a>
+            }.into_any(),
+            None => value.into_any(),
+        }}</dd>
+    })
+}
+
+fn tel(number: &str) -> Option<String> {
+    Some(format!("tel:{}", number.replace(' ', "")))
+}
+
 #[component]
 fn CardView(card: Card) -> impl IntoView {
     let p = card.partner;
@@ -254,15 +279,12 @@ fn CardView(card: Card) -> impl IntoView {
                         {map.map(|m| view! { <a href=m target="_blank" rel="noopener">"Open in a map"</a> })}
                     </dd>
                 })}
-                {p.phone.clone().map(|v| view! { <dt>"Phone"</dt><dd><a href=format!("tel:{}", v.replace(' ', ""))>{v.clone()}</a></dd> })}
-                {p.mobile.clone().map(|v| view! { <dt>"Mobile"</dt><dd><a href=format!("tel:{}", v.replace(' ', ""))>{v.clone()}</a></dd> })}
-                {p.email.clone().map(|v| view! { <dt>"Email"</dt><dd><a href=format!("mailto:{v}")>{v.clone()}</a></dd> })}
-                {website.map(|v| {
-                    let href = if v.starts_with("http://") || v.starts_with("https://") { v.clone() } else { format!("https://{v}") };
-                    view! { <dt>"Website"</dt><dd><a href=href target="_blank" rel="noopener">{v.clone()}</a></dd> }
-                })}
-                {p.vat.clone().map(|v| view! { <dt>"VAT"</dt><dd>{v}</dd> })}
-                {p.r#ref.clone().map(|v| view! { <dt>"Reference"</dt><dd>{v}</dd> })}
+                {detail("Phone", p.phone.clone(), tel)}
+                {detail("Mobile", p.mobile.clone(), tel)}
+                {detail("Email", p.email.clone(), |v| Some(format!("mailto:{v}")))}
+                {detail("Website", website, |v| Some(if v.starts_with("http://") || v.starts_with("https://") { v.to_string() } else { format!("https://{v}") }))}
+                {detail("VAT", p.vat.clone(), |_| None)}
+                {detail("Reference", p.r#ref.clone(), |_| None)}
                 {(!tags.is_empty()).then(|| view! {
                     <dt>"Tags"</dt>
                     <dd>{tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}</dd>

@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use odoo_rpc::{Error, Partner, SearchOpts, ServerVersion, WebSearchPlan};
 
-use crate::list::{range_label, visible_range, ROW_HEIGHT};
+use crate::list::{self, range_label, visible_range};
 
 pub const PAGE: u64 = 80;
 const DEBOUNCE_MS: u32 = 250;
@@ -380,7 +380,7 @@ pub fn PartnersPage() -> impl IntoView {
                 <ul class="rows" role="list"
                     data-q=move || state.query.get().map(|q| q.q).unwrap_or_default()
                     data-state=move || match state.load.get() { Load::Idle => "idle", Load::Loading => "loading", Load::Failed(_) => "failed" }
-                    style:height=move || format!("{}px", state.rows.with(Vec::len) as f64 * ROW_HEIGHT)>
+                    style:height=move || list::rows_px(state.rows.with(Vec::len))>
                     <For each=visible key=|(i, p)| (*i, p.id) let((i, p))>
                         <PartnerRow index=i partner=p/>
                     </For>
@@ -411,7 +411,7 @@ fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
     let phone = partner.phone.clone().or_else(|| partner.mobile.clone());
     let name = partner.name.clone();
     view! {
-        <li class="row" style:transform=format!("translateY({}px)", index as f64 * ROW_HEIGHT)>
+        <li class="row" style:transform=format!("translateY({})", list::rows_px(index))>
             <img class="avatar" src=avatar alt="" loading="lazy" width="40" height="40" decoding="async"/>
             <div class="who">
                 <a class="name" href=href>{name}</a>
