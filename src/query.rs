@@ -1,7 +1,7 @@
 //! The contacts list's state lives in the URL (`/partners?q=…&kind=…`);
 //! this turns it into an Odoo domain and back into a URL. Pure functions.
 
-use odoo_rpc::Domain;
+use odoo_rpc::{Domain, ServerVersion};
 use serde_json::json;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -47,6 +47,17 @@ pub struct PartnerQuery {
 /// Odoo's own contacts search reaches these (res_partner_views.xml).
 pub const SEARCH_FIELDS: [&str; 5] = ["complete_name", "ref", "email", "vat", "company_registry"];
 
+/// `company_registry` is a field of every contact only from Odoo 17 (in
+/// 16 it belongs to the company model and to some localisations); a
+/// domain naming a field the server lacks fails the whole search.
+fn search_fields(version: &ServerVersion) -> &'static [&'static str] {
+    if version.is_known() && !version.at_least(17, 0) {
+        &SEARCH_FIELDS[..4]
+    } else {
+        &SEARCH_FIELDS
+    }
+}
+
 impl PartnerQuery {
     pub fn new(q: &str, kind: Kind) -> Self {
         PartnerQuery {
@@ -55,8 +66,9 @@ impl PartnerQuery {
         }
     }
 
-    /// Archived contacts stay hidden: Odoo's default `active_test` does that.
-    pub fn domain(&self) -> Domain {
+    /// The search for a server of `version`. Archived contacts stay
+    /// hidden: Odoo's default `active_test` does that.
+    pub fn domain(&self, version: &ServerVersion) -> Domain {
         let mut parts = Vec::new();
         match self.kind {
             Kind::All => {}
@@ -65,7 +77,7 @@ impl PartnerQuery {
         }
         if !self.q.is_empty() {
             parts.push(Domain::or(
-                SEARCH_FIELDS
+                search_fields(version)
                     .iter()
                     .map(|f| Domain::leaf(f, "ilike", json!(self.q)))
                     .collect(),

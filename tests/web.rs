@@ -2,7 +2,7 @@
 //! query building the list depends on, and components mounted for real.
 
 use leptos::prelude::*;
-use odoo_rpc::{AuthOutcome, Error};
+use odoo_rpc::{AuthOutcome, Error, ServerVersion};
 use staff_pwa::list;
 use staff_pwa::pages::sign_in_message;
 use staff_pwa::query::{encode, html_to_text, Kind, PartnerQuery};
@@ -22,7 +22,10 @@ fn query_url_round_trips_through_the_router_params() {
 
 #[wasm_bindgen_test]
 fn the_domain_searches_what_odoo_contacts_search_reaches() {
-    let d = PartnerQuery::new("acme", Kind::People).domain().to_json();
+    let v18 = ServerVersion::parse("18.0");
+    let d = PartnerQuery::new("acme", Kind::People)
+        .domain(&v18)
+        .to_json();
     let text = d.to_string();
     for f in ["complete_name", "ref", "email", "vat", "company_registry"] {
         assert!(
@@ -41,9 +44,19 @@ fn the_domain_searches_what_odoo_contacts_search_reaches() {
     assert_eq!(ops.iter().filter(|o| **o == "|").count(), 4);
     assert_eq!(ops.iter().filter(|o| **o == "&").count(), 1);
     assert_eq!(
-        PartnerQuery::new("", Kind::All).domain().to_json(),
+        PartnerQuery::new("", Kind::All).domain(&v18).to_json(),
         serde_json::json!([])
     );
+}
+
+#[wasm_bindgen_test]
+fn odoo_16_is_not_asked_for_a_field_its_contacts_lack() {
+    let d = PartnerQuery::new("acme", Kind::All)
+        .domain(&ServerVersion::parse("16.0"))
+        .to_json()
+        .to_string();
+    assert!(!d.contains("company_registry"), "{d}");
+    assert!(d.contains("[\"vat\",\"ilike\",\"acme\"]"), "{d}");
 }
 
 #[wasm_bindgen_test]

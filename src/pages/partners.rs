@@ -87,7 +87,7 @@ async fn fetch_page(
     let plan = WebSearchPlan::<Partner>::for_version(
         &version,
         "res.partner",
-        query.domain(),
+        query.domain(&version),
         Partner::LIST_FIELDS.iter().map(|s| s.to_string()).collect(),
         search,
     );

@@ -92,6 +92,9 @@ pub struct Field {
     pub kind: Kind,
     pub readonly: bool,
     pub required: bool,
+    /// The first Odoo version that has this field on this model
+    /// (`company_registry` came to contacts in 17).
+    pub since: u8,
     /// The last Odoo version that has this field (`mobile` left in 19).
     pub until: u8,
 }
@@ -103,6 +106,7 @@ const fn f(name: &'static str, string: &'static str, kind: Kind) -> Field {
         kind,
         readonly: false,
         required: false,
+        since: 0,
         until: 99,
     }
 }
@@ -142,11 +146,13 @@ impl Model {
     pub fn field(&self, name: &str, version: u8) -> Option<&'static Field> {
         self.fields
             .iter()
-            .find(|f| f.name == name && version <= f.until)
+            .find(|f| f.name == name && (f.since..=f.until).contains(&version))
     }
 
     pub fn visible_fields(&self, version: u8) -> impl Iterator<Item = &'static Field> + '_ {
-        self.fields.iter().filter(move |f| version <= f.until)
+        self.fields
+            .iter()
+            .filter(move |f| (f.since..=f.until).contains(&version))
     }
 }
 
@@ -241,14 +247,17 @@ pub static PARTNER: Model = Model {
                 fold: Some("vat_fold"),
             },
         ),
-        f(
-            "company_registry",
-            "Company ID",
-            Kind::Char {
-                col: "company_registry",
-                fold: Some("registry_fold"),
-            },
-        ),
+        Field {
+            since: 17,
+            ..f(
+                "company_registry",
+                "Company ID",
+                Kind::Char {
+                    col: "company_registry",
+                    fold: Some("registry_fold"),
+                },
+            )
+        },
         f(
             "website",
             "Website Link",
@@ -642,6 +651,15 @@ pub fn by_name(name: &str) -> Option<&'static Model> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_registry_is_a_contact_field_from_17() {
+        assert!(PARTNER.field("company_registry", 16).is_none());
+        assert!(PARTNER.field("company_registry", 17).is_some());
+        assert!(!PARTNER
+            .visible_fields(16)
+            .any(|f| f.name == "company_registry"));
+    }
 
     #[test]
     fn mobile_is_gone_in_19() {
