@@ -92,12 +92,21 @@ impl Server {
     }
 
     pub fn start_with_partners(partners: usize, extra: &[&str]) -> Result<Server> {
+        Self::start_in(&env("PWA_DIST")?, partners, extra)
+    }
+
+    /// The app built in `PWA_DIST` (the one under test).
+    pub fn dist() -> Result<String> {
+        env("PWA_DIST")
+    }
+
+    /// pwa-server serving the app from `dist`.
+    pub fn start_in(dist: &str, partners: usize, extra: &[&str]) -> Result<Server> {
         let bin = env("PWA_SERVER_BIN")?;
-        let dist = env("PWA_DIST")?;
         let mut cmd = Command::new(bin);
         cmd.args([
             "--dist",
-            &dist,
+            dist,
             "--listen",
             "127.0.0.1:0",
             "--partners",

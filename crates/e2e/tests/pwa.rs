@@ -3,6 +3,8 @@
 //! user at sign-out.
 
 use e2e::{Browser, Server};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 #[tokio::test]
 async fn manifest_is_served_and_chromium_finds_the_app_installable() -> e2e::Result<()> {
@@ -112,5 +114,116 @@ async fn sign_out_leaves_no_contact_on_the_device() -> e2e::Result<()> {
             .any(|c| c == "avatars"),
         "avatar cache left: {left}"
     );
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Turns the build in `dir` into the next one, as a deploy would: the
+/// stylesheet changes (so its hashed name does), index.html and the
+/// worker's precache list name the new file, the worker's build version
+/// changes, and the old file is gone. Returns (old css, new css, new build).
+fn next_build(dir: &Path) -> std::io::Result<(String, String, String)> {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name));
+    let old_css = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("app-") && n.ends_with(".css"))
+        .ok_or_else(|| std::io::Error::other("no stylesheet in the build"))?;
+    let css = read(&old_css)? + "\n.next-build { display: none }\n";
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    css.hash(&mut h);
+    let new_css = format!("app-{:016x}.css", h.finish());
+    let build = format!("{:016x}", h.finish() ^ 0x5a5a);
+    std::fs::write(dir.join(&new_css), css)?;
+    std::fs::remove_file(dir.join(&old_css))?;
+    // The stylesheet's integrity hash was for the old content.
+    let index = read("index.html")?;
+    let start = index
+        .find(&format!("href=\"/{old_css}\""))
+        .ok_or_else(|| std::io::Error::other("index.html does not link the stylesheet"))?;
+    let end = start + index[start..].find("/>").unwrap_or(0);
+    let index = format!("{}href=\"/{new_css}\"{}", &index[..start], &index[end..]);
+    std::fs::write(dir.join("index.html"), index)?;
+    let sw = read("sw.js")?.replace(&old_css, &new_css);
+    let version_at = sw
+        .find("const BUILD = \"")
+        .ok_or_else(|| std::io::Error::other("sw.js has no build version"))?
+        + "const BUILD = \"".len();
+    let sw = format!("{}{build}{}", &sw[..version_at], &sw[version_at + 16..]);
+    std::fs::write(dir.join("sw.js"), sw)?;
+    Ok((old_css, new_css, build))
+}
+
+#[tokio::test]
+async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> {
+    let dist = tempfile::tempdir()?;
+    copy_dir(Path::new(&Server::dist()?), dist.path())?;
+    let dir = dist.path().to_string_lossy().into_owned();
+    let server = Server::start_in(&dir, 3000, &[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    b.wait_until(
+        "the worker controls the page",
+        "navigator.serviceWorker.controller !== null",
+    )
+    .await?;
+    let sheet = "return document.querySelector('link[rel=stylesheet]').getAttribute('href')";
+    let before = b.client.execute(sheet, vec![]).await?;
+
+    let (old_css, new_css, build) = next_build(dist.path())?;
+    assert_eq!(before.as_str(), Some(format!("/{old_css}").as_str()));
+    // What the browser does by itself on navigations and every few hours.
+    b.eval_async("await (await navigator.serviceWorker.getRegistration()).update(); return true;")
+        .await?;
+    b.wait_for_text("A new version is available").await?;
+    // Until the user says so, the page keeps running the build it started with.
+    assert_eq!(b.client.execute(sheet, vec![]).await?, before);
+
+    b.client
+        .find(fantoccini::Locator::XPath(
+            "//div[contains(@class,'banner')]//button[normalize-space()='Reload']",
+        ))
+        .await?
+        .click()
+        .await?;
+    b.wait_until(
+        "the page runs the new build",
+        &format!(
+            "document.querySelector('link[rel=stylesheet]')?.getAttribute('href') === '/{new_css}'"
+        ),
+    )
+    .await?;
+    b.wait_for(".rows .row").await?;
+    let caches = b.eval_async("return await caches.keys();").await?;
+    let shells: Vec<&str> = caches
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .filter(|n| n.starts_with("shell-"))
+        .collect();
+    assert_eq!(shells, vec![format!("shell-{build}")], "{caches}");
+    let banner = b
+        .client
+        .execute(
+            "return document.body.innerText.includes('A new version is available')",
+            vec![],
+        )
+        .await?;
+    assert_eq!(banner.as_bool(), Some(false));
     Ok(())
 }
