@@ -336,7 +336,8 @@ pub fn PartnersPage() -> impl IntoView {
     let kinds = [Kind::All, Kind::Companies, Kind::People];
     view! {
         <crate::pages::partner::TopBar/>
-        <section class="partners">
+        <section class="partners" aria-labelledby="contacts-title">
+            <h1 id="contacts-title" class="visually-hidden">"Contacts"</h1>
             <div class="toolbar">
                 <label for="search" class="visually-hidden">"Search contacts"</label>
                 <input id="search" type="search" placeholder="Search name, email, reference, VAT…"

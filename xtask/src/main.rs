@@ -215,13 +215,16 @@ fn cmd_test(args: &[String]) -> Result<()> {
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "60"),
     );
-    match build_app(&tools).and_then(|dist| Ok((dist, build_server(false)?))) {
-        Ok((dist, server)) => t.tests(
+    let built =
+        build_app(&tools).and_then(|dist| Ok((dist, build_server(false)?, tools::ensure_axe()?)));
+    match built {
+        Ok((dist, server, axe)) => t.tests(
             "end-to-end tests",
             cargo()
                 .args(["test", "-p", "e2e", "--", "--test-threads", "2"])
                 .env("PWA_DIST", dist)
                 .env("PWA_SERVER_BIN", server)
+                .env("AXE_JS", axe)
                 .env("CHROMEDRIVER", tools::CHROMEDRIVER)
                 .env("CHROMIUM", tools::CHROMIUM),
         ),

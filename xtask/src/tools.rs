@@ -9,6 +9,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen 123 from npm: Debian's binaryen 108 silently produces broken wasm.
 pub const BINARYEN_VERSION: &str = "123";
 const BINARYEN_NPM: &str = "binaryen@123.0.0";
+/// The accessibility engine the end-to-end suite runs on each screen.
+const AXE_VERSION: &str = "4.10.3";
 
 pub struct Tools {
     pub wasm_bindgen_version: String,
@@ -70,6 +72,42 @@ pub fn ensure_test_tools() -> Result<Tools> {
     let tools = ensure_build_tools()?;
     ensure_chromium()?;
     Ok(tools)
+}
+
+/// axe-core, the accessibility engine the end-to-end suite loads into
+/// each screen. Returns the path of its browser bundle.
+pub fn ensure_axe() -> Result<PathBuf> {
+    let dir = tools_dir().join(format!("axe-core-{AXE_VERSION}"));
+    let js = dir.join("node_modules/axe-core/axe.min.js");
+    let package = dir.join("node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&package)
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")));
+    if installed && js.is_file() {
+        return Ok(js);
+    }
+    ensure_npm()?;
+    eprintln!(
+        "xtask: installing axe-core {AXE_VERSION} into {}",
+        dir.display()
+    );
+    std::fs::create_dir_all(&dir)?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .arg(format!("axe-core@{AXE_VERSION}")))?;
+    if js.is_file() {
+        Ok(js)
+    } else {
+        Err(format!("axe-core installed, but {} is missing", js.display()).into())
+    }
+}
+
+fn ensure_npm() -> Result<()> {
+    if which("npm").is_none() {
+        eprintln!("xtask: installing Node.js and npm");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    Ok(())
 }
 
 fn ensure_wasm_target() -> Result<()> {
@@ -146,10 +184,7 @@ fn ensure_binaryen() -> Result<PathBuf> {
     if installed_version(&bin.join("wasm-opt")).is_some_and(|v| v.contains(&want)) {
         return Ok(bin);
     }
-    if which("npm").is_none() {
-        eprintln!("xtask: installing Node.js and npm (for binaryen)");
-        apt_install(&["nodejs", "npm"])?;
-    }
+    ensure_npm()?;
     eprintln!("xtask: installing {BINARYEN_NPM} into {}", dir.display());
     std::fs::create_dir_all(&dir)?;
     run(Command::new("npm")

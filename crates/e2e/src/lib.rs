@@ -237,6 +237,31 @@ impl Browser {
         Ok(self.client.execute_async(&script, vec![]).await?)
     }
 
+    /// Runs axe-core (the bundle `cargo xtask test` installs, in `AXE_JS`)
+    /// on the page as it is, and returns its violations, one line each.
+    pub async fn axe_violations(&self) -> Result<Vec<String>> {
+        let source = std::fs::read_to_string(env("AXE_JS")?)?;
+        self.client.execute(&source, vec![]).await?;
+        let found = self
+            .eval_async(
+                "const r = await window.axe.run(document, { resultTypes: ['violations'] });\n\
+                 return r.violations.map(v => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);",
+            )
+            .await?;
+        if let Some(e) = found.get("error") {
+            return Err(Error::Start {
+                what: "axe-core",
+                why: e.to_string(),
+            });
+        }
+        Ok(found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect())
+    }
+
     pub async fn path_and_query(&self) -> Result<String> {
         let u = self.client.current_url().await?;
         Ok(match u.query() {

@@ -1,0 +1,154 @@
+//! Every screen for everyone: axe-core finds no violation on any of them,
+//! a 360 px phone never scrolls sideways, and the main journey works with
+//! the keyboard alone.
+
+use e2e::fantoccini::key::Key;
+use e2e::{Browser, Server};
+
+async fn assert_no_violations(b: &Browser, screen: &str) -> e2e::Result<()> {
+    let found = b.axe_violations().await?;
+    assert!(found.is_empty(), "{screen}: {}", found.join("\n"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_on_any_screen() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    b.wait_for("#login").await?;
+    assert_no_violations(&b, "sign-in").await?;
+
+    b.sign_in_here("admin", "wrong").await?;
+    b.wait_for_text("Wrong login or password").await?;
+    assert_no_violations(&b, "sign-in with an error").await?;
+
+    b.sign_in_here("admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    assert_no_violations(&b, "contacts").await?;
+
+    b.fill("#search", "no such contact zzz").await?;
+    b.wait_for_text("No contacts match.").await?;
+    assert_no_violations(&b, "contacts, nothing found").await?;
+
+    b.client
+        .goto(&format!("{}/partners?q=azure", server.url))
+        .await?;
+    b.wait_for(".rows .row a.name").await?.click().await?;
+    b.wait_for(".card h1").await?;
+    assert_no_violations(&b, "contact card").await?;
+    Ok(())
+}
+
+/// Widths wider than the viewport mean sideways scrolling on a phone.
+const OVERFLOW: &str =
+    "document.documentElement.scrollWidth > document.documentElement.clientWidth";
+
+#[tokio::test]
+async fn a_360_px_phone_never_scrolls_sideways() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true}),
+    )
+    .await?;
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    b.wait_for("#login").await?;
+    let width = b
+        .client
+        .execute("return document.documentElement.clientWidth", vec![])
+        .await?;
+    assert_eq!(width.as_f64(), Some(360.0), "the emulation did not apply");
+    let overflow = format!("return {OVERFLOW}");
+    assert_eq!(
+        b.client.execute(&overflow, vec![]).await?.as_bool(),
+        Some(false),
+        "sign-in"
+    );
+    b.sign_in_here("admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    assert_eq!(
+        b.client.execute(&overflow, vec![]).await?.as_bool(),
+        Some(false),
+        "contacts"
+    );
+    b.client
+        .goto(&format!("{}/partners?q=azure", server.url))
+        .await?;
+    b.wait_for(".rows .row a.name").await?.click().await?;
+    b.wait_for(".card h1").await?;
+    assert_eq!(
+        b.client.execute(&overflow, vec![]).await?.as_bool(),
+        Some(false),
+        "contact card"
+    );
+    Ok(())
+}
+
+/// Presses Tab until the focused element matches `css`.
+async fn tab_to(b: &Browser, css: &str) -> e2e::Result<()> {
+    let check = format!("return document.activeElement?.matches({css:?}) ?? false");
+    for _ in 0..40 {
+        if b.client.execute(&check, vec![]).await?.as_bool() == Some(true) {
+            return Ok(());
+        }
+        b.client
+            .active_element()
+            .await?
+            .send_keys(&char::from(Key::Tab).to_string())
+            .await?;
+    }
+    panic!("Tab never reached {css}");
+}
+
+async fn type_here(b: &Browser, text: &str) -> e2e::Result<()> {
+    b.client.active_element().await?.send_keys(text).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_keyboard_alone_signs_in_opens_a_contact_and_comes_back() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    b.wait_for("#login").await?;
+    tab_to(&b, "#login").await?;
+    type_here(&b, "admin").await?;
+    tab_to(&b, "#password").await?;
+    type_here(&b, "admin").await?;
+    type_here(&b, &char::from(Key::Enter).to_string()).await?;
+    b.wait_for(".rows .row").await?;
+
+    tab_to(&b, "#search").await?;
+    type_here(&b, "azure").await?;
+    b.wait_until(
+        "the rows are the search's",
+        "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
+    )
+    .await?;
+    tab_to(&b, ".rows a.name").await?;
+    let name = b
+        .client
+        .execute("return document.activeElement.textContent", vec![])
+        .await?;
+    type_here(&b, &char::from(Key::Enter).to_string()).await?;
+    b.wait_for(".card h1").await?;
+    let heading = b
+        .client
+        .execute(
+            "return document.querySelector('.card h1').textContent",
+            vec![],
+        )
+        .await?;
+    assert_eq!(heading, name);
+
+    tab_to(&b, "button.back").await?;
+    type_here(&b, &char::from(Key::Enter).to_string()).await?;
+    b.wait_until(
+        "back on the same search",
+        "location.pathname === '/partners' && location.search === '?q=azure'",
+    )
+    .await?;
+    Ok(())
+}
