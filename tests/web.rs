@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error, ServerVersion};
 use staff_pwa::list;
-use staff_pwa::pages::sign_in_message;
+use staff_pwa::pages::{odoo_login_url, sign_in_message};
 use staff_pwa::query::{encode, html_to_text, Kind, PartnerQuery};
 use wasm_bindgen_test::*;
 
@@ -93,6 +93,18 @@ fn every_sign_in_failure_has_words() {
     }))
     .unwrap();
     assert!(wrong.contains("Wrong login or password"), "{wrong}");
+}
+
+#[wasm_bindgen_test]
+fn two_factor_users_go_to_odoos_login_and_come_back_where_they_were() {
+    assert_eq!(
+        odoo_login_url("demo", "/partners?q=a b"),
+        "/web/login?redirect=%2Fpartners%3Fq%3Da%20b&db=demo"
+    );
+    assert_eq!(
+        odoo_login_url("", "/partners"),
+        "/web/login?redirect=%2Fpartners"
+    );
 }
 
 fn mount() -> web_sys::HtmlElement {

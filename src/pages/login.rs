@@ -21,6 +21,16 @@ pub fn sign_in_message(result: &Result<AuthOutcome, Error>) -> Option<String> {
     }
 }
 
+/// Odoo's own login page (which asks for the second factor), sending the
+/// user back here, to where they were going, once signed in.
+pub fn odoo_login_url(db: &str, next: &str) -> String {
+    let mut url = format!("/web/login?redirect={}", crate::query::encode(next));
+    if !db.is_empty() {
+        url.push_str(&format!("&db={}", crate::query::encode(db)));
+    }
+    url
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
@@ -140,7 +150,7 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="error" role="alert" aria-live="assertive">
                         {message}
                         <Show when=two_factor>
-                            " " <a href="/web/login" rel="external">"Open Odoo's login page"</a>
+                            " " <a href=move || odoo_login_url(&db.get(), &next()) rel="external">"Open Odoo's login page"</a>
                         </Show>
                     </p>
                     <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>

@@ -38,7 +38,10 @@ pub struct Options {
 /// The whole server as one router, so tests serve it over real HTTP
 /// exactly as the binary does.
 pub fn app(opts: Options) -> Result<Router, Error> {
-    let statics = static_files::router(&opts.dist)?;
+    // The app's strict headers are for the app: Odoo's own pages under
+    // /web (its login page for two-factor sign-in) keep Odoo's.
+    let statics = static_files::router(&opts.dist)?
+        .layer(axum::middleware::from_fn(headers::security_headers));
     let web = match opts.backend {
         Backend::Demo(demo) => demo.router(),
         Backend::Odoo(proxy) => proxy.router(),
@@ -62,7 +65,5 @@ pub fn app(opts: Options) -> Result<Router, Error> {
             }
         }
     };
-    Ok(Router::new()
-        .fallback(dispatch)
-        .layer(axum::middleware::from_fn(headers::security_headers)))
+    Ok(Router::new().fallback(dispatch))
 }

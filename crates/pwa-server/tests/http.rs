@@ -205,6 +205,31 @@ async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
 }
 
 #[tokio::test]
+async fn odoo_pages_keep_their_own_headers_not_the_apps_csp() {
+    // Odoo's login page (two-factor sign-in) runs inline scripts: the
+    // app's strict policy must not reach it through the proxy.
+    let odoo = fake_odoo().await;
+    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let r = client()
+        .get(format!("{url}/web/login?redirect=%2Fpartners"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        !r.headers().contains_key("content-security-policy"),
+        "{:?}",
+        r.headers()
+    );
+    let app = client()
+        .get(format!("{url}/partners"))
+        .send()
+        .await
+        .unwrap();
+    assert!(app.headers().contains_key("content-security-policy"));
+}
+
+#[tokio::test]
 async fn odoo_down_or_slow_is_a_json_rpc_error_in_bounded_time() {
     // Nothing listens on this port once the listener is dropped.
     let dead = {
