@@ -1,0 +1,187 @@
+//! The contacts list mounted for real in the browser, its server replaced
+//! by a `window.fetch` stub the test steers: loading shows a skeleton,
+//! an empty answer says so, an error offers Retry and keeps the rows that
+//! were on screen, and Retry brings the answer.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The body Odoo 18 sent for `get_session_info` with a live cookie.
+fn session_body() -> String {
+    let t = include_str!("../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt");
+    let start = t.find("--- RESPONSE BODY (raw").expect("raw body marker");
+    let body = &t[start..];
+    let body = &body[body.find('\n').expect("body line") + 1..];
+    body.lines().next().expect("body").to_string()
+}
+
+/// Installs the stub. `window.__list` steers the contacts answer:
+/// "rows" (three contacts), "empty", "error" (a server error), or "hold"
+/// (no answer until `window.__release()`).
+fn stub_server() {
+    let install = js_sys::Function::new_with_args(
+        "session",
+        r#"
+        const json = (body, status) => new Response(JSON.stringify(body),
+            { status: status || 200, headers: { 'Content-Type': 'application/json' } });
+        const partner = (id, name, city) => ({ id, name, display_name: name, is_company: false,
+            parent_id: false, function: false, email: false, phone: false, mobile: false,
+            city, country_id: false, write_date: '2026-11-01 10:00:00' });
+        const three = [partner(1, 'Ada Lovelace', 'London'), partner(2, 'Émile Zola', 'Paris'),
+            partner(3, 'Grace Hopper', 'Arlington')];
+        window.__list = 'rows';
+        window.__listCalls = 0;
+        window.fetch = async function (input, init) {
+          const req = input instanceof Request ? input : new Request(input, init);
+          const path = new URL(req.url).pathname;
+          if (path === '/web/session/get_session_info') return new Response(session,
+              { status: 200, headers: { 'Content-Type': 'application/json' } });
+          if (path === '/web/webclient/version_info') return json({ jsonrpc: '2.0', id: 1,
+              result: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''] } });
+          if (!path.startsWith('/web/dataset/call_kw')) return new Response('not here', { status: 404 });
+          window.__listCalls += 1;
+          const mode = window.__list;
+          if (mode === 'hold') await new Promise(r => { window.__release = r; });
+          if (mode === 'error') return json({ jsonrpc: '2.0', id: 1, error: { code: 200,
+              message: 'Odoo Server Error', data: { name: 'builtins.KeyError', message: 'boom' } } });
+          const records = mode === 'empty' ? [] : three;
+          return json({ jsonrpc: '2.0', id: 1, result: { length: records.length, records } });
+        };
+        "#,
+    );
+    install
+        .call1(&JsValue::NULL, &JsValue::from_str(&session_body()))
+        .expect("installing the stub");
+}
+
+fn set_mode(mode: &str) {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__list".into(), &mode.into());
+}
+
+fn release() {
+    if let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &"__release".into()) {
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    }
+}
+
+fn text(host: &web_sys::HtmlElement) -> String {
+    host.text_content().unwrap_or_default()
+}
+
+/// Lets the app run until `ok` holds (up to about 5 s).
+async fn until(
+    what: &str,
+    host: &web_sys::HtmlElement,
+    ok: impl Fn(&web_sys::HtmlElement) -> bool,
+) {
+    for _ in 0..250 {
+        leptos::task::tick().await;
+        if ok(host) {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    panic!("{what}: never happened; the page says {:?}", text(host));
+}
+
+fn has(host: &web_sys::HtmlElement, css: &str) -> bool {
+    host.query_selector(css).ok().flatten().is_some()
+}
+
+fn names(host: &web_sys::HtmlElement) -> Vec<String> {
+    let list = host.query_selector_all(".rows .row .name").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+/// Mounts the whole app at `url`, signed in through the stub.
+fn mount_at(
+    url: &str,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    stub_server();
+    let _ = window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(url));
+    let host: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(document().create_element("div").unwrap());
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn loading_shows_a_skeleton_then_the_rows_and_their_count() {
+    let (host, handle) = mount_at("/partners");
+    set_mode("hold");
+    until("the skeleton", &host, |h| has(h, ".skeleton")).await;
+    assert!(text(&host).contains("Loading contacts…"));
+    assert!(names(&host).is_empty());
+    set_mode("rows");
+    release();
+    until("the rows", &host, |h| names(h).len() == 3).await;
+    assert!(!has(&host, ".skeleton"), "the skeleton stayed");
+    assert!(text(&host).contains("1–3 of 3"), "{}", text(&host));
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_answer_says_so() {
+    let (host, handle) = mount_at("/partners?q=nobody");
+    set_mode("empty");
+    until("the empty message", &host, |h| {
+        text(h).contains("No contacts match.")
+    })
+    .await;
+    assert!(names(&host).is_empty());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_error_keeps_the_rows_and_retry_brings_the_answer() {
+    let (host, handle) = mount_at("/partners");
+    until("the first rows", &host, |h| names(h).len() == 3).await;
+    let before = names(&host);
+
+    set_mode("error");
+    let search: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(host.query_selector("#search").unwrap().unwrap());
+    search.set_value("ada");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("the error bar", &host, |h| {
+        has(h, ".error-bar [role=alert], .error-bar")
+    })
+    .await;
+    let bar = host.query_selector(".error-bar").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        bar.text_content().unwrap_or_default().contains("Retry"),
+        "no Retry in {:?}",
+        bar.text_content()
+    );
+    assert_eq!(names(&host), before, "the rows on screen were lost");
+    assert_eq!(search.value(), "ada", "what the user typed was lost");
+
+    set_mode("rows");
+    let retry: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(bar.query_selector("button").unwrap().unwrap());
+    retry.click();
+    until("the error bar to go", &host, |h| !has(h, ".error-bar")).await;
+    assert_eq!(names(&host).len(), 3);
+    drop(handle);
+    host.remove();
+}
