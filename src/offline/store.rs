@@ -228,7 +228,7 @@ pub async fn load(owner: &Owner) -> (Vec<Partner>, Option<f64>) {
         .filter_map(|v| field(v, "json").as_string())
         .filter_map(|json| {
             let value: serde_json::Value = serde_json::from_str(&json).ok()?;
-            serde_json::from_value(value).ok()
+            Partner::from_json(&value).ok()
         })
         .collect();
     (partners, newest)

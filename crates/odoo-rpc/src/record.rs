@@ -121,65 +121,39 @@ fn brief(v: &Value) -> String {
 }
 
 /// A contact (`res.partner`), as much as a contacts screen shows. Every
-/// field but `id` may be left out of the answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// field but `id` may be left out of the answer. Serializes to a form
+/// that [`Partner::from_json`] reads back (the app keeps contacts so).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Partner {
     pub id: i64,
     /// Empty for an address without a name.
-    #[serde(default, deserialize_with = "string_or_empty")]
     pub name: String,
-    #[serde(default, with = "opt")]
     pub display_name: Option<String>,
-    #[serde(default, deserialize_with = "bool_or_false")]
     pub is_company: bool,
-    #[serde(default, with = "opt")]
     pub parent_id: Option<Many2one>,
-    #[serde(default, with = "opt")]
     pub function: Option<String>,
-    #[serde(default, with = "opt")]
     pub email: Option<String>,
-    #[serde(default, with = "opt")]
     pub phone: Option<String>,
     /// Gone from Odoo 19 (saas~18.2): always `None` there.
-    #[serde(default, with = "opt")]
     pub mobile: Option<String>,
-    #[serde(default, with = "opt")]
     pub street: Option<String>,
-    #[serde(default, with = "opt")]
     pub street2: Option<String>,
-    #[serde(default, with = "opt")]
     pub zip: Option<String>,
-    #[serde(default, with = "opt")]
     pub city: Option<String>,
-    #[serde(default, with = "opt")]
     pub state_id: Option<Many2one>,
-    #[serde(default, with = "opt")]
     pub country_id: Option<Many2one>,
-    #[serde(default, with = "opt")]
     pub website: Option<String>,
-    #[serde(default, with = "opt")]
     pub vat: Option<String>,
-    #[serde(default, rename = "ref", with = "opt")]
     pub r#ref: Option<String>,
     /// Not asked for by default: not in every version's base module.
-    #[serde(default, with = "opt")]
     pub company_registry: Option<String>,
-    #[serde(default, deserialize_with = "list")]
     pub category_id: Vec<Tag>,
     /// Odoo's HTML notes: show as text, never as markup.
-    #[serde(default, with = "opt")]
     pub comment: Option<String>,
-    #[serde(default, deserialize_with = "ids")]
     pub child_ids: Vec<i64>,
     /// `"YYYY-MM-DD HH:MM:SS"`, UTC.
-    #[serde(default, with = "opt")]
     pub write_date: Option<String>,
-    #[serde(default = "yes", deserialize_with = "bool_or_true")]
     pub active: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// A text field whose empty value is `false`: `""`.
@@ -192,8 +166,96 @@ pub(crate) fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::
     Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
 }
 
-fn bool_or_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or(true))
+impl<'de> Deserialize<'de> for Partner {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Partner::from_json(&Value::deserialize(d)?).map_err(de::Error::custom)
+    }
+}
+
+impl Partner {
+    /// Decodes one record as Odoo sends it (`false` for empty, `[id,
+    /// "name"]` or `{"id", "display_name"}` for a many-to-one), or as this
+    /// type serializes. Written by hand rather than derived: the derived
+    /// decoder was the largest piece of the app's WebAssembly after the
+    /// framework.
+    pub fn from_json(v: &Value) -> Result<Partner, String> {
+        let Value::Object(o) = v else {
+            return Err(format!("expected a record object, got {}", brief(v)));
+        };
+        let get = |k: &str| match o.get(k) {
+            None | Some(Value::Null) | Some(Value::Bool(false)) => None,
+            Some(v) => Some(v),
+        };
+        let text = |k: &str| match get(k) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(format!(
+                "`{k}`: expected text or false, got {}",
+                brief(other)
+            )),
+        };
+        let pair = |k: &str, v: &Value| {
+            id_and_name(v).ok_or_else(|| format!("`{k}`: not a many-to-one value: {}", brief(v)))
+        };
+        let many2one = |k: &str| {
+            get(k)
+                .map(|v| pair(k, v).map(|(id, name)| Many2one { id, name }))
+                .transpose()
+        };
+        let tags = |k: &str| match get(k) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    pair(k, v).map(|(id, name)| Tag {
+                        id,
+                        name: (!name.is_empty()).then_some(name),
+                    })
+                })
+                .collect(),
+            Some(other) => Err(format!("`{k}`: expected a list, got {}", brief(other))),
+        };
+        let flag = |k: &str, default: bool| match o.get(k) {
+            None | Some(Value::Null) => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(other) => Err(format!(
+                "`{k}`: expected true or false, got {}",
+                brief(other)
+            )),
+        };
+        let id = match o.get("id") {
+            Some(v) => v
+                .as_i64()
+                .ok_or_else(|| format!("`id`: expected an integer, got {}", brief(v)))?,
+            None => return Err("missing field `id`".into()),
+        };
+        Ok(Partner {
+            id,
+            name: text("name")?.unwrap_or_default(),
+            display_name: text("display_name")?,
+            is_company: flag("is_company", false)?,
+            parent_id: many2one("parent_id")?,
+            function: text("function")?,
+            email: text("email")?,
+            phone: text("phone")?,
+            mobile: text("mobile")?,
+            street: text("street")?,
+            street2: text("street2")?,
+            zip: text("zip")?,
+            city: text("city")?,
+            state_id: many2one("state_id")?,
+            country_id: many2one("country_id")?,
+            website: text("website")?,
+            vat: text("vat")?,
+            r#ref: text("ref")?,
+            company_registry: text("company_registry")?,
+            category_id: tags("category_id")?,
+            comment: text("comment")?,
+            child_ids: tags("child_ids")?.into_iter().map(|t| t.id).collect(),
+            write_date: text("write_date")?,
+            active: flag("active", true)?,
+        })
+    }
 }
 
 /// Fields that some supported versions do not have, and the version
