@@ -37,6 +37,64 @@ async fn axe_finds_nothing_on_any_screen() -> e2e::Result<()> {
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
     assert_no_violations(&b, "contact card").await?;
+
+    // The dark theme (the system's choice) has its own contrasts.
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+    )
+    .await?;
+    let dark = "matchMedia('(prefers-color-scheme: dark)').matches";
+    b.wait_until("the page is dark", dark).await?;
+    assert_no_violations(&b, "contact card, dark").await?;
+    b.client.goto(&format!("{}/partners", server.url)).await?;
+    b.wait_for(".rows .row").await?;
+    assert_no_violations(&b, "contacts, dark").await?;
+    Ok(())
+}
+
+/// The list's rows, avatars and count have their room before the data
+/// arrives: nothing on screen jumps when it does.
+#[tokio::test]
+async fn the_contacts_arrive_without_layout_shift() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    // Every layout shift of the next page, from its first byte.
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": "window.__shift = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });"}),
+    )
+    .await?;
+    b.client.goto(&format!("{}/partners", server.url)).await?;
+    b.wait_for(".rows .row img.avatar").await?;
+    b.wait_until(
+        "the avatars are drawn",
+        "Array.from(document.querySelectorAll('.rows img.avatar')).every(i => i.complete)",
+    )
+    .await?;
+    // One frame more, so the observer has heard of everything drawn.
+    let shift = b
+        .eval_async(
+            "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return window.__shift;",
+        )
+        .await?;
+    let shift = shift.as_f64().unwrap_or(f64::NAN);
+    let measured = b
+        .client
+        .execute(
+            "return PerformanceObserver.supportedEntryTypes.includes('layout-shift')",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        measured.as_bool(),
+        Some(true),
+        "this browser cannot see shifts"
+    );
+    // Google's threshold for a "good" cumulative layout shift.
+    assert!(shift < 0.1, "cumulative layout shift {shift}");
     Ok(())
 }
 
