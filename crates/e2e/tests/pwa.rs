@@ -227,3 +227,86 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     assert_eq!(banner.as_bool(), Some(false));
     Ok(())
 }
+
+/// The names of the contacts kept on the device (none when nothing is).
+async fn kept_names(b: &Browser) -> e2e::Result<Vec<String>> {
+    let names = b
+        .eval_async(
+            "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [];\n\
+             const db = await new Promise((ok, ko) => { const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+             try {\n\
+               const all = await new Promise((ok, ko) => { const r = db.transaction('contacts').objectStore('contacts').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+               return all.map(k => JSON.parse(k.json).name);\n\
+             } finally { db.close(); }",
+        )
+        .await?;
+    Ok(names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect())
+}
+
+#[tokio::test]
+async fn the_next_user_signing_in_finds_nothing_of_the_last() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    let mut admins = Vec::new();
+    for _ in 0..100 {
+        admins = kept_names(&b).await?;
+        if admins.iter().any(|n| n == "Azure Interior") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        admins.iter().any(|n| n == "Azure Interior"),
+        "admin's contacts were not kept: {admins:?}"
+    );
+
+    // The session ends on the server (an administrator, a timeout); the
+    // app finds out and somebody else signs in on this device.
+    b.eval_async(
+        "await fetch('/web/session/destroy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, \
+         body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }) }); return true;",
+    )
+    .await?;
+    b.client.goto(&format!("{}/partners", server.url)).await?;
+    b.wait_for("#login").await?;
+    b.sign_in_here("portal", "portal").await?;
+    b.wait_for(".rows .row").await?;
+    let shown = b
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('.rows .name')).map(e => e.textContent)",
+            vec![],
+        )
+        .await?;
+    let shown: Vec<String> = shown
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    assert!(
+        !shown.iter().any(|n| n == "Azure Interior"),
+        "portal sees {shown:?}"
+    );
+    let mut kept = Vec::new();
+    for _ in 0..100 {
+        kept = kept_names(&b).await?;
+        if !kept.is_empty() && kept.iter().all(|n| shown.contains(n)) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(!kept.is_empty(), "the portal user's contacts were not kept");
+    assert!(
+        kept.iter().all(|n| shown.contains(n)),
+        "the device still holds another user's contacts: {kept:?} (portal sees {shown:?})"
+    );
+    Ok(())
+}
