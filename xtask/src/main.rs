@@ -190,17 +190,22 @@ fn cmd_test(args: &[String]) -> Result<()> {
             "warnings",
         ]),
     );
-    t.tests(
-        "native tests",
-        cargo().args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "staff-pwa",
-            "--exclude",
-            "e2e",
-        ]),
-    );
+    match tools::ensure_odoorpc() {
+        Ok(odoorpc) => t.tests(
+            "native tests",
+            cargo()
+                .args([
+                    "test",
+                    "--workspace",
+                    "--exclude",
+                    "staff-pwa",
+                    "--exclude",
+                    "e2e",
+                ])
+                .env("ODOORPC_PATH", odoorpc),
+        ),
+        Err(e) => t.fail("install odoorpc for the native tests", &e.to_string()),
+    }
     t.tests(
         "browser tests (wasm-bindgen-test)",
         cargo()

@@ -11,6 +11,9 @@ pub const BINARYEN_VERSION: &str = "123";
 const BINARYEN_NPM: &str = "binaryen@123.0.0";
 /// The accessibility engine the end-to-end suite runs on each screen.
 const AXE_VERSION: &str = "4.10.3";
+/// A third-party Odoo client library (Python), to prove the demo backend
+/// passes for a real Odoo.
+const ODOORPC_VERSION: &str = "0.10.1";
 
 pub struct Tools {
     pub wasm_bindgen_version: String,
@@ -99,6 +102,37 @@ pub fn ensure_axe() -> Result<PathBuf> {
         Ok(js)
     } else {
         Err(format!("axe-core installed, but {} is missing", js.display()).into())
+    }
+}
+
+/// odoorpc, installed with pip into its own folder (put on PYTHONPATH by
+/// the test that uses it). Returns the folder.
+pub fn ensure_odoorpc() -> Result<PathBuf> {
+    let dir = tools_dir().join(format!("odoorpc-{ODOORPC_VERSION}"));
+    let marker = dir.join(format!("OdooRPC-{ODOORPC_VERSION}.dist-info"));
+    if dir.join("odoorpc").is_dir() && marker.is_dir() {
+        return Ok(dir);
+    }
+    if which("python3").is_none() {
+        eprintln!("xtask: installing Python 3 and pip");
+        apt_install(&["python3", "python3-pip"])?;
+    }
+    eprintln!(
+        "xtask: installing odoorpc {ODOORPC_VERSION} into {}",
+        dir.display()
+    );
+    run(Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet", "--upgrade", "--target"])
+        .arg(&dir)
+        .arg(format!("odoorpc=={ODOORPC_VERSION}")))?;
+    if dir.join("odoorpc").is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "odoorpc installed, but {} has no odoorpc package",
+            dir.display()
+        )
+        .into())
     }
 }
 

@@ -98,8 +98,9 @@ impl Sig {
 }
 
 /// The methods this demo answers; the rest "do not exist".
-const METHODS: [&str; 11] = [
+const METHODS: [&str; 12] = [
     "search_read",
+    "default_get",
     "web_search_read",
     "search_count",
     "search",
@@ -523,6 +524,28 @@ impl Call<'_> {
                 let only = strings(&b[0]);
                 let attrs = strings(&b[1]);
                 Ok(orm::fields_get(m, only.as_deref(), attrs.as_deref(), v))
+            }
+            "default_get" => {
+                // What a new record would start with: the demo's models
+                // default only their flags (clients ask before browsing).
+                let b =
+                    Sig::new("BaseModel.default_get", &["fields_list"], 1).bind(&args, &kwargs)?;
+                let asked: Vec<&str> = match &b[0] {
+                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                let mut out = Vec::new();
+                for name in asked {
+                    let default = match name {
+                        "active" if m.active => Some(true),
+                        "is_company" if m.id == ModelId::Partner => Some(false),
+                        _ => None,
+                    };
+                    if let Some(d) = default {
+                        out.push((name.to_string(), Json::Bool(d)));
+                    }
+                }
+                Ok(Json::Obj(out))
             }
             other => Err(method_error(m.name, other, v)),
         }

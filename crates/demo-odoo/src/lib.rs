@@ -16,6 +16,7 @@ mod avatar;
 mod call_kw;
 mod clock;
 mod domain;
+mod external;
 mod fold;
 mod json;
 mod model;

@@ -642,10 +642,11 @@ pub fn model(id: ModelId) -> &'static Model {
 }
 
 /// The models a `call_kw` may name.
+/// Every model the demo has, in a fixed order.
+pub static ALL: [&Model; 4] = [&PARTNER, &COUNTRY, &STATE, &CATEGORY];
+
 pub fn by_name(name: &str) -> Option<&'static Model> {
-    [&PARTNER, &COUNTRY, &STATE, &CATEGORY]
-        .into_iter()
-        .find(|m| m.name == name)
+    ALL.into_iter().find(|m| m.name == name)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::json::Json;
 use crate::session_info::{self, UserKind, Who};
 use crate::sessions::{self, Session};
 use crate::wire::{self, py_name_list, py_type, Failure, PyError};
-use crate::{auth, clock, Inner};
+use crate::{auth, clock, external, Inner};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -47,6 +47,7 @@ pub fn router(inner: Arc<Inner>) -> Router {
         .route("/web/dataset/call_kw", json(Endpoint::CallKw))
         .route("/web/dataset/call_kw/{*path}", json(Endpoint::CallKw))
         .route("/web/image/{model}/{id}/{field}", any(image))
+        .route("/jsonrpc", json(Endpoint::JsonRpc))
         .fallback(|State(inner): St| async move {
             wire::failure(inner.version, &Json::Null, &Failure::NotFoundPage)
         })
@@ -62,6 +63,8 @@ enum Endpoint {
     DbList,
     VersionInfo,
     CallKw,
+    /// Odoo's external API (see `external.rs`).
+    JsonRpc,
 }
 
 impl Endpoint {
@@ -75,6 +78,7 @@ impl Endpoint {
             Endpoint::DbList => "/web/database/list",
             Endpoint::VersionInfo => "/web/webclient/version_info",
             Endpoint::CallKw => "/web/dataset/call_kw",
+            Endpoint::JsonRpc => "/jsonrpc",
         }
     }
 
@@ -106,12 +110,13 @@ impl Endpoint {
                 &["model", "method", "args", "kwargs", "path"],
                 4,
             ),
+            Endpoint::JsonRpc => ("RPC.jsonrpc", &["service", "method", "args"], 3),
         }
     }
 }
 
 /// What the handlers need from the request besides its body.
-struct Incoming {
+pub(crate) struct Incoming {
     cookie: Option<String>,
     content_type: String,
     addr: String,
@@ -530,6 +535,10 @@ fn dispatch(
             let s = session.ok_or(Failure::SessionExpired)?;
             call(inner, &s, args).map(Reply::plain)
         }
+        Endpoint::JsonRpc => {
+            let arg = |i: usize| args.get(i).cloned().flatten().unwrap_or(Value::Null);
+            external::dispatch(inner, incoming, &arg(0), &arg(1), &arg(2)).map(Reply::plain)
+        }
     }
 }
 
@@ -558,6 +567,13 @@ fn user_row(conn: &rusqlite::Connection, uid: i64) -> Result<Option<UserRow>, Py
             },
         )
         .optional()?)
+}
+
+/// The user's time zone (for `res.users.context_get`).
+pub(crate) fn user_tz(inner: &Inner, s: &Session) -> Result<Option<String>, Failure> {
+    let db = inner.db(&s.db).ok_or(Failure::SessionExpired)?;
+    let conn = db.lock();
+    Ok(user_row(&conn, s.uid)?.and_then(|u| u.tz))
 }
 
 fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Failure> {
@@ -596,17 +612,19 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| auth::hash_password("decoy"))
 }
 
-fn authenticate(
+/// Checks a login and password on `db_name` with Odoo's lock-out: the
+/// uid, or AccessDenied (wrong credentials, or too many failures from this
+/// address), or the error for an unknown database.
+pub(crate) fn check_login(
     inner: &Inner,
     incoming: &Incoming,
-    args: &[Option<Value>],
-) -> Result<Reply, Failure> {
-    let text = |i: usize| args.get(i).and_then(|a| a.as_ref()).and_then(Value::as_str);
-    let db_name = text(0).unwrap_or("");
+    db_name: &str,
+    login: &str,
+    password: &str,
+) -> Result<(&'static str, i64), Failure> {
     let Some(db) = inner.db(db_name) else {
         return Err(PyError::access("Database not found.").into());
     };
-    let (login, password) = (text(1).unwrap_or(""), text(2).unwrap_or(""));
     let denied = || Failure::Py(PyError::denied("Access Denied"));
     // An empty password is refused before the cooldown bookkeeping.
     if password.is_empty() {
@@ -644,16 +662,31 @@ fn authenticate(
         return Err(denied());
     };
     inner.cooldown.succeeded(db.name, &incoming.addr);
+    Ok((db.name, uid))
+}
+
+fn authenticate(
+    inner: &Inner,
+    incoming: &Incoming,
+    args: &[Option<Value>],
+) -> Result<Reply, Failure> {
+    let text = |i: usize| {
+        args.get(i)
+            .and_then(|a| a.as_ref())
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
+    let (db_name, uid) = check_login(inner, incoming, text(0), text(1), text(2))?;
     // A new id at every sign-in; the old session (if any) ends.
     if let Some(old) = &incoming.cookie {
         inner.sessions.destroy(old).map_err(PyError::from)?;
     }
     let sid = inner
         .sessions
-        .create(db.name, uid, inner.version)
+        .create(db_name, uid, inner.version)
         .map_err(PyError::from)?;
     let session = Session {
-        db: db.name.to_string(),
+        db: db_name.to_string(),
         uid,
     };
     let info = info_for(inner, &session, incoming)?;
@@ -663,7 +696,7 @@ fn authenticate(
     })
 }
 
-fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result<Json, Failure> {
+pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result<Json, Failure> {
     let v = inner.version;
     let (model_name, method, call_args, kwargs) = (
         args[0].clone().unwrap_or(Value::Null),

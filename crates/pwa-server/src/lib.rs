@@ -51,9 +51,11 @@ pub fn app(opts: Options) -> Result<Router, Error> {
         limiter,
         rate_limit::limit_sign_in,
     ));
-    // `/web` belongs to Odoo (or the demo), everything else to the app.
+    // `/web` (and `/jsonrpc`, Odoo's external API) belong to Odoo or the
+    // demo, everything else to the app.
     let dispatch = move |req: axum::extract::Request| {
-        let target = if req.uri().path() == "/web" || req.uri().path().starts_with("/web/") {
+        let path = req.uri().path();
+        let target = if path == "/web" || path.starts_with("/web/") || path == "/jsonrpc" {
             web.clone()
         } else {
             statics.clone()
