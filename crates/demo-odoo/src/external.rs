@@ -84,7 +84,7 @@ pub(crate) fn dispatch(
                 &[Some(model), Some(name), Some(call_args), Some(kwargs)],
             )
         }
-        (service, method) if matches!(service, "common" | "db" | "object") => Err(PyError::new(
+        ("common" | "db" | "object", method) => Err(PyError::new(
             "builtins.NameError",
             format!("Method not available {method}"),
         )
