@@ -61,7 +61,7 @@ pub(crate) fn dispatch(
             inner.visible.iter().map(|d| Json::from(*d)).collect(),
         )),
         ("object", "execute" | "execute_kw") => {
-            let session = check_uid(inner, args)?;
+            let session = check_uid(inner, incoming, args)?;
             let model = args.get(3).cloned().unwrap_or(Value::Null);
             let name = args.get(4).cloned().unwrap_or(Value::Null);
             let (call_args, kwargs) = if method == "execute_kw" {
@@ -94,29 +94,52 @@ pub(crate) fn dispatch(
 }
 
 /// `object` calls authenticate on every call: database, uid, password.
-fn check_uid(inner: &Inner, args: &[Value]) -> Result<Session, Failure> {
+/// Failures count toward the same lock-out as sign-ins, and an unknown uid
+/// costs as long as a known one, so neither passwords nor uids can be
+/// guessed at speed.
+fn check_uid(inner: &Inner, incoming: &Incoming, args: &[Value]) -> Result<Session, Failure> {
     let denied = || Failure::Py(PyError::denied("Access Denied"));
     let db_name = args.first().and_then(Value::as_str).unwrap_or("");
     let db = inner.db(db_name).ok_or_else(|| unknown_db(db_name))?;
-    let uid = args.get(1).and_then(Value::as_i64).ok_or_else(denied)?;
+    let now = std::time::Instant::now();
+    if inner.cooldown.is_cooling(db.name, &incoming.addr, now) {
+        return Err(PyError::denied(
+            "Too many login failures, please wait a bit before trying again.",
+        )
+        .into());
+    }
+    let uid = args.get(1).and_then(Value::as_i64);
     let password = args.get(2).and_then(Value::as_str).unwrap_or("");
-    let hash: Option<String> = {
-        use rusqlite::OptionalExtension;
-        db.lock()
-            .query_row(
-                "SELECT password FROM users WHERE id = ?1 AND active = 1",
-                [uid],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(PyError::from)?
+    let hash: Option<String> = match uid {
+        Some(uid) => {
+            use rusqlite::OptionalExtension;
+            db.lock()
+                .query_row(
+                    "SELECT password FROM users WHERE id = ?1 AND active = 1",
+                    [uid],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(PyError::from)?
+        }
+        None => None,
     };
-    match hash {
-        Some(h) if !password.is_empty() && auth::verify_password(password, &h) => Ok(Session {
+    let ok = match &hash {
+        Some(h) => !password.is_empty() && auth::verify_password(password, h),
+        None => {
+            auth::verify_password(password, routes::decoy_hash());
+            false
+        }
+    };
+    match (ok, uid) {
+        (true, Some(uid)) => Ok(Session {
             db: db.name.to_string(),
             uid,
         }),
-        _ => Err(denied()),
+        _ => {
+            inner.cooldown.failed(db.name, &incoming.addr, now);
+            Err(denied())
+        }
     }
 }
 

@@ -119,7 +119,8 @@ impl Endpoint {
 pub(crate) struct Incoming {
     cookie: Option<String>,
     content_type: String,
-    addr: String,
+    /// The client's address, for the sign-in lock-out.
+    pub(crate) addr: String,
     https: bool,
     host: String,
     unique: bool,
@@ -607,7 +608,7 @@ fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Fai
 
 /// A hash to check unknown logins against, so they take as long as
 /// known ones.
-fn decoy_hash() -> &'static str {
+pub(crate) fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| auth::hash_password("decoy"))
 }

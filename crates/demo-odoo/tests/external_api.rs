@@ -130,3 +130,38 @@ async fn what_clients_ask_before_their_first_call() {
         .result();
     assert_eq!(defaults, json!({"active": true}));
 }
+
+#[tokio::test]
+async fn guessing_passwords_through_object_calls_locks_the_address_out() {
+    let s = start(mono(18)).await;
+    let call = |password: &str| {
+        jsonrpc(
+            &s,
+            "object",
+            "execute_kw",
+            json!(["demo", 2, password, "res.partner", "search_count", [[]]]),
+        )
+    };
+    for i in 0..10 {
+        let e = call(&format!("guess{i}")).await.error();
+        assert_eq!(e["data"]["message"], "Access Denied", "guess {i}");
+    }
+    let locked = call("admin").await.error();
+    assert!(
+        locked["data"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Too many login failures")),
+        "{locked}"
+    );
+    // An unknown uid is refused like a wrong password, not told apart.
+    let s2 = start(mono(18)).await;
+    let e = jsonrpc(
+        &s2,
+        "object",
+        "execute_kw",
+        json!(["demo", 999, "admin", "res.partner", "search_count", [[]]]),
+    )
+    .await
+    .error();
+    assert_eq!(e["data"]["name"], "odoo.exceptions.AccessDenied");
+}

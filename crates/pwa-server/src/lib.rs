@@ -42,20 +42,23 @@ pub fn app(opts: Options) -> Result<Router, Error> {
     // /web (its login page for two-factor sign-in) keep Odoo's.
     let statics = static_files::router(&opts.dist)?
         .layer(axum::middleware::from_fn(headers::security_headers));
-    let web = match opts.backend {
-        Backend::Demo(demo) => demo.router(),
-        Backend::Odoo(proxy) => proxy.router(),
+    // The demo also answers `/jsonrpc` (Odoo's external API, for client
+    // libraries); in front of a real Odoo the app needs only `/web`, so
+    // the external API stays Odoo's own business.
+    let (web, external_api) = match opts.backend {
+        Backend::Demo(demo) => (demo.router(), true),
+        Backend::Odoo(proxy) => (proxy.router(), false),
     };
     let limiter = Arc::new(rate_limit::SignInLimiter::new(opts.sign_in_per_minute));
     let web = web.layer(axum::middleware::from_fn_with_state(
         limiter,
         rate_limit::limit_sign_in,
     ));
-    // `/web` (and `/jsonrpc`, Odoo's external API) belong to Odoo or the
-    // demo, everything else to the app.
+    // `/web` belongs to Odoo or the demo, everything else to the app.
     let dispatch = move |req: axum::extract::Request| {
         let path = req.uri().path();
-        let target = if path == "/web" || path.starts_with("/web/") || path == "/jsonrpc" {
+        let backend = path == "/web" || path.starts_with("/web/");
+        let target = if backend || (external_api && path == "/jsonrpc") {
             web.clone()
         } else {
             statics.clone()

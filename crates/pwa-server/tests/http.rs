@@ -227,6 +227,15 @@ async fn odoo_pages_keep_their_own_headers_not_the_apps_csp() {
         .await
         .unwrap();
     assert!(app.headers().contains_key("content-security-policy"));
+    // The app needs only /web: Odoo's external API is not relayed.
+    let external = client()
+        .post(format!("{url}/jsonrpc"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(external.status(), 200);
 }
 
 #[tokio::test]
