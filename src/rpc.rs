@@ -194,19 +194,30 @@ fn follow_abort(outer: &AbortSignal, inner: &AbortController) -> AbortLink {
 
 /// Waits `ms`, or less if the signal aborts first (then true): a view that
 /// went away does not keep a retry waiting. The promise's own `resolve` is
-/// both the timer's callback and the abort listener, so no Rust closure
-/// outlives the wait.
+/// both the timer's callback and the abort listener, so no Rust closure is
+/// involved; both are removed once the wait is over.
 async fn sleep_unless_aborted(ms: u32, signal: Option<&AbortSignal>) -> bool {
+    let Some(window) = web_sys::window() else {
+        return signal.is_some_and(|s| s.aborted());
+    };
+    let mut wake: Option<(js_sys::Function, i32)> = None;
     let wait = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(s) = signal {
             let _ = s.add_event_listener_with_callback("abort", &resolve);
         }
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+            .unwrap_or(0);
+        wake = Some((resolve, timer));
     });
     if !signal.is_some_and(|s| s.aborted()) {
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+    if let Some((resolve, timer)) = wake {
+        window.clear_timeout_with_handle(timer);
+        if let Some(s) = signal {
+            let _ = s.remove_event_listener_with_callback("abort", &resolve);
+        }
     }
     signal.is_some_and(|s| s.aborted())
 }

@@ -4,8 +4,10 @@
 
 use odoo_rpc::SessionInfo;
 
-const LAST_DB: &str = "staff-pwa.last-db";
-const LAST_LOGIN: &str = "staff-pwa.last-login";
+const LAST_DB: &str = "staff-pwa.db";
+const LAST_LOGIN: &str = "staff-pwa.login";
+/// Where earlier versions kept both as JSON: dropped when next written.
+const LEGACY_LAST_LOGIN: &str = "staff-pwa.last-login";
 const LAST_SESSION: &str = "staff-pwa.session";
 
 fn local() -> Option<web_sys::Storage> {
@@ -34,6 +36,7 @@ pub fn remember_login(last: &LastLogin) {
     if let Some(s) = local() {
         let _ = s.set_item(LAST_DB, &last.db);
         let _ = s.set_item(LAST_LOGIN, &last.login);
+        let _ = s.remove_item(LEGACY_LAST_LOGIN);
     }
 }
 

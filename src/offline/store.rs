@@ -70,7 +70,25 @@ async fn open() -> Option<IdbDatabase> {
     req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = finished(&req).await;
     req.set_onupgradeneeded(None);
-    db?.dyn_into().ok()
+    let db: IdbDatabase = db?.dyn_into().ok()?;
+    // A wipe (here or in another tab) must not wait for this connection:
+    // it closes itself, and its open transactions still finish first.
+    if let Ok(close) = js_sys::Reflect::get(&db, &JsValue::from_str("close")) {
+        if let Some(close) = close.dyn_ref::<js_sys::Function>() {
+            db.set_onversionchange(Some(&close.bind0(&db)));
+        }
+    }
+    Some(db)
+}
+
+thread_local! {
+    /// Counts wipes, so that a `keep` that began before a sign-out never
+    /// writes after it.
+    static WIPES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn wipes() -> u32 {
+    WIPES.with(std::cell::Cell::get)
 }
 
 /// Runs `fill` in one transaction over `stores` and waits for it to commit.
@@ -139,11 +157,19 @@ async fn all(db: &IdbDatabase) -> Vec<JsValue> {
     }
 }
 
-/// Keeps contacts for `owner` (wiping another owner's first).
+/// Keeps contacts for `owner`, wiping another owner's first. The owner is
+/// read and the rows written in one transaction, so two keeps for two
+/// users (a sign-in racing a late answer, two tabs) cannot interleave.
 pub async fn keep(owner: &Owner, partners: &[Partner]) {
+    let began = wipes();
     let Some(db) = open().await else { return };
+    if wipes() != began {
+        // Signed out meanwhile; this open may have recreated the database.
+        db.close();
+        wipe().await;
+        return;
+    }
     let key = owner.key();
-    let same_owner = owner_key(&db).await.as_deref() == Some(key.as_str());
     let now = JsValue::from_f64(js_sys::Date::now());
     let rows: Vec<JsValue> = partners
         .iter()
@@ -156,31 +182,56 @@ pub async fn keep(owner: &Owner, partners: &[Partner]) {
             ]))
         })
         .collect();
-    let meta = object(&[("key", "owner".into()), ("owner", key.into())]);
-    transaction(
-        &db,
-        &[CONTACTS, META],
-        IdbTransactionMode::Readwrite,
-        |tx| {
-            let contacts = tx.object_store(CONTACTS).ok()?;
-            let meta_store = tx.object_store(META).ok()?;
-            if !same_owner {
-                contacts.clear().ok()?;
-            }
-            meta_store.put(&meta).ok()?;
-            for row in &rows {
-                contacts.put(row).ok()?;
-            }
-            Some(())
-        },
-    )
-    .await;
-    trim(&db).await;
-    // An open connection would block the wipe at sign-out.
+    let meta = object(&[("key", "owner".into()), ("owner", key.clone().into())]);
+    let count = write(&db, &key, &meta, &rows).await;
+    if count.is_some_and(|n| n > CAP) {
+        trim(&db).await;
+    }
+    // An open connection would delay the wipe at sign-out.
     db.close();
 }
 
-/// Drops the least recently fetched contacts beyond [`CAP`].
+/// The write half of [`keep`]; the number of contacts kept afterwards.
+async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) -> Option<usize> {
+    let names: js_sys::Array = [CONTACTS, META]
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect();
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
+        .ok()?;
+    let committed = js_sys::Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    let filled = async {
+        let contacts = tx.object_store(CONTACTS).ok()?;
+        let meta_store = tx.object_store(META).ok()?;
+        // Awaiting a request of this transaction keeps it alive: the
+        // continuation runs in the success event's microtask checkpoint.
+        let current = finished(&meta_store.get(&JsValue::from_str("owner")).ok()?).await;
+        let same_owner =
+            current.is_some_and(|m| field(&m, "owner").as_string().as_deref() == Some(key));
+        if !same_owner {
+            contacts.clear().ok()?;
+        }
+        meta_store.put(meta).ok()?;
+        for row in rows {
+            contacts.put(row).ok()?;
+        }
+        contacts.count().ok()
+    }
+    .await;
+    if filled.is_none() {
+        let _ = tx.abort();
+    }
+    JsFuture::from(committed).await.ok()?;
+    filled?.result().ok()?.as_f64().map(|n| n as usize)
+}
+
+/// Drops the least recently fetched contacts beyond [`CAP`] (run only
+/// when a keep went over it: it reads every row).
 async fn trim(db: &IdbDatabase) {
     let mut kept: Vec<(f64, JsValue)> = all(db)
         .await
@@ -236,6 +287,7 @@ pub async fn load(owner: &Owner) -> (Vec<Partner>, Option<f64>) {
 
 /// Forgets everything kept, for whoever it was.
 pub async fn wipe() {
+    WIPES.with(|w| w.set(w.get().wrapping_add(1)));
     let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else {
         return;
     };

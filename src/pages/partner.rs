@@ -80,8 +80,11 @@ async fn card_or_kept(
 ) -> Result<Option<Card>, Error> {
     match load_card(id, opts, version).await {
         Ok(Some(card)) => {
-            if let Some(owner) = &owner {
-                store::keep(owner, std::slice::from_ref(&card.partner)).await;
+            if let Some(owner) = owner {
+                let keep = card.partner.clone();
+                leptos::task::spawn_local(async move {
+                    store::keep(&owner, std::slice::from_ref(&keep)).await
+                });
             }
             Ok(Some(card))
         }

@@ -154,7 +154,10 @@ fn next_build(dir: &Path) -> std::io::Result<(String, String, String)> {
     let start = index
         .find(&format!("href=\"/{old_css}\""))
         .ok_or_else(|| std::io::Error::other("index.html does not link the stylesheet"))?;
-    let end = start + index[start..].find("/>").unwrap_or(0);
+    let end = start
+        + index[start..]
+            .find("/>")
+            .ok_or_else(|| std::io::Error::other("the stylesheet link is not closed"))?;
     let index = format!("{}href=\"/{new_css}\"{}", &index[..start], &index[end..]);
     std::fs::write(dir.join("index.html"), index)?;
     let sw = read("sw.js")?.replace(&old_css, &new_css);
