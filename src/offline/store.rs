@@ -91,13 +91,13 @@ fn wipes() -> u32 {
     WIPES.with(std::cell::Cell::get)
 }
 
-/// Runs `fill` in one transaction over `stores` and waits for it to commit.
-async fn transaction(
+/// A transaction over `stores`, and a promise of its commit (rejected if
+/// it aborts or fails).
+fn begin(
     db: &IdbDatabase,
     stores: &[&str],
     mode: IdbTransactionMode,
-    fill: impl FnOnce(&web_sys::IdbTransaction) -> Option<()>,
-) -> Option<()> {
+) -> Option<(web_sys::IdbTransaction, js_sys::Promise)> {
     let names = stores
         .iter()
         .map(|s| JsValue::from_str(s))
@@ -105,15 +105,26 @@ async fn transaction(
     let tx = db
         .transaction_with_str_sequence_and_mode(&names, mode)
         .ok()?;
-    let done = js_sys::Promise::new(&mut |resolve, reject| {
+    let committed = js_sys::Promise::new(&mut |resolve, reject| {
         tx.set_oncomplete(Some(&resolve));
         tx.set_onerror(Some(&reject));
         tx.set_onabort(Some(&reject));
     });
+    Some((tx, committed))
+}
+
+/// Runs `fill` in one transaction over `stores` and waits for it to commit.
+async fn transaction(
+    db: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+    fill: impl FnOnce(&web_sys::IdbTransaction) -> Option<()>,
+) -> Option<()> {
+    let (tx, committed) = begin(db, stores, mode)?;
     if fill(&tx).is_none() {
         let _ = tx.abort();
     }
-    JsFuture::from(done).await.ok().map(|_| ())
+    JsFuture::from(committed).await.ok().map(|_| ())
 }
 
 fn field(v: &JsValue, name: &str) -> JsValue {
@@ -193,18 +204,7 @@ pub async fn keep(owner: &Owner, partners: &[Partner]) {
 
 /// The write half of [`keep`]; the number of contacts kept afterwards.
 async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) -> Option<usize> {
-    let names: js_sys::Array = [CONTACTS, META]
-        .iter()
-        .map(|s| JsValue::from_str(s))
-        .collect();
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
-        .ok()?;
-    let committed = js_sys::Promise::new(&mut |resolve, reject| {
-        tx.set_oncomplete(Some(&resolve));
-        tx.set_onerror(Some(&reject));
-        tx.set_onabort(Some(&reject));
-    });
+    let (tx, committed) = begin(db, &[CONTACTS, META], IdbTransactionMode::Readwrite)?;
     let filled = async {
         let contacts = tx.object_store(CONTACTS).ok()?;
         let meta_store = tx.object_store(META).ok()?;
