@@ -6,6 +6,11 @@
 //! 2. The service worker gets the exact list of this build's files and a
 //!    version derived from their contents (trunk's own hash does not change
 //!    when only wasm-opt's output does).
+//! 3. Every text and WebAssembly file gets `.br` (brotli, quality 11) and
+//!    `.gz` (gzip, level 9) beside it, which pwa-server (and nginx's
+//!    `gzip_static`) send as they are: smaller than compressing per request
+//!    can afford (the app's wasm: 216 KB instead of 261 KB), and no CPU
+//!    spent per download.
 
 use crate::Result;
 use std::fs;
@@ -19,7 +24,62 @@ pub fn run() -> Result<()> {
         .map(PathBuf::from)
         .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     externalise_boot_script(&staging)?;
-    write_precache(&staging)
+    write_precache(&staging)?;
+    precompress(&staging)
+}
+
+/// What is worth compressing (images are compressed already).
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "webmanifest", "svg", "json"];
+
+fn precompress(staging: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    collect(staging, staging, &mut files)?;
+    let (mut raw, mut br) = (0, 0);
+    for (_, path) in files {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let bytes = fs::read(&path)?;
+        let brotli = brotli_bytes(&bytes)?;
+        let gzip = gzip_bytes(&bytes)?;
+        // A variant no smaller than the file would only cost a lookup.
+        if brotli.len() < bytes.len() {
+            fs::write(with_suffix(&path, "br"), &brotli)?;
+        }
+        if gzip.len() < bytes.len() {
+            fs::write(with_suffix(&path, "gz"), &gzip)?;
+        }
+        raw += bytes.len();
+        br += brotli.len().min(bytes.len());
+    }
+    eprintln!("post-build: precompressed {raw} bytes to {br} (brotli)");
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
+}
+
+fn gzip_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes)?;
+    Ok(e.finish()?)
 }
 
 fn externalise_boot_script(staging: &Path) -> Result<()> {
@@ -77,6 +137,9 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
         let path = entry?.path();
         if path.is_dir() {
             collect(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "br" || e == "gz") {
+            // Variants of a file, not files of the build.
+            continue;
         } else {
             let rel = path
                 .strip_prefix(root)?
@@ -151,6 +214,43 @@ mod tests {
             );
         }
         assert!(!sw.contains("\"/sw.js\"") && !sw.contains("__BUILD_VERSION__"));
+    }
+
+    #[test]
+    fn text_files_get_brotli_and_gzip_twins_that_the_worker_does_not_list() {
+        let dir = staging("c");
+        fs::write(dir.join("app.js"), "export const x = 1;\n".repeat(200)).unwrap();
+        fs::write(dir.join("icons/i.png"), "png").unwrap();
+        externalise_boot_script(&dir).unwrap();
+        write_precache(&dir).unwrap();
+        precompress(&dir).unwrap();
+        let js = fs::read(dir.join("app.js")).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(
+            &mut &fs::read(dir.join("app.js.br")).unwrap()[..],
+            &mut back,
+        )
+        .unwrap();
+        assert_eq!(back, js);
+        let gz_bytes = fs::read(dir.join("app.js.gz")).unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz_bytes[..]), &mut back)
+            .unwrap();
+        assert_eq!(back, js);
+        assert!(
+            !dir.join("icons/i.png.br").exists(),
+            "images are not recompressed"
+        );
+        // The variants are not files of the build: never precached.
+        let mut files = Vec::new();
+        collect(&dir, &dir, &mut files).unwrap();
+        assert!(files.iter().any(|(url, _)| url == "/app.js"));
+        assert!(
+            !files
+                .iter()
+                .any(|(url, _)| url.ends_with(".br") || url.ends_with(".gz")),
+            "{files:?}"
+        );
     }
 
     #[test]

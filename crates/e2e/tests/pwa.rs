@@ -167,6 +167,17 @@ fn next_build(dir: &Path) -> std::io::Result<(String, String, String)> {
         + "const BUILD = \"".len();
     let sw = format!("{}{build}{}", &sw[..version_at], &sw[version_at + 16..]);
     std::fs::write(dir.join("sw.js"), sw)?;
+    // The build's precompressed twins of what changed are stale now (a
+    // real build writes them afresh): without them pwa-server compresses
+    // the new files itself.
+    for changed in [old_css.as_str(), "index.html", "sw.js"] {
+        for twin in ["br", "gz"] {
+            let path = dir.join(format!("{changed}.{twin}"));
+            if path.exists() {
+                std::fs::remove_file(path)?;
+            }
+        }
+    }
     Ok((old_css, new_css, build))
 }
 

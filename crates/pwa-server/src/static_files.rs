@@ -15,21 +15,29 @@ pub fn router(dist: &Path) -> Result<Router, Error> {
     if !index.is_file() {
         return Err(Error::MissingDist(dist.to_path_buf()));
     }
-    let files = ServeDir::new(dist);
-    let shell = ServeFile::new(index);
+    // The build ships `.br` / `.gz` twins (xtask's post-build step): sent
+    // as they are when the client accepts them; the compression layer
+    // below only covers files without a twin.
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
+    let shell = ServeFile::new(index)
+        .precompressed_br()
+        .precompressed_gzip();
     let handler = move |req: Request<Body>| {
         let files = files.clone();
         let shell = shell.clone();
         async move {
             let path = req.uri().path().to_string();
+            let accept = req.headers().get(header::ACCEPT_ENCODING).cloned();
             let res = match files.oneshot(req).await {
                 Ok(res) => res.map(Body::new),
                 Err(never) => match never {},
             };
             let res = if res.status() == StatusCode::NOT_FOUND && is_client_route(&path) {
-                let req = Request::get("/index.html")
-                    .body(Body::empty())
-                    .unwrap_or_default();
+                let mut shell_req = Request::get("/index.html");
+                if let Some(accept) = accept {
+                    shell_req = shell_req.header(header::ACCEPT_ENCODING, accept);
+                }
+                let req = shell_req.body(Body::empty()).unwrap_or_default();
                 match shell.oneshot(req).await {
                     Ok(res) => res.map(Body::new),
                     Err(never) => match never {},

@@ -174,6 +174,41 @@ async fn compresses_with_brotli_when_asked() {
 }
 
 #[tokio::test]
+async fn the_builds_precompressed_twins_are_sent_as_they_are() {
+    let odoo = fake_odoo().await;
+    let (url, d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    // Stand-ins whose bytes show which file was sent.
+    let wasm = "staff-pwa-0123456789abcdef_bg.wasm";
+    std::fs::write(d.path().join(format!("{wasm}.br")), b"BROTLI TWIN").unwrap();
+    std::fs::write(d.path().join(format!("{wasm}.gz")), b"GZIP TWIN").unwrap();
+    std::fs::write(d.path().join("index.html.br"), b"SHELL TWIN").unwrap();
+    let get = |path: String, enc: &'static str| {
+        client()
+            .get(format!("{url}{path}"))
+            .header("accept-encoding", enc)
+            .send()
+    };
+    let r = get(format!("/{wasm}"), "gzip, br").await.unwrap();
+    assert_eq!(r.headers()["content-encoding"], "br");
+    assert_eq!(r.headers()["content-type"], "application/wasm");
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(&r.bytes().await.unwrap()[..], b"BROTLI TWIN");
+    let r = get(format!("/{wasm}"), "gzip").await.unwrap();
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    assert_eq!(&r.bytes().await.unwrap()[..], b"GZIP TWIN");
+    let r = get(format!("/{wasm}"), "identity").await.unwrap();
+    assert!(!r.headers().contains_key("content-encoding"));
+    assert_eq!(&r.bytes().await.unwrap()[..], b"\0asm\x01\0\0\0");
+    // A client route gets the shell's twin too.
+    let r = get("/partners/42".into(), "br").await.unwrap();
+    assert_eq!(r.headers()["content-encoding"], "br");
+    assert_eq!(&r.bytes().await.unwrap()[..], b"SHELL TWIN");
+}
+
+#[tokio::test]
 async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
     let odoo = fake_odoo().await;
     let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
