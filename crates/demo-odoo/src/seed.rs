@@ -9,7 +9,7 @@ use crate::fold::fold;
 use rusqlite::{params, Connection, Statement};
 
 /// Bumped whenever the tables change: older files are rebuilt.
-const SCHEMA_VERSION: &str = "6";
+const SCHEMA_VERSION: &str = "7";
 
 const SCHEMA: &str = "
 CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, name_fold TEXT NOT NULL);
