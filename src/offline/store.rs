@@ -16,6 +16,9 @@ use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransactionM
 const DB: &str = "staff-pwa-offline";
 const CONTACTS: &str = "contacts";
 const META: &str = "meta";
+/// 2: contacts indexed by when they were fetched, for trimming.
+const DB_VERSION: u32 = 2;
+const SAVED_AT: &str = "saved_at";
 /// About 2–3 MB of JSON at most.
 pub const CAP: usize = 5_000;
 
@@ -48,8 +51,9 @@ async fn finished(req: &IdbRequest) -> Option<JsValue> {
 
 async fn open() -> Option<IdbDatabase> {
     let factory = web_sys::window()?.indexed_db().ok()??;
-    let req = factory.open_with_u32(DB, 1).ok()?;
-    // Runs once, when the database is new: creates the two stores.
+    let req = factory.open_with_u32(DB, DB_VERSION).ok()?;
+    // Runs when the database is new or from an older version of the app:
+    // what it holds is a cache, so older stores are dropped, not migrated.
     let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
         move |e: web_sys::Event| {
             let Some(db) = e
@@ -61,9 +65,15 @@ async fn open() -> Option<IdbDatabase> {
                 return;
             };
             for (name, key) in [(CONTACTS, "id"), (META, "key")] {
+                let _ = db.delete_object_store(name);
                 let params = IdbObjectStoreParameters::new();
                 params.set_key_path(&JsValue::from_str(key));
-                let _ = db.create_object_store_with_optional_parameters(name, &params);
+                let store = db.create_object_store_with_optional_parameters(name, &params);
+                if name == CONTACTS {
+                    if let Ok(store) = store {
+                        let _ = store.create_index_with_str(SAVED_AT, SAVED_AT);
+                    }
+                }
             }
         },
     );
@@ -111,20 +121,6 @@ fn begin(
         tx.set_onabort(Some(&reject));
     });
     Some((tx, committed))
-}
-
-/// Runs `fill` in one transaction over `stores` and waits for it to commit.
-async fn transaction(
-    db: &IdbDatabase,
-    stores: &[&str],
-    mode: IdbTransactionMode,
-    fill: impl FnOnce(&web_sys::IdbTransaction) -> Option<()>,
-) -> Option<()> {
-    let (tx, committed) = begin(db, stores, mode)?;
-    if fill(&tx).is_none() {
-        let _ = tx.abort();
-    }
-    JsFuture::from(committed).await.ok().map(|_| ())
 }
 
 fn field(v: &JsValue, name: &str) -> JsValue {
@@ -194,9 +190,10 @@ pub async fn keep(owner: &Owner, partners: &[Partner]) {
         })
         .collect();
     let meta = object(&[("key", "owner".into()), ("owner", key.clone().into())]);
-    let count = write(&db, &key, &meta, &rows).await;
-    if count.is_some_and(|n| n > CAP) {
-        trim(&db).await;
+    if let Some(count) = write(&db, &key, &meta, &rows).await {
+        if count > CAP {
+            trim(&db, count - CAP).await;
+        }
     }
     // An open connection would delay the wipe at sign-out.
     db.close();
@@ -230,32 +227,30 @@ async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) ->
     filled?.result().ok()?.as_f64().map(|n| n as usize)
 }
 
-/// Drops the least recently fetched contacts beyond [`CAP`] (run only
-/// when a keep went over it: it reads every row).
-async fn trim(db: &IdbDatabase) {
-    let mut kept: Vec<(f64, JsValue)> = all(db)
-        .await
-        .into_iter()
-        .map(|v| {
-            (
-                field(&v, "saved_at").as_f64().unwrap_or(0.0),
-                field(&v, "id"),
-            )
-        })
-        .collect();
-    if kept.len() <= CAP {
+/// Drops the `excess` least recently fetched contacts: their keys come
+/// from the `saved_at` index, so no contact is read.
+async fn trim(db: &IdbDatabase, excess: usize) {
+    let Some((tx, committed)) = begin(db, &[CONTACTS], IdbTransactionMode::Readwrite) else {
         return;
-    }
-    kept.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let excess = kept.len() - CAP;
-    transaction(db, &[CONTACTS], IdbTransactionMode::Readwrite, |tx| {
+    };
+    let deleted = async {
         let store = tx.object_store(CONTACTS).ok()?;
-        for (_, id) in kept.iter().take(excess) {
-            store.delete(id).ok()?;
+        let oldest = store
+            .index(SAVED_AT)
+            .ok()?
+            .get_all_keys_with_key_and_limit(&JsValue::NULL, excess as u32)
+            .ok()?;
+        let keys = finished(&oldest).await?;
+        for key in keys.unchecked_into::<js_sys::Array>().iter() {
+            store.delete(&key).ok()?;
         }
         Some(())
-    })
+    }
     .await;
+    if deleted.is_none() {
+        let _ = tx.abort();
+    }
+    let _ = JsFuture::from(committed).await;
 }
 
 /// Everything kept for `owner`, with the newest fetch time (ms since the

@@ -196,11 +196,17 @@ impl Browser {
         self.sign_in_here(login, password).await
     }
 
-    /// Fills and submits the sign-in form already on screen.
+    /// Fills and submits the sign-in form already on screen (database
+    /// `demo` when there is a choice).
     pub async fn sign_in_here(&self, login: &str, password: &str) -> Result<()> {
+        self.sign_in_here_to("demo", login, password).await
+    }
+
+    /// The same, on database `db`.
+    pub async fn sign_in_here_to(&self, db: &str, login: &str, password: &str) -> Result<()> {
         self.wait_for("#login").await?;
-        if let Ok(db) = self.client.find(Locator::Css("select#db")).await {
-            db.select_by_value("demo").await?;
+        if let Ok(select) = self.client.find(Locator::Css("select#db")).await {
+            select.select_by_value(db).await?;
         }
         self.fill("#login", login).await?;
         self.fill("#password", password).await?;

@@ -324,3 +324,86 @@ async fn the_next_user_signing_in_finds_nothing_of_the_last() -> e2e::Result<()>
     );
     Ok(())
 }
+
+/// (number of contacts kept, whether each id in `ids` is among them)
+async fn kept_ids(b: &Browser, ids: &[i64]) -> e2e::Result<(u64, Vec<bool>)> {
+    let v = b
+        .eval_async(&format!(
+            "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [0, []];\n\
+             const db = await new Promise((ok, ko) => {{ const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); }});\n\
+             try {{\n\
+               const keys = await new Promise((ok, ko) => {{ const r = db.transaction('contacts').objectStore('contacts').getAllKeys(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); }});\n\
+               const set = new Set(keys);\n\
+               return [keys.length, {ids:?}.map(id => set.has(id))];\n\
+             }} finally {{ db.close(); }}"
+        ))
+        .await?;
+    let count = v[0].as_u64().unwrap_or(0);
+    let has = v[1]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| b.as_bool() == Some(true))
+        .collect();
+    Ok((count, has))
+}
+
+#[tokio::test]
+async fn the_device_keeps_at_most_5000_contacts_the_latest_fetched() -> e2e::Result<()> {
+    let server = Server::start_with_partners(5_400, &[])?;
+    let b = Browser::start().await?;
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    b.sign_in_here_to("demo_big", "admin", "admin").await?;
+    b.wait_for(".rows .row a.name").await?;
+    let first_id = "return parseInt(document.querySelector('.rows .row a.name').getAttribute('href').split('/').pop())";
+    let first = b
+        .client
+        .execute(first_id, vec![])
+        .await?
+        .as_i64()
+        .unwrap_or(-1);
+    // Scroll until more than 5,000 contacts were fetched (66 pages), one
+    // page at a time.
+    let rows = "parseFloat(document.querySelector('.rows').style.height || '0') / 72";
+    let mut loaded = 80;
+    while loaded < 5200 {
+        b.client
+            .execute(
+                "const l = document.querySelector('.list'); l.scrollTop = l.scrollHeight; l.dispatchEvent(new Event('scroll'));",
+                vec![],
+            )
+            .await?;
+        b.wait_until("the next page", &format!("{rows} > {loaded}"))
+            .await?;
+        loaded = b
+            .client
+            .execute(&format!("return {rows}"), vec![])
+            .await?
+            .as_u64()
+            .unwrap_or(0);
+    }
+    let last = b
+        .client
+        .execute(
+            "return Math.max(...Array.from(document.querySelectorAll('.rows .row a.name')).map(a => parseInt(a.getAttribute('href').split('/').pop())).filter(n => n > 0))",
+            vec![],
+        )
+        .await?
+        .as_i64()
+        .unwrap_or(-1);
+    let mut seen = (0, vec![]);
+    for _ in 0..300 {
+        seen = kept_ids(&b, &[first, last]).await?;
+        if seen.0 == 5000 && seen.1 == [false, true] {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(seen.0, 5000, "contacts kept");
+    assert_eq!(
+        seen.1,
+        vec![false, true],
+        "the first page ({first}) should be trimmed and the last ({last}) kept"
+    );
+    Ok(())
+}
