@@ -161,11 +161,6 @@ pub(crate) fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String,
     Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
 }
 
-/// A flag that may come as `null`: `false`.
-pub(crate) fn bool_or_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
-}
-
 impl<'de> Deserialize<'de> for Partner {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Partner::from_json(&Value::deserialize(d)?).map_err(de::Error::custom)

@@ -3,76 +3,56 @@
 //! `company_id` and `user_id`; a portal user has no `user_companies`):
 //! unknown keys are ignored, optional ones may be missing or `false`.
 
-use crate::record::{bool_or_false, false_as_none, string_or_empty};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SessionInfo {
     pub uid: i64,
-    #[serde(default, deserialize_with = "string_or_empty")]
     pub name: String,
     /// The login.
-    #[serde(default, deserialize_with = "string_or_empty")]
     pub username: String,
     pub db: String,
-    #[serde(default, deserialize_with = "false_as_none")]
     pub partner_id: Option<i64>,
-    #[serde(default, deserialize_with = "false_as_none")]
     pub partner_display_name: Option<String>,
     /// Odoo 16 only; later versions: `user_companies.current_company`.
-    #[serde(default, deserialize_with = "false_as_none")]
     pub company_id: Option<i64>,
     /// Absent for portal users.
-    #[serde(default, deserialize_with = "false_as_none")]
     pub user_companies: Option<UserCompanies>,
-    #[serde(default, deserialize_with = "string_or_empty")]
     pub server_version: String,
     /// `[18, 0, 0, "final", 0, ""]`; `["saas~17", 2, …]` on Odoo Online.
-    #[serde(default, deserialize_with = "list_or_empty")]
     pub server_version_info: Vec<Value>,
-    #[serde(default, deserialize_with = "context_or_default")]
     pub user_context: UserContext,
-    #[serde(default, deserialize_with = "bool_or_false")]
     pub is_admin: bool,
-    #[serde(default, deserialize_with = "bool_or_false")]
     pub is_system: bool,
     /// Odoo 17+ only (`false` is an answer here, not "empty").
-    #[serde(default)]
     pub is_internal_user: Option<bool>,
-    #[serde(default, rename = "web.base.url", deserialize_with = "false_as_none")]
+    #[serde(rename = "web.base.url")]
     pub web_base_url: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UserContext {
-    #[serde(default, deserialize_with = "false_as_none")]
     pub lang: Option<String>,
     /// `false` when the user set no time zone.
-    #[serde(default, deserialize_with = "false_as_none")]
     pub tz: Option<String>,
-    #[serde(default, deserialize_with = "false_as_none")]
     pub uid: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UserCompanies {
-    #[serde(deserialize_with = "company_id")]
     pub current_company: i64,
     /// Keyed by the company id as a string, as Odoo sends it.
-    #[serde(default)]
     pub allowed_companies: BTreeMap<String, Company>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Company {
     pub id: i64,
-    #[serde(default, deserialize_with = "string_or_empty")]
     pub name: String,
-    #[serde(default)]
     pub sequence: i64,
 }
 
@@ -172,20 +152,154 @@ fn leading_number(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-fn list_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Value>, D::Error> {
-    Ok(false_as_none::<D, Vec<Value>>(d)?.unwrap_or_default())
+impl<'de> Deserialize<'de> for SessionInfo {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        SessionInfo::from_json(&Value::deserialize(d)?).map_err(de::Error::custom)
+    }
 }
 
-fn context_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<UserContext, D::Error> {
-    Ok(false_as_none::<D, UserContext>(d)?.unwrap_or_default())
+/// Odoo's "nothing here": absent, `null` or `false`.
+fn present<'a>(o: &'a serde_json::Map<String, Value>, k: &str) -> Option<&'a Value> {
+    match o.get(k) {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
+        Some(v) => Some(v),
+    }
 }
 
-/// A company id: `1`, or `[1, "YourCompany"]` as Odoo 15 and earlier sent it.
-fn company_id<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    let v = Value::deserialize(d)?;
-    let id = match &v {
-        Value::Array(pair) => pair.first().and_then(Value::as_i64),
-        other => other.as_i64(),
-    };
-    id.ok_or_else(|| de::Error::custom(format!("not a company id: {v}")))
+fn text(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<String>, String> {
+    match present(o, k) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!("`{k}`: expected text, got {}", kind(other))),
+    }
+}
+
+fn int(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<i64>, String> {
+    match present(o, k) {
+        None => Ok(None),
+        Some(v) => v
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| format!("`{k}`: expected an integer, got {}", kind(v))),
+    }
+}
+
+fn flag(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<bool>, String> {
+    match o.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(other) => Err(format!(
+            "`{k}`: expected true or false, got {}",
+            kind(other)
+        )),
+    }
+}
+
+fn object<'a>(v: &'a Value, what: &str) -> Result<&'a serde_json::Map<String, Value>, String> {
+    v.as_object()
+        .ok_or_else(|| format!("{what}: expected an object, got {}", kind(v)))
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl SessionInfo {
+    /// Decodes a sign-in or `get_session_info` answer (or what this type
+    /// serializes to, as the app caches it). By hand rather than derived:
+    /// it keeps the app's WebAssembly smaller.
+    pub fn from_json(v: &Value) -> Result<SessionInfo, String> {
+        let o = object(v, "session info")?;
+        let uid = match o.get("uid") {
+            Some(v) => v
+                .as_i64()
+                .ok_or_else(|| format!("`uid`: expected an integer, got {}", kind(v)))?,
+            None => return Err("missing field `uid`".into()),
+        };
+        let db = match o.get("db") {
+            Some(Value::String(db)) => db.clone(),
+            Some(other) => return Err(format!("`db`: expected text, got {}", kind(other))),
+            None => return Err("missing field `db`".into()),
+        };
+        let user_context = match present(o, "user_context") {
+            None => UserContext::default(),
+            Some(c) => {
+                let c = object(c, "`user_context`")?;
+                UserContext {
+                    lang: text(c, "lang")?,
+                    tz: text(c, "tz")?,
+                    uid: int(c, "uid")?,
+                }
+            }
+        };
+        let user_companies = present(o, "user_companies")
+            .map(UserCompanies::from_json)
+            .transpose()?;
+        let server_version_info = match present(o, "server_version_info") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items.clone(),
+            Some(other) => {
+                return Err(format!(
+                    "`server_version_info`: expected a list, got {}",
+                    kind(other)
+                ))
+            }
+        };
+        Ok(SessionInfo {
+            uid,
+            name: text(o, "name")?.unwrap_or_default(),
+            username: text(o, "username")?.unwrap_or_default(),
+            db,
+            partner_id: int(o, "partner_id")?,
+            partner_display_name: text(o, "partner_display_name")?,
+            company_id: int(o, "company_id")?,
+            user_companies,
+            server_version: text(o, "server_version")?.unwrap_or_default(),
+            server_version_info,
+            user_context,
+            is_admin: flag(o, "is_admin")?.unwrap_or(false),
+            is_system: flag(o, "is_system")?.unwrap_or(false),
+            is_internal_user: flag(o, "is_internal_user")?,
+            web_base_url: text(o, "web.base.url")?,
+        })
+    }
+}
+
+impl UserCompanies {
+    fn from_json(v: &Value) -> Result<UserCompanies, String> {
+        let o = object(v, "`user_companies`")?;
+        // `1`, or `[1, "YourCompany"]` as Odoo 15 and earlier sent it.
+        let current_company = match o.get("current_company") {
+            Some(Value::Array(pair)) => pair.first().and_then(Value::as_i64),
+            Some(other) => other.as_i64(),
+            None => None,
+        }
+        .ok_or("`user_companies.current_company`: not a company id")?;
+        let mut allowed_companies = BTreeMap::new();
+        if let Some(all) = present(o, "allowed_companies") {
+            for (key, company) in object(all, "`allowed_companies`")? {
+                let c = object(company, "an allowed company")?;
+                let id = int(c, "id")?.ok_or("an allowed company without an id")?;
+                allowed_companies.insert(
+                    key.clone(),
+                    Company {
+                        id,
+                        name: text(c, "name")?.unwrap_or_default(),
+                        sequence: int(c, "sequence")?.unwrap_or(0),
+                    },
+                );
+            }
+        }
+        Ok(UserCompanies {
+            current_company,
+            allowed_companies,
+        })
+    }
 }

@@ -190,3 +190,23 @@ fn version_info_and_versions() {
     assert!(v.at_least(18, 2) && v.at_least(17, 9) && !v.at_least(18, 3) && !v.at_least(19, 0));
     assert!(!ServerVersion::parse("").is_known());
 }
+
+#[test]
+fn a_session_info_of_the_wrong_shape_says_what_and_where() {
+    for (bad, says) in [
+        (json!([]), "expected an object"),
+        (json!({"db": "x"}), "missing field `uid`"),
+        (
+            json!({"uid": 2, "db": "x", "user_context": 5}),
+            "user_context",
+        ),
+        (
+            json!({"uid": 2, "db": "x", "user_companies": {"current_company": "one"}}),
+            "current_company",
+        ),
+        (json!({"uid": 2, "db": "x", "is_admin": "yes"}), "is_admin"),
+    ] {
+        let e = SessionInfo::from_json(&bad).unwrap_err();
+        assert!(e.contains(says), "{bad}: {e}");
+    }
+}
