@@ -40,12 +40,10 @@ pub fn remember_login(last: &LastLogin) {
     }
 }
 
-/// Read through `Value`, as the server's answers are, so the app carries
-/// one decoder for session info, not two.
+/// Read with the decoder of the server's answers (one decoder in the app).
 pub fn cached_session() -> Option<SessionInfo> {
     let raw = local()?.get_item(LAST_SESSION).ok().flatten()?;
-    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    serde_json::from_value(value).ok()
+    SessionInfo::from_json(&serde_json::from_str(&raw).ok()?).ok()
 }
 
 pub fn cache_session(info: Option<&SessionInfo>) {

@@ -3,6 +3,8 @@
 //! an empty answer says so, an error offers Retry and keeps the rows that
 //! were on screen, and Retry brings the answer.
 
+mod common;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -11,11 +13,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The body Odoo 18 sent for `get_session_info` with a live cookie.
 fn session_body() -> String {
-    let t = include_str!("../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt");
-    let start = t.find("--- RESPONSE BODY (raw").expect("raw body marker");
-    let body = &t[start..];
-    let body = &body[body.find('\n').expect("body line") + 1..];
-    body.lines().next().expect("body").to_string()
+    common::raw_body(include_str!(
+        "../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt"
+    ))
 }
 
 /// Installs the stub. `window.__list` steers the contacts answer:

@@ -4,6 +4,8 @@
 //! whether its abort signal fired, so "cancelled" means the browser really
 //! dropped the request, not merely that we stopped listening.
 
+mod common;
+
 use odoo_rpc::{Authenticate, Error, SearchCount, VersionInfo};
 use staff_pwa::rpc::{self, CallOpts, Latest};
 use std::cell::Cell;
@@ -197,11 +199,9 @@ async fn cancelling_during_a_retry_wait_returns_at_once() {
 
 /// The body Odoo 18 sent for a call without a session (the transcript).
 fn expired_body() -> String {
-    let t = include_str!("../fixtures/odoo-wire/18/07d-call_kw-no-cookie-monodb.txt");
-    let start = t.find("--- RESPONSE BODY (raw").expect("raw body marker");
-    let body = &t[start..];
-    let body = &body[body.find('\n').expect("body line") + 1..];
-    body.lines().next().expect("body").to_string()
+    common::raw_body(include_str!(
+        "../fixtures/odoo-wire/18/07d-call_kw-no-cookie-monodb.txt"
+    ))
 }
 
 #[wasm_bindgen_test]

@@ -11,11 +11,11 @@
 
 use crate::json::{jobj, Json};
 use crate::model;
-use crate::routes::{self, Incoming};
+use crate::routes::{self, Credential, Incoming};
 use crate::session_info;
 use crate::sessions::Session;
 use crate::wire::{py_type, Failure, PyError};
-use crate::{auth, Inner};
+use crate::Inner;
 use serde_json::{Map, Value};
 
 /// Runs `service.method(*args)`.
@@ -48,7 +48,13 @@ pub(crate) fn dispatch(
             if inner.db(text(0)).is_none() {
                 return Err(unknown_db(text(0)));
             }
-            match routes::check_login(inner, incoming, text(0), text(1), text(2)) {
+            match routes::check_password(
+                inner,
+                incoming,
+                text(0),
+                Credential::Login(text(1)),
+                text(2),
+            ) {
                 Ok((_, uid)) => Ok(Json::Int(uid)),
                 // Odoo's exp_authenticate turns AccessDenied into False.
                 Err(Failure::Py(e)) if e.name == "odoo.exceptions.AccessDenied" => {
@@ -93,54 +99,22 @@ pub(crate) fn dispatch(
     }
 }
 
-/// `object` calls authenticate on every call: database, uid, password.
-/// Failures count toward the same lock-out as sign-ins, and an unknown uid
-/// costs as long as a known one, so neither passwords nor uids can be
-/// guessed at speed.
+/// `object` calls authenticate on every call: database, uid, password,
+/// through the sign-in's own check and lock-out.
 fn check_uid(inner: &Inner, incoming: &Incoming, args: &[Value]) -> Result<Session, Failure> {
-    let denied = || Failure::Py(PyError::denied("Access Denied"));
     let db_name = args.first().and_then(Value::as_str).unwrap_or("");
-    let db = inner.db(db_name).ok_or_else(|| unknown_db(db_name))?;
-    let now = std::time::Instant::now();
-    if inner.cooldown.is_cooling(db.name, &incoming.addr, now) {
-        return Err(PyError::denied(
-            "Too many login failures, please wait a bit before trying again.",
-        )
-        .into());
+    if inner.db(db_name).is_none() {
+        return Err(unknown_db(db_name));
     }
-    let uid = args.get(1).and_then(Value::as_i64);
+    // No uid checks as an unknown user: refused, and counted.
+    let uid = args.get(1).and_then(Value::as_i64).unwrap_or(0);
     let password = args.get(2).and_then(Value::as_str).unwrap_or("");
-    let hash: Option<String> = match uid {
-        Some(uid) => {
-            use rusqlite::OptionalExtension;
-            db.lock()
-                .query_row(
-                    "SELECT password FROM users WHERE id = ?1 AND active = 1",
-                    [uid],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(PyError::from)?
-        }
-        None => None,
-    };
-    let ok = match &hash {
-        Some(h) => !password.is_empty() && auth::verify_password(password, h),
-        None => {
-            auth::verify_password(password, routes::decoy_hash());
-            false
-        }
-    };
-    match (ok, uid) {
-        (true, Some(uid)) => Ok(Session {
-            db: db.name.to_string(),
-            uid,
-        }),
-        _ => {
-            inner.cooldown.failed(db.name, &incoming.addr, now);
-            Err(denied())
-        }
-    }
+    let (db, uid) =
+        routes::check_password(inner, incoming, db_name, Credential::Uid(uid), password)?;
+    Ok(Session {
+        db: db.to_string(),
+        uid,
+    })
 }
 
 /// What PostgreSQL says about a database that is not there.

@@ -608,19 +608,27 @@ fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Fai
 
 /// A hash to check unknown logins against, so they take as long as
 /// known ones.
-pub(crate) fn decoy_hash() -> &'static str {
+fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| auth::hash_password("decoy"))
 }
 
-/// Checks a login and password on `db_name` with Odoo's lock-out: the
-/// uid, or AccessDenied (wrong credentials, or too many failures from this
-/// address), or the error for an unknown database.
-pub(crate) fn check_login(
+/// Whom a password is checked for: a login (sign-in), or a uid (every
+/// call of the external API).
+pub(crate) enum Credential<'a> {
+    Login(&'a str),
+    Uid(i64),
+}
+
+/// Checks a password on `db_name` with Odoo's lock-out: the uid, or
+/// AccessDenied (wrong credentials, or too many failures from this
+/// address), or the error for an unknown database. An unknown user costs
+/// as long as a known one, so neither can be guessed at speed.
+pub(crate) fn check_password(
     inner: &Inner,
     incoming: &Incoming,
     db_name: &str,
-    login: &str,
+    who: Credential,
     password: &str,
 ) -> Result<(&'static str, i64), Failure> {
     let Some(db) = inner.db(db_name) else {
@@ -640,14 +648,22 @@ pub(crate) fn check_login(
     }
     let found: Option<(i64, String)> = {
         use rusqlite::OptionalExtension;
-        db.lock()
-            .query_row(
+        let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
+        let conn = db.lock();
+        match who {
+            Credential::Login(login) => conn.query_row(
                 "SELECT id, password FROM users WHERE login = ?1 AND active = 1",
                 [login],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(PyError::from)?
+                row,
+            ),
+            Credential::Uid(uid) => conn.query_row(
+                "SELECT id, password FROM users WHERE id = ?1 AND active = 1",
+                [uid],
+                row,
+            ),
+        }
+        .optional()
+        .map_err(PyError::from)?
     };
     // The hash is checked outside the database lock: it is the slow part.
     let uid = match &found {
@@ -677,7 +693,13 @@ fn authenticate(
             .and_then(Value::as_str)
             .unwrap_or("")
     };
-    let (db_name, uid) = check_login(inner, incoming, text(0), text(1), text(2))?;
+    let (db_name, uid) = check_password(
+        inner,
+        incoming,
+        text(0),
+        Credential::Login(text(1)),
+        text(2),
+    )?;
     // A new id at every sign-in; the old session (if any) ends.
     if let Some(old) = &incoming.cookie {
         inner.sessions.destroy(old).map_err(PyError::from)?;

@@ -191,9 +191,15 @@ impl Browser {
 
     /// Signs in through the form (database `demo` unless said otherwise).
     pub async fn sign_in(&self, base: &str, login: &str, password: &str) -> Result<()> {
+        self.goto_sign_in(base).await?;
+        self.sign_in_here(login, password).await
+    }
+
+    /// Opens the sign-in page and waits for its form.
+    pub async fn goto_sign_in(&self, base: &str) -> Result<()> {
         self.client.goto(&format!("{base}/login")).await?;
         self.wait_for("#login").await?;
-        self.sign_in_here(login, password).await
+        Ok(())
     }
 
     /// Fills and submits the sign-in form already on screen (database
@@ -243,6 +249,49 @@ impl Browser {
         Ok(self.client.execute_async(&script, vec![]).await?)
     }
 
+    /// Waits until the contacts list shows the answer to search `q`.
+    pub async fn wait_for_search(&self, q: &str) -> Result<()> {
+        let quoted = serde_json::to_string(q).unwrap_or_default();
+        self.wait_until(
+            &format!("the rows for {q:?}"),
+            &format!(
+                "document.querySelector('.rows')?.dataset.q === {quoted} && document.querySelector('.rows').dataset.state === 'idle'"
+            ),
+        )
+        .await
+    }
+
+    /// The names of the contact rows on screen.
+    pub async fn row_names(&self) -> Result<Vec<String>> {
+        self.strings("return Array.from(document.querySelectorAll('.rows .row .name')).map(e => e.textContent)")
+            .await
+    }
+
+    /// Runs `js`, which returns a list of strings.
+    pub async fn strings(&self, js: &str) -> Result<Vec<String>> {
+        Ok(strings_of(&self.client.execute(js, vec![]).await?))
+    }
+
+    /// Ends the session on the server behind the app's back (as a
+    /// timeout, a restart or an administrator would).
+    pub async fn end_session_on_server(&self) -> Result<()> {
+        self.eval_async(
+            "await fetch('/web/session/destroy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, \
+             body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }) }); return true;",
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Waits until the service worker controls the page.
+    pub async fn wait_for_worker(&self) -> Result<()> {
+        self.wait_until(
+            "the worker controls the page",
+            "navigator.serviceWorker.controller !== null",
+        )
+        .await
+    }
+
     /// Runs axe-core (the bundle `cargo xtask test` installs, in `AXE_JS`)
     /// on the page as it is, and returns its violations, one line each.
     pub async fn axe_violations(&self) -> Result<Vec<String>> {
@@ -260,12 +309,7 @@ impl Browser {
                 why: e.to_string(),
             });
         }
-        Ok(found
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str().map(String::from))
-            .collect())
+        Ok(strings_of(&found))
     }
 
     pub async fn path_and_query(&self) -> Result<String> {
@@ -330,4 +374,22 @@ impl Browser {
             })
             .await?)
     }
+}
+
+/// The strings of a JSON list (anything else in it is left out).
+pub fn strings_of(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect()
+}
+
+/// A demo server and a browser signed in as admin, on the contacts list.
+pub async fn signed_in() -> Result<(Server, Browser)> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    Ok((server, b))
 }

@@ -15,8 +15,7 @@ async fn assert_no_violations(b: &Browser, screen: &str) -> e2e::Result<()> {
 async fn axe_finds_nothing_on_any_screen() -> e2e::Result<()> {
     let server = Server::start(&[])?;
     let b = Browser::start().await?;
-    b.client.goto(&format!("{}/login", server.url)).await?;
-    b.wait_for("#login").await?;
+    b.goto_sign_in(&server.url).await?;
     assert_no_violations(&b, "sign-in").await?;
 
     b.sign_in_here("admin", "wrong").await?;
@@ -57,10 +56,7 @@ async fn axe_finds_nothing_on_any_screen() -> e2e::Result<()> {
 /// arrives: nothing on screen jumps when it does.
 #[tokio::test]
 async fn the_contacts_arrive_without_layout_shift() -> e2e::Result<()> {
-    let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.sign_in(&server.url, "admin", "admin").await?;
-    b.wait_for(".rows .row").await?;
+    let (server, b) = e2e::signed_in().await?;
     // Every layout shift of the next page, from its first byte.
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
@@ -98,9 +94,18 @@ async fn the_contacts_arrive_without_layout_shift() -> e2e::Result<()> {
     Ok(())
 }
 
-/// Widths wider than the viewport mean sideways scrolling on a phone.
-const OVERFLOW: &str =
-    "document.documentElement.scrollWidth > document.documentElement.clientWidth";
+/// A page wider than the viewport means sideways scrolling on a phone.
+async fn assert_no_sideways_scroll(b: &Browser, screen: &str) -> e2e::Result<()> {
+    let overflow = b
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await?;
+    assert_eq!(overflow.as_bool(), Some(false), "{screen}");
+    Ok(())
+}
 
 #[tokio::test]
 async fn a_360_px_phone_never_scrolls_sideways() -> e2e::Result<()> {
@@ -111,36 +116,22 @@ async fn a_360_px_phone_never_scrolls_sideways() -> e2e::Result<()> {
         serde_json::json!({"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true}),
     )
     .await?;
-    b.client.goto(&format!("{}/login", server.url)).await?;
-    b.wait_for("#login").await?;
+    b.goto_sign_in(&server.url).await?;
     let width = b
         .client
         .execute("return document.documentElement.clientWidth", vec![])
         .await?;
     assert_eq!(width.as_f64(), Some(360.0), "the emulation did not apply");
-    let overflow = format!("return {OVERFLOW}");
-    assert_eq!(
-        b.client.execute(&overflow, vec![]).await?.as_bool(),
-        Some(false),
-        "sign-in"
-    );
+    assert_no_sideways_scroll(&b, "sign-in").await?;
     b.sign_in_here("admin", "admin").await?;
     b.wait_for(".rows .row").await?;
-    assert_eq!(
-        b.client.execute(&overflow, vec![]).await?.as_bool(),
-        Some(false),
-        "contacts"
-    );
+    assert_no_sideways_scroll(&b, "contacts").await?;
     b.client
         .goto(&format!("{}/partners?q=azure", server.url))
         .await?;
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
-    assert_eq!(
-        b.client.execute(&overflow, vec![]).await?.as_bool(),
-        Some(false),
-        "contact card"
-    );
+    assert_no_sideways_scroll(&b, "contact card").await?;
     Ok(())
 }
 
@@ -169,8 +160,7 @@ async fn type_here(b: &Browser, text: &str) -> e2e::Result<()> {
 async fn the_keyboard_alone_signs_in_opens_a_contact_and_comes_back() -> e2e::Result<()> {
     let server = Server::start(&[])?;
     let b = Browser::start().await?;
-    b.client.goto(&format!("{}/login", server.url)).await?;
-    b.wait_for("#login").await?;
+    b.goto_sign_in(&server.url).await?;
     tab_to(&b, "#login").await?;
     type_here(&b, "admin").await?;
     tab_to(&b, "#password").await?;
@@ -180,11 +170,7 @@ async fn the_keyboard_alone_signs_in_opens_a_contact_and_comes_back() -> e2e::Re
 
     tab_to(&b, "#search").await?;
     type_here(&b, "azure").await?;
-    b.wait_until(
-        "the rows are the search's",
-        "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
-    )
-    .await?;
+    b.wait_for_search("azure").await?;
     tab_to(&b, ".rows a.name").await?;
     let name = b
         .client

@@ -1,19 +1,7 @@
 //! The contacts journeys: search, filter, scroll, open and come back,
 //! session expiry and return.
 
-use e2e::{Browser, Server};
-
-async fn signed_in() -> e2e::Result<(Server, Browser)> {
-    let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.sign_in(&server.url, "admin", "admin").await?;
-    b.wait_for(".rows .row").await?;
-    Ok((server, b))
-}
-
-fn names_js() -> &'static str {
-    "Array.from(document.querySelectorAll('.rows .row .name')).map(e => e.textContent)"
-}
+use e2e::{signed_in, Browser, Server};
 
 #[tokio::test]
 async fn search_as_you_type_updates_the_url_and_the_rows() -> e2e::Result<()> {
@@ -21,23 +9,10 @@ async fn search_as_you_type_updates_the_url_and_the_rows() -> e2e::Result<()> {
     b.fill("#search", "azure").await?;
     b.wait_until("the URL holds the search", "location.search === '?q=azure'")
         .await?;
-    b.wait_until(
-        "the rows are the search's",
-        "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
-    )
-    .await?;
-    let names = b
-        .client
-        .execute(&format!("return {}", names_js()), vec![])
-        .await?;
-    let names: Vec<&str> = names
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str())
-        .collect();
+    b.wait_for_search("azure").await?;
+    let names = b.row_names().await?;
     assert!(!names.is_empty());
-    assert!(names.contains(&"Azure Interior"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Azure Interior"), "{names:?}");
     assert!(
         names.len() < 80,
         "the search did not narrow the list: {names:?}"
@@ -119,7 +94,7 @@ async fn scrolling_loads_more_and_keeps_the_dom_small() -> e2e::Result<()> {
 async fn a_contact_opens_and_back_returns_to_the_same_place() -> e2e::Result<()> {
     let (_server, b) = signed_in().await?;
     b.fill("#search", "azure").await?;
-    b.wait_until("search done", "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.wait_for_search("azure").await?;
     b.client
         .execute("Array.from(document.querySelectorAll('.rows .name')).find(a => a.textContent === 'Azure Interior').click()", vec![])
         .await?;
@@ -143,7 +118,7 @@ async fn a_contact_opens_and_back_returns_to_the_same_place() -> e2e::Result<()>
 async fn a_name_with_markup_shows_as_text() -> e2e::Result<()> {
     let (_server, b) = signed_in().await?;
     b.fill("#search", "<script>").await?;
-    b.wait_until("search done", "document.querySelector('.rows').dataset.q === '<script>' && document.querySelector('.rows').dataset.state === 'idle'").await?;
+    b.wait_for_search("<script>").await?;
     b.wait_for_text("<script>").await?;
     let injected = b
         .client
@@ -162,7 +137,7 @@ async fn session_expiry_returns_to_the_same_url_after_signing_in() -> e2e::Resul
     b.fill("#search", "azure").await?;
     b.wait_until("search done", "location.search === '?q=azure' && document.querySelector('.rows').dataset.state === 'idle'").await?;
     // The server forgets the session (as after a timeout or a restart).
-    b.eval_async("await fetch('/web/session/destroy', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({jsonrpc: '2.0', method: 'call', params: {}, id: 1})}); return true;").await?;
+    b.end_session_on_server().await?;
     b.client
         .execute("Array.from(document.querySelectorAll('.chip')).find(c => c.textContent === 'Companies').click()", vec![])
         .await?;
@@ -190,23 +165,10 @@ async fn the_same_search_works_against_odoo_16_and_19() -> e2e::Result<()> {
         b.sign_in(&server.url, "admin", "admin").await?;
         b.wait_for(".rows .row").await?;
         b.fill("#search", "azure").await?;
-        b.wait_until(
-            "the rows are the search's",
-            "document.querySelector('.rows').dataset.q === 'azure' && document.querySelector('.rows').dataset.state === 'idle'",
-        )
-        .await?;
-        let names = b
-            .client
-            .execute(&format!("return {}", names_js()), vec![])
-            .await?;
-        let names: Vec<&str> = names
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str())
-            .collect();
+        b.wait_for_search("azure").await?;
+        let names = b.row_names().await?;
         assert!(
-            names.contains(&"Azure Interior"),
+            names.iter().any(|n| n == "Azure Interior"),
             "Odoo {version}: {names:?}"
         );
         let alert = b

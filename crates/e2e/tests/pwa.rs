@@ -10,19 +10,14 @@ use std::path::Path;
 async fn manifest_is_served_and_chromium_finds_the_app_installable() -> e2e::Result<()> {
     let server = Server::start(&[])?;
     let b = Browser::start().await?;
-    b.client.goto(&format!("{}/login", server.url)).await?;
-    b.wait_for("#login").await?;
+    b.goto_sign_in(&server.url).await?;
     let ct = b
         .eval_async(
             "const r = await fetch('/manifest.webmanifest'); return r.headers.get('content-type');",
         )
         .await?;
     assert_eq!(ct.as_str(), Some("application/manifest+json"));
-    b.wait_until(
-        "the worker controls the page",
-        "navigator.serviceWorker.controller !== null",
-    )
-    .await?;
+    b.wait_for_worker().await?;
     let errors = b
         .cdp("Page.getInstallabilityErrors", serde_json::json!({}))
         .await?;
@@ -36,26 +31,16 @@ async fn manifest_is_served_and_chromium_finds_the_app_installable() -> e2e::Res
 
 #[tokio::test]
 async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Result<()> {
-    let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.sign_in(&server.url, "admin", "admin").await?;
-    b.wait_for(".rows .row").await?;
-    b.wait_until(
-        "the worker controls the page",
-        "navigator.serviceWorker.controller !== null",
-    )
-    .await?;
-    // Open a contact online once, so its card is kept too.
+    let (server, b) = e2e::signed_in().await?;
+    b.wait_for_worker().await?;
+    // A contact's deep link, to open offline from what the list kept.
     let id = b
         .client
         .execute("const a = Array.from(document.querySelectorAll('.rows .name')).find(a => a.textContent === 'Azure Interior'); return a ? a.getAttribute('href') : null", vec![])
         .await?;
     let deep = id.as_str().unwrap_or("/partners/1").to_string();
-    let kept = b.eval_async(
-        "for (let i = 0; i < 100; i++) { const dbs = await indexedDB.databases(); if (dbs.some(d => d.name === 'staff-pwa-offline')) return true; await new Promise(r => setTimeout(r, 50)); } return false;",
-    )
-    .await?;
-    assert_eq!(kept.as_bool(), Some(true), "nothing was kept on the device");
+    let kept = kept_once(&b, |k| !k.is_empty()).await?;
+    assert!(!kept.is_empty(), "nothing was kept on the device");
     let url = server.url.clone();
     drop(server);
 
@@ -70,26 +55,11 @@ async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Resu
 
 #[tokio::test]
 async fn sign_out_leaves_no_contact_on_the_device() -> e2e::Result<()> {
-    let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.sign_in(&server.url, "admin", "admin").await?;
-    b.wait_for(".rows .row").await?;
-    b.wait_until(
-        "the worker controls the page",
-        "navigator.serviceWorker.controller !== null",
-    )
-    .await?;
+    let (_server, b) = e2e::signed_in().await?;
+    b.wait_for_worker().await?;
     b.wait_until("avatars loaded", "Array.from(document.querySelectorAll('.rows img')).some(i => i.complete && i.naturalWidth > 0)").await?;
-    let kept = b
-        .eval_async(
-            "for (let i = 0; i < 100; i++) { const dbs = await indexedDB.databases(); if (dbs.some(d => d.name === 'staff-pwa-offline')) return true; await new Promise(r => setTimeout(r, 50)); } return false;",
-        )
-        .await?;
-    assert_eq!(
-        kept.as_bool(),
-        Some(true),
-        "nothing was kept before sign-out"
-    );
+    let kept = kept_once(&b, |k| !k.is_empty()).await?;
+    assert!(!kept.is_empty(), "nothing was kept before sign-out");
     b.wait_for(".topbar button").await?.click().await?;
     b.wait_for("#login").await?;
     let left = b
@@ -190,11 +160,7 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     let b = Browser::start().await?;
     b.sign_in(&server.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
-    b.wait_until(
-        "the worker controls the page",
-        "navigator.serviceWorker.controller !== null",
-    )
-    .await?;
+    b.wait_for_worker().await?;
     let sheet = "return document.querySelector('link[rel=stylesheet]').getAttribute('href')";
     let before = b.client.execute(sheet, vec![]).await?;
 
@@ -242,110 +208,61 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     Ok(())
 }
 
-/// The names of the contacts kept on the device (none when nothing is).
-async fn kept_names(b: &Browser) -> e2e::Result<Vec<String>> {
-    let names = b
-        .eval_async(
-            "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [];\n\
-             const db = await new Promise((ok, ko) => { const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
-             try {\n\
-               const all = await new Promise((ok, ko) => { const r = db.transaction('contacts').objectStore('contacts').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
-               return all.map(k => JSON.parse(k.json).name);\n\
-             } finally { db.close(); }",
-        )
-        .await?;
-    Ok(names
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(String::from))
-        .collect())
+/// The contacts kept on the device, (id, name), polled until `done`
+/// holds for them (up to 15 s); what was kept last if it never does.
+async fn kept_once(
+    b: &Browser,
+    done: impl Fn(&[(i64, String)]) -> bool,
+) -> e2e::Result<Vec<(i64, String)>> {
+    let read = "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [];\n\
+        const db = await new Promise((ok, ko) => { const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+        try {\n\
+          const all = await new Promise((ok, ko) => { const r = db.transaction('contacts').objectStore('contacts').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+          return all.map(k => [k.id, JSON.parse(k.json).name]);\n\
+        } finally { db.close(); }";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let v = b.eval_async(read).await?;
+        let kept: Vec<(i64, String)> = v
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|k| Some((k[0].as_i64()?, k[1].as_str()?.to_string())))
+            .collect();
+        if done(&kept) || std::time::Instant::now() > deadline {
+            return Ok(kept);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
 async fn the_next_user_signing_in_finds_nothing_of_the_last() -> e2e::Result<()> {
-    let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.sign_in(&server.url, "admin", "admin").await?;
-    b.wait_for(".rows .row").await?;
-    let mut admins = Vec::new();
-    for _ in 0..100 {
-        admins = kept_names(&b).await?;
-        if admins.iter().any(|n| n == "Azure Interior") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(
-        admins.iter().any(|n| n == "Azure Interior"),
-        "admin's contacts were not kept: {admins:?}"
-    );
+    let (server, b) = e2e::signed_in().await?;
+    let azure = |k: &[(i64, String)]| k.iter().any(|(_, n)| n == "Azure Interior");
+    let admins = kept_once(&b, azure).await?;
+    assert!(azure(&admins), "admin's contacts were not kept: {admins:?}");
 
     // The session ends on the server (an administrator, a timeout); the
     // app finds out and somebody else signs in on this device.
-    b.eval_async(
-        "await fetch('/web/session/destroy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, \
-         body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }) }); return true;",
-    )
-    .await?;
+    b.end_session_on_server().await?;
     b.client.goto(&format!("{}/partners", server.url)).await?;
     b.wait_for("#login").await?;
     b.sign_in_here("portal", "portal").await?;
     b.wait_for(".rows .row").await?;
-    let shown = b
-        .client
-        .execute(
-            "return Array.from(document.querySelectorAll('.rows .name')).map(e => e.textContent)",
-            vec![],
-        )
-        .await?;
-    let shown: Vec<String> = shown
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(String::from))
-        .collect();
+    let shown = b.row_names().await?;
     assert!(
         !shown.iter().any(|n| n == "Azure Interior"),
         "portal sees {shown:?}"
     );
-    let mut kept = Vec::new();
-    for _ in 0..100 {
-        kept = kept_names(&b).await?;
-        if !kept.is_empty() && kept.iter().all(|n| shown.contains(n)) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let only_shown = |k: &[(i64, String)]| k.iter().all(|(_, n)| shown.contains(n));
+    let kept = kept_once(&b, |k| !k.is_empty() && only_shown(k)).await?;
     assert!(!kept.is_empty(), "the portal user's contacts were not kept");
     assert!(
-        kept.iter().all(|n| shown.contains(n)),
+        only_shown(&kept),
         "the device still holds another user's contacts: {kept:?} (portal sees {shown:?})"
     );
     Ok(())
-}
-
-/// (number of contacts kept, whether each id in `ids` is among them)
-async fn kept_ids(b: &Browser, ids: &[i64]) -> e2e::Result<(u64, Vec<bool>)> {
-    let v = b
-        .eval_async(&format!(
-            "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [0, []];\n\
-             const db = await new Promise((ok, ko) => {{ const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); }});\n\
-             try {{\n\
-               const keys = await new Promise((ok, ko) => {{ const r = db.transaction('contacts').objectStore('contacts').getAllKeys(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); }});\n\
-               const set = new Set(keys);\n\
-               return [keys.length, {ids:?}.map(id => set.has(id))];\n\
-             }} finally {{ db.close(); }}"
-        ))
-        .await?;
-    let count = v[0].as_u64().unwrap_or(0);
-    let has = v[1]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|b| b.as_bool() == Some(true))
-        .collect();
-    Ok((count, has))
 }
 
 #[tokio::test]
@@ -391,18 +308,12 @@ async fn the_device_keeps_at_most_5000_contacts_the_latest_fetched() -> e2e::Res
         .await?
         .as_i64()
         .unwrap_or(-1);
-    let mut seen = (0, vec![]);
-    for _ in 0..300 {
-        seen = kept_ids(&b, &[first, last]).await?;
-        if seen.0 == 5000 && seen.1 == [false, true] {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(seen.0, 5000, "contacts kept");
+    let has = |k: &[(i64, String)], id: i64| k.iter().any(|(i, _)| *i == id);
+    let kept = kept_once(&b, |k| k.len() == 5000 && !has(k, first) && has(k, last)).await?;
+    assert_eq!(kept.len(), 5000, "contacts kept");
     assert_eq!(
-        seen.1,
-        vec![false, true],
+        (has(&kept, first), has(&kept, last)),
+        (false, true),
         "the first page ({first}) should be trimmed and the last ({last}) kept"
     );
     Ok(())

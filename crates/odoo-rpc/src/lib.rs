@@ -6,6 +6,7 @@ pub mod call;
 pub mod domain;
 pub mod envelope;
 pub mod error;
+mod fields;
 pub mod record;
 pub mod retry;
 pub mod session;

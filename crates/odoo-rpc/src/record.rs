@@ -4,6 +4,7 @@
 //! for x2many. Record types turn those into `Option`s and pairs.
 
 use crate::error::shorten;
+use crate::fields::Fields;
 use crate::session::ServerVersion;
 use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -174,32 +175,17 @@ impl Partner {
     /// decoder was the largest piece of the app's WebAssembly after the
     /// framework.
     pub fn from_json(v: &Value) -> Result<Partner, String> {
-        let Value::Object(o) = v else {
-            return Err(format!("expected a record object, got {}", brief(v)));
-        };
-        let get = |k: &str| match o.get(k) {
-            None | Some(Value::Null) | Some(Value::Bool(false)) => None,
-            Some(v) => Some(v),
-        };
-        let text = |k: &str| match get(k) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!(
-                "`{k}`: expected text or false, got {}",
-                brief(other)
-            )),
-        };
+        let f = Fields::of(v, "a record")?;
         let pair = |k: &str, v: &Value| {
             id_and_name(v).ok_or_else(|| format!("`{k}`: not a many-to-one value: {}", brief(v)))
         };
         let many2one = |k: &str| {
-            get(k)
+            f.present(k)
                 .map(|v| pair(k, v).map(|(id, name)| Many2one { id, name }))
                 .transpose()
         };
-        let tags = |k: &str| match get(k) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
+        let tags = |k: &str| -> Result<Vec<Tag>, String> {
+            f.list(k)?
                 .iter()
                 .map(|v| {
                     pair(k, v).map(|(id, name)| Tag {
@@ -207,23 +193,11 @@ impl Partner {
                         name: (!name.is_empty()).then_some(name),
                     })
                 })
-                .collect(),
-            Some(other) => Err(format!("`{k}`: expected a list, got {}", brief(other))),
+                .collect()
         };
-        let flag = |k: &str, default: bool| match o.get(k) {
-            None | Some(Value::Null) => Ok(default),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(other) => Err(format!(
-                "`{k}`: expected true or false, got {}",
-                brief(other)
-            )),
-        };
-        let id = match o.get("id") {
-            Some(v) => v
-                .as_i64()
-                .ok_or_else(|| format!("`id`: expected an integer, got {}", brief(v)))?,
-            None => return Err("missing field `id`".into()),
-        };
+        let text = |k: &str| f.text(k);
+        let flag = |k: &str, default: bool| f.flag(k).map(|b| b.unwrap_or(default));
+        let id = f.required_int("id")?;
         Ok(Partner {
             id,
             name: text("name")?.unwrap_or_default(),

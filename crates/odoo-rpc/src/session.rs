@@ -3,6 +3,7 @@
 //! `company_id` and `user_id`; a portal user has no `user_companies`):
 //! unknown keys are ignored, optional ones may be missing or `false`.
 
+use crate::fields::{wrong, Fields};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -158,141 +159,72 @@ impl<'de> Deserialize<'de> for SessionInfo {
     }
 }
 
-/// Odoo's "nothing here": absent, `null` or `false`.
-fn present<'a>(o: &'a serde_json::Map<String, Value>, k: &str) -> Option<&'a Value> {
-    match o.get(k) {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
-        Some(v) => Some(v),
-    }
-}
-
-fn text(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<String>, String> {
-    match present(o, k) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(format!("`{k}`: expected text, got {}", kind(other))),
-    }
-}
-
-fn int(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<i64>, String> {
-    match present(o, k) {
-        None => Ok(None),
-        Some(v) => v
-            .as_i64()
-            .map(Some)
-            .ok_or_else(|| format!("`{k}`: expected an integer, got {}", kind(v))),
-    }
-}
-
-fn flag(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<bool>, String> {
-    match o.get(k) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(format!(
-            "`{k}`: expected true or false, got {}",
-            kind(other)
-        )),
-    }
-}
-
-fn object<'a>(v: &'a Value, what: &str) -> Result<&'a serde_json::Map<String, Value>, String> {
-    v.as_object()
-        .ok_or_else(|| format!("{what}: expected an object, got {}", kind(v)))
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl SessionInfo {
     /// Decodes a sign-in or `get_session_info` answer (or what this type
     /// serializes to, as the app caches it). By hand rather than derived:
     /// it keeps the app's WebAssembly smaller.
     pub fn from_json(v: &Value) -> Result<SessionInfo, String> {
-        let o = object(v, "session info")?;
-        let uid = match o.get("uid") {
-            Some(v) => v
-                .as_i64()
-                .ok_or_else(|| format!("`uid`: expected an integer, got {}", kind(v)))?,
-            None => return Err("missing field `uid`".into()),
-        };
-        let db = match o.get("db") {
+        let f = Fields::of(v, "session info")?;
+        let db = match v.get("db") {
             Some(Value::String(db)) => db.clone(),
-            Some(other) => return Err(format!("`db`: expected text, got {}", kind(other))),
+            Some(other) => return Err(wrong("db", "text", other)),
             None => return Err("missing field `db`".into()),
         };
-        let user_context = match present(o, "user_context") {
+        let user_context = match f.present("user_context") {
             None => UserContext::default(),
             Some(c) => {
-                let c = object(c, "`user_context`")?;
+                let c = Fields::of(c, "`user_context`")?;
                 UserContext {
-                    lang: text(c, "lang")?,
-                    tz: text(c, "tz")?,
-                    uid: int(c, "uid")?,
+                    lang: c.text("lang")?,
+                    tz: c.text("tz")?,
+                    uid: c.int("uid")?,
                 }
             }
         };
-        let user_companies = present(o, "user_companies")
+        let user_companies = f
+            .present("user_companies")
             .map(UserCompanies::from_json)
             .transpose()?;
-        let server_version_info = match present(o, "server_version_info") {
-            None => Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
-            Some(other) => {
-                return Err(format!(
-                    "`server_version_info`: expected a list, got {}",
-                    kind(other)
-                ))
-            }
-        };
         Ok(SessionInfo {
-            uid,
-            name: text(o, "name")?.unwrap_or_default(),
-            username: text(o, "username")?.unwrap_or_default(),
+            uid: f.required_int("uid")?,
+            name: f.text("name")?.unwrap_or_default(),
+            username: f.text("username")?.unwrap_or_default(),
             db,
-            partner_id: int(o, "partner_id")?,
-            partner_display_name: text(o, "partner_display_name")?,
-            company_id: int(o, "company_id")?,
+            partner_id: f.int("partner_id")?,
+            partner_display_name: f.text("partner_display_name")?,
+            company_id: f.int("company_id")?,
             user_companies,
-            server_version: text(o, "server_version")?.unwrap_or_default(),
-            server_version_info,
+            server_version: f.text("server_version")?.unwrap_or_default(),
+            server_version_info: f.list("server_version_info")?.to_vec(),
             user_context,
-            is_admin: flag(o, "is_admin")?.unwrap_or(false),
-            is_system: flag(o, "is_system")?.unwrap_or(false),
-            is_internal_user: flag(o, "is_internal_user")?,
-            web_base_url: text(o, "web.base.url")?,
+            is_admin: f.flag("is_admin")?.unwrap_or(false),
+            is_system: f.flag("is_system")?.unwrap_or(false),
+            is_internal_user: f.flag("is_internal_user")?,
+            web_base_url: f.text("web.base.url")?,
         })
     }
 }
 
 impl UserCompanies {
     fn from_json(v: &Value) -> Result<UserCompanies, String> {
-        let o = object(v, "`user_companies`")?;
+        let f = Fields::of(v, "`user_companies`")?;
         // `1`, or `[1, "YourCompany"]` as Odoo 15 and earlier sent it.
-        let current_company = match o.get("current_company") {
+        let current_company = match v.get("current_company") {
             Some(Value::Array(pair)) => pair.first().and_then(Value::as_i64),
             Some(other) => other.as_i64(),
             None => None,
         }
         .ok_or("`user_companies.current_company`: not a company id")?;
         let mut allowed_companies = BTreeMap::new();
-        if let Some(all) = present(o, "allowed_companies") {
-            for (key, company) in object(all, "`allowed_companies`")? {
-                let c = object(company, "an allowed company")?;
-                let id = int(c, "id")?.ok_or("an allowed company without an id")?;
+        if let Some(all) = f.present("allowed_companies") {
+            for (key, company) in Fields::of(all, "`allowed_companies`")?.iter() {
+                let c = Fields::of(company, "an allowed company")?;
                 allowed_companies.insert(
                     key.clone(),
                     Company {
-                        id,
-                        name: text(c, "name")?.unwrap_or_default(),
-                        sequence: int(c, "sequence")?.unwrap_or(0),
+                        id: c.required_int("id")?,
+                        name: c.text("name")?.unwrap_or_default(),
+                        sequence: c.int("sequence")?.unwrap_or(0),
                     },
                 );
             }

@@ -1,5 +1,6 @@
 //! pwa-server over real HTTP: static files and their headers, the SPA
-//! fallback, the proxy against a second server, and the sign-in limit.
+//! fallback, the proxy against a second server, the sign-in limit, and a
+//! third-party Odoo client (odoorpc) against the demo backend.
 
 use axum::routing::{any, post};
 use axum::Router;
@@ -363,4 +364,73 @@ async fn demo_backend_answers_web_routes() {
         .starts_with("session_id="));
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["result"]["username"], "admin");
+}
+
+/// A real third-party Odoo client library, odoorpc (Python, installed by
+/// `cargo xtask test` into `ODOORPC_PATH`), against the demo backend.
+const ODOORPC_SCRIPT: &str = r#"
+import sys, odoorpc
+host, port = sys.argv[1], int(sys.argv[2])
+odoo = odoorpc.ODOO(host, port=port)
+print("version", odoo.version)
+print("databases", ",".join(odoo.db.list()))
+odoo.login("demo", "admin", "admin")
+print("uid", odoo.env.uid)
+Partner = odoo.env["res.partner"]
+ids = Partner.search([("name", "ilike", "azure interior"), ("is_company", "=", True)])
+company = Partner.browse(ids[0])
+print("company", company.name, "|", company.country_id.name)
+people = Partner.search_read([("parent_id", "=", ids[0])], ["name"], order="name")
+print("people", ",".join(p["name"] for p in people))
+print("count", Partner.search_count([("is_company", "=", True)]) > 0)
+try:
+    odoorpc.ODOO(host, port=port).login("demo", "admin", "wrong")
+    print("wrong password accepted")
+except odoorpc.error.RPCError as e:
+    print("refused", e)
+"#;
+
+#[tokio::test]
+async fn odoorpc_signs_in_and_searches_against_the_demo() {
+    let path = std::env::var("ODOORPC_PATH")
+        .expect("ODOORPC_PATH is not set: run the suite with `cargo xtask test`");
+    let demo = tokio::task::spawn_blocking(|| {
+        demo_odoo::DemoOdoo::open(demo_odoo::Config {
+            big_partners: 100,
+            ..demo_odoo::Config::default()
+        })
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    let (url, _d) = with_backend(Backend::Demo(demo), 20).await;
+    let port = url.rsplit(':').next().unwrap_or_default().to_string();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("python3")
+            .args(["-c", ODOORPC_SCRIPT, "127.0.0.1", &port])
+            .env("PYTHONPATH", path)
+            .output()
+    })
+    .await
+    .unwrap()
+    .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "odoorpc failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines.contains(&"databases demo,demo_big"), "{stdout}");
+    assert!(lines.contains(&"uid 2"), "{stdout}");
+    assert!(
+        lines.contains(&"company Azure Interior | United States"),
+        "{stdout}"
+    );
+    assert!(
+        lines.contains(&"people Brandon Freeman,Colleen Diaz,Nicole Ford"),
+        "{stdout}"
+    );
+    assert!(lines.contains(&"count True"), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("refused ")), "{stdout}");
 }
