@@ -4,8 +4,9 @@
 use crate::domain::Domain;
 use crate::envelope::decode_response;
 use crate::error::{json_kind, Error};
-use crate::record::{false_as_none, fields_for, string_or_empty};
+use crate::record::{false_as_none, string_or_empty};
 use crate::session::{ServerVersion, SessionInfo};
+use crate::versions::{fields_on, web_fields_of, WebFields};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -446,23 +447,6 @@ impl<R> WebSearchRead<R> {
         }
     }
 
-    /// Odoo 17+, with a specification written by hand.
-    pub fn with_specification(
-        model: &str,
-        domain: Domain,
-        specification: Value,
-        opts: SearchOpts,
-    ) -> Self {
-        WebSearchRead {
-            model: model.into(),
-            domain,
-            fields: FieldsForm::Specification(specification),
-            opts,
-            count_limit: None,
-            _r: PhantomData,
-        }
-    }
-
     /// Stop counting at `n` (a big table's exact count is slow).
     pub fn count_limit(mut self, n: u64) -> Self {
         self.count_limit = Some(n);
@@ -536,13 +520,15 @@ impl<R> WebSearchPlan<R> {
         opts: SearchOpts,
     ) -> Self {
         let names: Vec<&str> = fields.iter().map(String::as_str).collect();
-        let fields = fields_for(&names, version);
-        match (version.major, version.minor) {
-            (16, 0) => WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, false)),
-            (major, _) if major >= 17 => {
+        let fields = fields_on(version, model, &names);
+        match web_fields_of(version) {
+            Some(WebFields::List) => {
+                WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, false))
+            }
+            Some(WebFields::Specification) => {
                 WebSearchPlan::One(WebSearchRead::new(model, domain, fields, opts, true))
             }
-            _ => WebSearchPlan::Fallback(
+            None => WebSearchPlan::Fallback(
                 SearchRead::new(model, domain.clone(), fields, opts.clone()),
                 SearchCount::new(model, domain, opts.context),
             ),
@@ -609,11 +595,6 @@ impl<R> Read<R> {
             context: Map::new(),
             _r: PhantomData,
         }
-    }
-
-    pub fn with_context(mut self, context: Map<String, Value>) -> Self {
-        self.context = context;
-        self
     }
 
     pub fn model(&self) -> &str {

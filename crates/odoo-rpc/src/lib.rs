@@ -10,6 +10,7 @@ mod fields;
 pub mod record;
 pub mod retry;
 pub mod session;
+pub mod versions;
 
 pub use call::{
     decode_call, specification_for, AuthOutcome, Authenticate, Call, CallKind, CallKw,
@@ -22,3 +23,4 @@ pub use error::Error;
 pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;
 pub use session::{Company, ServerVersion, SessionInfo, UserCompanies, UserContext};
+pub use versions::{Release, WebFields};

@@ -6,6 +6,7 @@
 use crate::error::shorten;
 use crate::fields::Fields;
 use crate::session::ServerVersion;
+use crate::versions::fields_on;
 use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -135,7 +136,7 @@ pub struct Partner {
     pub function: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
-    /// Gone from Odoo 19 (saas~18.2): always `None` there.
+    /// Gone from Odoo 19: always `None` there.
     pub mobile: Option<String>,
     pub street: Option<String>,
     pub street2: Option<String>,
@@ -146,7 +147,7 @@ pub struct Partner {
     pub website: Option<String>,
     pub vat: Option<String>,
     pub r#ref: Option<String>,
-    /// Not asked for by default: not in every version's base module.
+    /// Not asked for by the list or the card; the search reaches it.
     pub company_registry: Option<String>,
     pub category_id: Vec<Tag>,
     /// Odoo's HTML notes: show as text, never as markup.
@@ -227,16 +228,9 @@ impl Partner {
     }
 }
 
-/// Fields that some supported versions do not have, and the version
-/// (major, minor) that dropped them.
-const DROPPED: &[(&str, (u32, u32))] = &[
-    // odoo/odoo#189739 "[REM] base: remove mobile field" (saas~18.2, so 19.0).
-    ("mobile", (18, 2)),
-];
-
 impl Partner {
-    /// What a list row needs. Present in Odoo 16 to 18; use
-    /// [`Partner::list_fields`] to ask a server of any version.
+    /// What a list row needs; [`Partner::list_fields`] leaves out what a
+    /// version lacks.
     pub const LIST_FIELDS: &'static [&'static str] = &[
         "name",
         "display_name",
@@ -251,8 +245,7 @@ impl Partner {
         "write_date",
     ];
 
-    /// What the contact card shows (Odoo 16 to 18; see
-    /// [`Partner::card_fields`]).
+    /// What the contact card shows; see [`Partner::card_fields`].
     pub const CARD_FIELDS: &'static [&'static str] = &[
         "name",
         "display_name",
@@ -278,27 +271,13 @@ impl Partner {
         "active",
     ];
 
-    /// [`Partner::LIST_FIELDS`] less what `version` does not have.
+    /// [`Partner::LIST_FIELDS`] that a server of `version` has.
     pub fn list_fields(version: &ServerVersion) -> Vec<String> {
-        fields_for(Self::LIST_FIELDS, version)
+        fields_on(version, "res.partner", Self::LIST_FIELDS)
     }
 
-    /// [`Partner::CARD_FIELDS`] less what `version` does not have.
+    /// [`Partner::CARD_FIELDS`] that a server of `version` has.
     pub fn card_fields(version: &ServerVersion) -> Vec<String> {
-        fields_for(Self::CARD_FIELDS, version)
+        fields_on(version, "res.partner", Self::CARD_FIELDS)
     }
-}
-
-/// `fields` without those `version` dropped. An unknown version keeps
-/// them all (16 to 18 is where most servers are).
-pub fn fields_for(fields: &[&str], version: &ServerVersion) -> Vec<String> {
-    fields
-        .iter()
-        .filter(|f| {
-            !DROPPED.iter().any(|(name, (major, minor))| {
-                name == *f && version.is_known() && version.at_least(*major, *minor)
-            })
-        })
-        .map(|f| f.to_string())
-        .collect()
 }

@@ -1,0 +1,350 @@
+//! What each supported Odoo version has: the one place in the workspace
+//! that names a version number. The field rows are what real 16.0, 17.0,
+//! 18.0 and 19.0 servers said of themselves in `fields_get`
+//! (`fixtures/odoo-wire/fields/`, checked row by row by
+//! `tests/versions.rs`); the behaviours are what their transcripts show.
+//! The app builds its calls from it, and demo-odoo decides from it what to
+//! answer and what to refuse, so the two cannot disagree about a version.
+
+use crate::session::ServerVersion;
+
+/// The Odoo majors this workspace speaks, oldest first.
+pub const MAJORS: [u8; 4] = [16, 17, 18, 19];
+
+/// What `fields_get` says of a field on one version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Has {
+    /// A column of its own (`store`).
+    pub stored: bool,
+    /// May be named in `order` (`sortable`).
+    pub sortable: bool,
+    /// May be named in a domain (`searchable`).
+    pub searchable: bool,
+}
+
+/// One field of one model, on each of [`MAJORS`] (`None`: the version does
+/// not have it, and any call naming it fails there).
+#[derive(Clone, Copy, Debug)]
+pub struct FieldRow {
+    pub model: &'static str,
+    pub name: &'static str,
+    pub on: [Option<Has>; 4],
+}
+
+impl FieldRow {
+    /// The field on `major`; `None` when that version lacks it or is not
+    /// one of [`MAJORS`].
+    pub fn on(&self, major: u8) -> Option<Has> {
+        index(major).and_then(|i| self.on[i])
+    }
+}
+
+fn index(major: u8) -> Option<usize> {
+    MAJORS.iter().position(|m| *m == major)
+}
+
+const fn has(stored: bool, sortable: bool, searchable: bool) -> Option<Has> {
+    Some(Has {
+        stored,
+        sortable,
+        searchable,
+    })
+}
+
+/// A column: orders and searches.
+const COLUMN: Option<Has> = has(true, true, true);
+/// Stored elsewhere (to-many, attachments): searched, never ordered by.
+const LISTED: Option<Has> = has(true, false, true);
+/// Computed, with a search method.
+const SEARCHED: Option<Has> = has(false, false, true);
+/// Computed, nothing else.
+const COMPUTED: Option<Has> = has(false, false, false);
+/// Delegated to another model's column (`res.users.name` is the
+/// partner's): ordered and searched through it.
+const DELEGATED: Option<Has> = has(false, true, true);
+const NONE: Option<Has> = None;
+
+const fn all(h: Option<Has>) -> [Option<Has>; 4] {
+    [h, h, h, h]
+}
+
+const fn row(model: &'static str, name: &'static str, on: [Option<Has>; 4]) -> FieldRow {
+    FieldRow { model, name, on }
+}
+
+/// Every field the app or demo-odoo names, on the four models the fixtures
+/// describe. Columns: 16, 17, 18, 19.
+pub static FIELDS: &[FieldRow] = &[
+    // res.partner
+    row("res.partner", "id", all(COLUMN)),
+    row("res.partner", "name", all(COLUMN)),
+    // Odoo 17 made `complete_name` the stored name that contacts sort by.
+    row(
+        "res.partner",
+        "complete_name",
+        [NONE, COLUMN, COLUMN, COLUMN],
+    ),
+    // Stored (and so the sort key) only up to 16.
+    row(
+        "res.partner",
+        "display_name",
+        [COLUMN, COMPUTED, SEARCHED, SEARCHED],
+    ),
+    row("res.partner", "parent_id", all(COLUMN)),
+    row("res.partner", "child_ids", all(LISTED)),
+    row("res.partner", "ref", all(COLUMN)),
+    row("res.partner", "vat", all(COLUMN)),
+    row("res.partner", "company_registry", all(COLUMN)),
+    row("res.partner", "website", all(COLUMN)),
+    row("res.partner", "comment", all(COLUMN)),
+    row("res.partner", "category_id", all(LISTED)),
+    row("res.partner", "active", all(COLUMN)),
+    row("res.partner", "function", all(COLUMN)),
+    row("res.partner", "type", all(COLUMN)),
+    row("res.partner", "street", all(COLUMN)),
+    row("res.partner", "street2", all(COLUMN)),
+    row("res.partner", "zip", all(COLUMN)),
+    row("res.partner", "city", all(COLUMN)),
+    row("res.partner", "state_id", all(COLUMN)),
+    row("res.partner", "country_id", all(COLUMN)),
+    row("res.partner", "email", all(COLUMN)),
+    row("res.partner", "phone", all(COLUMN)),
+    // Removed in 19 (odoo/odoo#189739, saas~18.2).
+    row("res.partner", "mobile", [COLUMN, COLUMN, COLUMN, NONE]),
+    row("res.partner", "title", [COLUMN, COLUMN, COLUMN, NONE]),
+    row("res.partner", "is_company", all(COLUMN)),
+    row("res.partner", "company_type", all(COMPUTED)),
+    row("res.partner", "user_ids", all(LISTED)),
+    row("res.partner", "commercial_partner_id", all(COLUMN)),
+    row("res.partner", "image_128", all(LISTED)),
+    row("res.partner", "avatar_128", all(COMPUTED)),
+    row("res.partner", "create_date", all(COLUMN)),
+    row("res.partner", "write_date", all(COLUMN)),
+    // The old concurrency stamp: a field only on 16.
+    row("res.partner", "__last_update", [COMPUTED, NONE, NONE, NONE]),
+    // res.country
+    row("res.country", "id", all(COLUMN)),
+    row("res.country", "name", all(COLUMN)),
+    row("res.country", "code", all(COLUMN)),
+    row(
+        "res.country",
+        "display_name",
+        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
+    ),
+    row("res.country", "state_ids", all(LISTED)),
+    // res.partner.category
+    row("res.partner.category", "id", all(COLUMN)),
+    row("res.partner.category", "name", all(COLUMN)),
+    row("res.partner.category", "color", all(COLUMN)),
+    row("res.partner.category", "parent_id", all(COLUMN)),
+    row("res.partner.category", "child_ids", all(LISTED)),
+    row("res.partner.category", "active", all(COLUMN)),
+    row("res.partner.category", "partner_ids", all(LISTED)),
+    row(
+        "res.partner.category",
+        "display_name",
+        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
+    ),
+    // res.users
+    row("res.users", "id", all(COLUMN)),
+    row("res.users", "name", all(DELEGATED)),
+    row("res.users", "login", all(COLUMN)),
+    row("res.users", "partner_id", all(COLUMN)),
+    row(
+        "res.users",
+        "display_name",
+        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
+    ),
+];
+
+/// The row of `model.name`, if the table describes it.
+pub fn field(model: &str, name: &str) -> Option<&'static FieldRow> {
+    FIELDS.iter().find(|r| r.model == model && r.name == name)
+}
+
+/// Whether the table describes `model` (models it does not describe, such
+/// as `res.country.state`, are the same on every version).
+pub fn describes(model: &str) -> bool {
+    FIELDS.iter().any(|r| r.model == model)
+}
+
+/// How `web_search_read` and `web_read` name the fields they return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WebFields {
+    /// A `fields` list (16).
+    List,
+    /// A `specification` object (17+), which 18 requires.
+    Specification,
+}
+
+/// How a server refuses a method it does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingMethod {
+    /// `AttributeError "type object 'm' has no attribute 'x'"`, and an
+    /// `AccessError` for `_private` names (16, 17, 19).
+    TypeObject,
+    /// `AttributeError "The method 'm.x' does not exist"`, private names
+    /// too (18).
+    DoesNotExist,
+}
+
+/// One Odoo major: what it does that another does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Release {
+    pub major: u8,
+    /// res.partner's `_order`: how Odoo's own contacts list sorts.
+    pub partner_order: &'static str,
+    /// Odoo's own contacts search (the name filter of `res.partner`'s
+    /// search view): `(field, operator)`, any of which may match.
+    pub contact_search: &'static [(&'static str, &'static str)],
+    pub web_fields: WebFields,
+    /// `error.code` of a server exception: 200, or 0 from 19.
+    pub server_error_code: i64,
+    /// `web_read` and `web_save` exist (17+).
+    pub web_read: bool,
+    /// `name_get` exists (gone in 17).
+    pub name_get: bool,
+    /// The `any` / `not any` domain operators (17+).
+    pub any_operator: bool,
+    /// `nulls first|last` in an order (17+).
+    pub order_nulls: bool,
+    /// A domain term is unpacked as exactly three items before it is
+    /// checked, so a wrong length is a Python unpacking error (18+).
+    pub unpacks_terms: bool,
+    pub missing_method: MissingMethod,
+    /// The session cookie is 40 hex digits (16) rather than 84 characters
+    /// of URL-safe base64.
+    pub hex_session_id: bool,
+    /// werkzeug's error pages are HTML 3.2 (16) rather than HTML5.
+    pub old_error_pages: bool,
+    /// The session info has 16's shape: `company_id`, no `is_public`,
+    /// `is_internal_user`, `user_settings`.
+    pub session_info_16: bool,
+    /// Avatars' ETags name the size asked for (17+; 16: `0x0`).
+    pub sized_avatar_etag: bool,
+}
+
+const SEARCH_16: &[(&str, &str)] = &[
+    ("display_name", "ilike"),
+    ("ref", "="),
+    ("email", "ilike"),
+    ("vat", "ilike"),
+    ("company_registry", "ilike"),
+];
+
+const SEARCH_17: &[(&str, &str)] = &[
+    ("complete_name", "ilike"),
+    ("ref", "ilike"),
+    ("email", "ilike"),
+    ("vat", "ilike"),
+    ("company_registry", "ilike"),
+];
+
+const V17: Release = Release {
+    major: 17,
+    partner_order: "complete_name ASC, id DESC",
+    contact_search: SEARCH_17,
+    web_fields: WebFields::Specification,
+    server_error_code: 200,
+    web_read: true,
+    name_get: false,
+    any_operator: true,
+    order_nulls: true,
+    unpacks_terms: false,
+    missing_method: MissingMethod::TypeObject,
+    hex_session_id: false,
+    old_error_pages: false,
+    session_info_16: false,
+    sized_avatar_etag: true,
+};
+
+pub static RELEASES: [Release; 4] = [
+    Release {
+        major: 16,
+        partner_order: "display_name ASC, id DESC",
+        contact_search: SEARCH_16,
+        web_fields: WebFields::List,
+        web_read: false,
+        name_get: true,
+        any_operator: false,
+        order_nulls: false,
+        hex_session_id: true,
+        old_error_pages: true,
+        session_info_16: true,
+        sized_avatar_etag: false,
+        ..V17
+    },
+    Release {
+        // 17 still sent the 40-hex cookie.
+        hex_session_id: true,
+        ..V17
+    },
+    Release {
+        major: 18,
+        unpacks_terms: true,
+        missing_method: MissingMethod::DoesNotExist,
+        ..V17
+    },
+    Release {
+        major: 19,
+        server_error_code: 0,
+        unpacks_terms: true,
+        ..V17
+    },
+];
+
+impl Release {
+    /// The release of major `major`, if supported.
+    pub fn get(major: u8) -> Option<&'static Release> {
+        index(major).map(|i| &RELEASES[i])
+    }
+
+    /// The release a server of `version` is. Only a `N.0` of a supported
+    /// major is one: an Odoo Online `saas~N.x` sits between two majors,
+    /// and an unknown version may be anything.
+    pub fn of(version: &ServerVersion) -> Option<&'static Release> {
+        if version.minor != 0 {
+            return None;
+        }
+        u8::try_from(version.major).ok().and_then(Release::get)
+    }
+
+    /// The field `model.name` on this release; `None` when it lacks it.
+    /// A field the table does not list on a model it describes counts as
+    /// missing: the app asks for nothing unlisted.
+    pub fn field(&self, model: &str, name: &str) -> Option<Has> {
+        field(model, name).and_then(|r| r.on(self.major))
+    }
+
+    pub fn has_field(&self, model: &str, name: &str) -> bool {
+        self.field(model, name).is_some()
+    }
+}
+
+/// `fields` (of `model`) that a server of `version` has, in order: those
+/// of its release, or, when the release is not known, those every
+/// supported release has (a field one of them lacks may be missing there
+/// too).
+pub fn fields_on(version: &ServerVersion, model: &str, fields: &[&str]) -> Vec<String> {
+    let keep = |f: &str| match Release::of(version) {
+        Some(r) => r.has_field(model, f),
+        None => RELEASES.iter().all(|r| r.has_field(model, f)),
+    };
+    fields
+        .iter()
+        .filter(|f| keep(f))
+        .map(|f| f.to_string())
+        .collect()
+}
+
+/// The `web_search_read` form a server of `version` takes: its release's,
+/// or for an Odoo Online `saas~N.x` the one releases N and N + 1 share.
+/// `None`: not known (use `search_read`, which every version has).
+pub fn web_fields_of(version: &ServerVersion) -> Option<WebFields> {
+    if let Some(r) = Release::of(version) {
+        return Some(r.web_fields);
+    }
+    let major = u8::try_from(version.major).ok()?;
+    let (this, next) = (Release::get(major)?, Release::get(major.checked_add(1)?)?);
+    (this.web_fields == next.web_fields).then_some(this.web_fields)
+}
