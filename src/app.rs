@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{path, NavigateOptions};
+use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -68,13 +68,7 @@ fn Guard() -> impl IntoView {
             if status == Status::Expired {
                 to.push_str("&expired=1");
             }
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigate(&to, crate::pages::redirect());
         }
     });
     view! {

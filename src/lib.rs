@@ -1,12 +1,14 @@
 //! The staff PWA: sign in with an Odoo login, then a fast contacts list.
 
 mod app;
+pub mod contacts;
 pub mod list;
 pub mod offline;
 pub mod pages;
-pub mod query;
+pub use staff_calls::query;
 pub mod rpc;
 pub mod session;
 pub mod storage;
+pub mod text;
 
 pub use app::App;

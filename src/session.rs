@@ -4,7 +4,7 @@
 
 use crate::{rpc, storage};
 use leptos::prelude::*;
-use odoo_rpc::{AuthOutcome, Authenticate, DestroySession, Error, GetSessionInfo, SessionInfo};
+use odoo_rpc::{AuthOutcome, Error, SessionInfo};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -40,7 +40,7 @@ impl Session {
     /// Start-up: a live cookie goes straight in. Without the network, the
     /// last session on this device is used (its calls will say offline).
     pub async fn restore(self) {
-        match rpc::call(&GetSessionInfo).await {
+        match rpc::call(&staff_calls::session_info()).await {
             Ok(info) if info.uid > 0 => self.set(Some(info)),
             Err(Error::Offline | Error::Network { .. } | Error::Timeout) => {
                 match storage::cached_session() {
@@ -68,12 +68,7 @@ impl Session {
             db: db.clone(),
             login: login.clone(),
         });
-        let outcome = rpc::call(&Authenticate {
-            db,
-            login,
-            password,
-        })
-        .await?;
+        let outcome = rpc::call(&staff_calls::sign_in(&db, &login, &password)).await?;
         if let AuthOutcome::SignedIn(info) = &outcome {
             let previous = storage::cached_session();
             if previous.is_some_and(|p| p.uid != info.uid || p.db != info.db) {
@@ -90,7 +85,7 @@ impl Session {
         // Signed out here first, so the server's answer to destroy (which
         // may be "session expired") is not taken for an expiry.
         self.set(None);
-        let _ = rpc::call(&DestroySession).await;
+        let _ = rpc::call(&staff_calls::sign_out()).await;
         crate::offline::forget_everything().await;
     }
 
@@ -113,6 +108,12 @@ impl Session {
             self.status.set(Status::Expired);
         }
     }
+}
+
+/// The databases a sign-in may name (an error when the server hides
+/// them).
+pub async fn databases() -> Result<Vec<String>, Error> {
+    rpc::call(&staff_calls::databases()).await
 }
 
 pub fn use_session() -> Session {

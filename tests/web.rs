@@ -2,10 +2,11 @@
 //! query building the list depends on, and components mounted for real.
 
 use leptos::prelude::*;
-use odoo_rpc::{AuthOutcome, Error, ServerVersion};
+use odoo_rpc::{AuthOutcome, Error};
 use staff_pwa::list;
 use staff_pwa::pages::{odoo_login_url, sign_in_message};
-use staff_pwa::query::{encode, html_to_text, Kind, PartnerQuery};
+use staff_pwa::query::{encode, Kind, PartnerQuery};
+use staff_pwa::text::html_to_text;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -18,45 +19,6 @@ fn query_url_round_trips_through_the_router_params() {
     assert_eq!(Kind::parse(Some("people")), Kind::People);
     assert_eq!(Kind::parse(Some("bogus")), Kind::All);
     assert_eq!(encode("é/?"), "%C3%A9%2F%3F");
-}
-
-#[wasm_bindgen_test]
-fn the_domain_searches_what_odoo_contacts_search_reaches() {
-    let v18 = ServerVersion::parse("18.0");
-    let d = PartnerQuery::new("acme", Kind::People)
-        .domain(&v18)
-        .to_json();
-    let text = d.to_string();
-    for f in ["complete_name", "ref", "email", "vat", "company_registry"] {
-        assert!(
-            text.contains(&format!("[\"{f}\",\"ilike\",\"acme\"]")),
-            "{f} missing in {text}"
-        );
-    }
-    assert!(text.contains("[\"is_company\",\"=\",false]"), "{text}");
-    // 5 ORed leaves need 4 "|", and the AND with the kind needs one "&".
-    let ops: Vec<&str> = d
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|v| v.as_str())
-        .collect();
-    assert_eq!(ops.iter().filter(|o| **o == "|").count(), 4);
-    assert_eq!(ops.iter().filter(|o| **o == "&").count(), 1);
-    assert_eq!(
-        PartnerQuery::new("", Kind::All).domain(&v18).to_json(),
-        serde_json::json!([])
-    );
-}
-
-#[wasm_bindgen_test]
-fn odoo_16_is_not_asked_for_a_field_its_contacts_lack() {
-    let d = PartnerQuery::new("acme", Kind::All)
-        .domain(&ServerVersion::parse("16.0"))
-        .to_json()
-        .to_string();
-    assert!(!d.contains("company_registry"), "{d}");
-    assert!(d.contains("[\"vat\",\"ilike\",\"acme\"]"), "{d}");
 }
 
 #[wasm_bindgen_test]

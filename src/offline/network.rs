@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use odoo_rpc::VersionInfo;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -56,7 +55,7 @@ impl Network {
         spawn_local(async move {
             let mut delay = FIRST_DELAY_MS;
             loop {
-                if crate::rpc::call(&VersionInfo).await.is_ok() {
+                if crate::rpc::call(&staff_calls::reachability()).await.is_ok() {
                     break;
                 }
                 gloo_timers::future::TimeoutFuture::new(delay).await;

@@ -6,8 +6,7 @@ use crate::session::{use_session, Status};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use odoo_rpc::{AuthOutcome, DatabaseList, Error};
+use odoo_rpc::{AuthOutcome, Error};
 
 /// What the sign-in form says when it fails, in words for people.
 pub fn sign_in_message(result: &Result<AuthOutcome, Error>) -> Option<String> {
@@ -46,7 +45,7 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let show_password = RwSignal::new(false);
 
-    let databases = LocalResource::new(|| async { crate::rpc::call(&DatabaseList).await });
+    let databases = LocalResource::new(crate::session::databases);
     // One database: it is the one. None listed, or listing disabled: type it.
     let db_choices = move || match databases.get() {
         Some(Ok(list)) => list,
@@ -76,13 +75,7 @@ pub fn LoginPage() -> impl IntoView {
 
     Effect::new(move |_| {
         if session.status.get() == Status::SignedIn {
-            navigate(
-                &next(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigate(&next(), crate::pages::redirect());
         }
     });
 

@@ -1,7 +1,36 @@
 mod login;
 pub(crate) mod partner;
 pub(crate) mod partners;
+mod top_bar;
 
 pub use login::{odoo_login_url, sign_in_message, LoginPage};
 pub use partner::PartnerPage;
 pub use partners::PartnersPage;
+pub use top_bar::TopBar;
+
+use leptos_router::NavigateOptions;
+
+/// A move within a page (a search, a filter): it replaces the history
+/// entry and keeps the scroll position, so Back leaves the page.
+pub fn replace_url() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
+}
+
+/// Going elsewhere in place of this page (sign-in and back): Back does
+/// not return to it.
+pub fn redirect() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        ..Default::default()
+    }
+}
+
+/// "14:02", in the device's time zone.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}

@@ -1,26 +1,14 @@
-//! `/partners/:id`: the full card. Also the app bar shared by the pages.
+//! `/partners/:id`: the full card.
 
-use crate::offline::store::{self, Owner};
-use crate::query::html_to_text;
-use crate::rpc::{self, CallOpts, Latest};
+use crate::contacts::{self, Card};
+use crate::pages::TopBar;
+use crate::rpc::Latest;
 use crate::session::use_session;
+use crate::text::html_to_text;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use odoo_rpc::{Domain, Error, Partner, Read as ReadCall, SearchOpts, SearchRead};
-use serde_json::json;
-
-pub fn avatar_url(p: &Partner) -> String {
-    // `unique` makes Odoo answer with a year-long immutable cache.
-    let unique: String = p
-        .write_date
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    format!("/web/image/res.partner/{}/avatar_128?unique={unique}", p.id)
-}
+use leptos_router::hooks::use_params_map;
+use odoo_rpc::{Error, Partner};
+use staff_calls::avatar_url;
 
 pub fn map_url(p: &Partner) -> Option<String> {
     let parts: Vec<String> = [
@@ -44,107 +32,6 @@ pub fn map_url(p: &Partner) -> Option<String> {
 }
 
 #[component]
-pub fn TopBar() -> impl IntoView {
-    let session = use_session();
-    let navigate = use_navigate();
-    let signing_out = RwSignal::new(false);
-    let sign_out = move |_| {
-        signing_out.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            session.logout().await;
-            navigate("/login", Default::default());
-        });
-    };
-    view! {
-        <header class="topbar">
-            <a href="/partners" class="brand">"Contacts"</a>
-            <span class="who-am-i">{move || session.info.with(|i| i.as_ref().map(|i| i.name.clone()))}</span>
-            <button type="button" class="ghost" on:click=sign_out disabled=move || signing_out.get()>"Sign out"</button>
-        </header>
-    }
-}
-
-#[derive(Clone)]
-struct Card {
-    partner: Partner,
-    people: Vec<Partner>,
-}
-
-/// Online, the server's card (then kept); offline, the kept one.
-async fn card_or_kept(
-    id: i64,
-    opts: CallOpts,
-    owner: Option<Owner>,
-    version: odoo_rpc::ServerVersion,
-) -> Result<Option<Card>, Error> {
-    match load_card(id, opts, version).await {
-        Ok(Some(card)) => {
-            if let Some(owner) = owner {
-                let keep = card.partner.clone();
-                leptos::task::spawn_local(async move {
-                    store::keep(&owner, std::slice::from_ref(&keep)).await
-                });
-            }
-            Ok(Some(card))
-        }
-        Err(e) if e.is_transient() || e == Error::Offline => {
-            let kept = match &owner {
-                Some(owner) => store::load(owner).await.0,
-                None => Vec::new(),
-            };
-            let people: Vec<Partner> = kept
-                .iter()
-                .filter(|p| p.parent_id.as_ref().is_some_and(|c| c.id == id))
-                .cloned()
-                .collect();
-            match kept.into_iter().find(|p| p.id == id) {
-                Some(partner) => Ok(Some(Card { partner, people })),
-                None => Err(e),
-            }
-        }
-        other => other,
-    }
-}
-
-async fn load_card(
-    id: i64,
-    opts: CallOpts,
-    version: odoo_rpc::ServerVersion,
-) -> Result<Option<Card>, Error> {
-    let read = ReadCall::<Partner>::new(
-        "res.partner",
-        vec![id],
-        Partner::card_fields(&version)
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    );
-    let Some(partner) = rpc::call_with(&read, &opts).await?.into_iter().next() else {
-        return Ok(None);
-    };
-    let people = if partner.is_company {
-        let search = SearchRead::<Partner>::new(
-            "res.partner",
-            Domain::leaf("parent_id", "=", json!(id)),
-            Partner::list_fields(&version)
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            SearchOpts {
-                limit: Some(200),
-                order: Some("name asc".into()),
-                ..SearchOpts::default()
-            },
-        );
-        rpc::call_with(&search, &opts).await?
-    } else {
-        Vec::new()
-    };
-    Ok(Some(Card { partner, people }))
-}
-
-#[component]
 pub fn PartnerPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
@@ -158,24 +45,9 @@ pub fn PartnerPage() -> impl IntoView {
         let id = id.get();
         let signed_in = session.is_signed_in();
         let signal = latest.next();
-        let owner = crate::pages::partners::owner(session);
-        let version = session
-            .info
-            .with(|i| i.as_ref().map(|i| i.version()).unwrap_or_default());
         async move {
             match (id, signed_in) {
-                (Some(id), true) => {
-                    card_or_kept(
-                        id,
-                        CallOpts {
-                            signal,
-                            ..Default::default()
-                        },
-                        owner,
-                        version,
-                    )
-                    .await
-                }
+                (Some(id), true) => contacts::card(session, id, signal).await,
                 _ => Ok(None),
             }
         }

@@ -2,19 +2,17 @@
 //! round trip, more rows as the user scrolls, and only the rows near the
 //! viewport in the DOM.
 
-use crate::offline::store::{self, Owner};
+use crate::contacts;
+use crate::list::{self, range_label, visible_range};
+use crate::pages::{clock, replace_url, TopBar};
 use crate::query::{Kind, PartnerQuery};
-use crate::rpc::{self, CallOpts, Latest};
+use crate::rpc::Latest;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use odoo_rpc::{Error, Partner, SearchOpts, ServerVersion, WebSearchPlan};
+use odoo_rpc::{Error, Partner};
 
-use crate::list::{self, range_label, visible_range};
-
-pub const PAGE: u64 = 80;
 const DEBOUNCE_MS: u32 = 250;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,56 +52,6 @@ impl ListState {
     }
 }
 
-/// Whose contacts the device keeps: this server, database and user.
-pub fn owner(session: crate::session::Session) -> Option<Owner> {
-    let origin = web_sys::window()?.location().origin().ok()?;
-    session.info.with_untracked(|i| {
-        i.as_ref().map(|i| Owner {
-            origin,
-            db: i.db.clone(),
-            uid: i.uid,
-        })
-    })
-}
-
-/// "14:02", in the device's time zone.
-pub fn clock(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
-}
-
-async fn fetch_page(
-    version: ServerVersion,
-    query: &PartnerQuery,
-    offset: u64,
-    opts: &CallOpts,
-) -> Result<(Vec<Partner>, u64), Error> {
-    let search = SearchOpts {
-        offset,
-        limit: Some(PAGE),
-        order: Some("complete_name asc, id asc".into()),
-        ..SearchOpts::default()
-    };
-    let plan = WebSearchPlan::<Partner>::for_version(
-        &version,
-        "res.partner",
-        query.domain(&version),
-        Partner::LIST_FIELDS.iter().map(|s| s.to_string()).collect(),
-        search,
-    );
-    match plan {
-        WebSearchPlan::One(call) => {
-            let page = rpc::call_with(&call, opts).await?;
-            Ok((page.records, page.length))
-        }
-        WebSearchPlan::Fallback(read, count) => {
-            let rows = rpc::call_with(&read, opts).await?;
-            let total = rpc::call_with(&count, opts).await?;
-            Ok((rows, total))
-        }
-    }
-}
-
 #[component]
 pub fn PartnersPage() -> impl IntoView {
     let session = use_session();
@@ -124,75 +72,45 @@ pub fn PartnersPage() -> impl IntoView {
         )
     });
     let text = RwSignal::new(url_query.get_untracked().q);
-    let version = move || session.info.with(|i| i.as_ref().map(|i| i.version()));
     let network = crate::offline::network::use_network();
 
     // Loads one page for the URL's query; `append` continues the list.
     let load = {
         let latest = latest.clone();
         move |append: bool| {
-            let Some(version) = version() else { return };
+            if session.info.with_untracked(Option::is_none) {
+                return;
+            }
             let query = url_query.get_untracked();
             let offset = if append {
                 state.rows.with_untracked(|r| r.len() as u64)
             } else {
                 0
             };
-            let opts = CallOpts {
-                signal: latest.next(),
-                ..CallOpts::default()
-            };
-            let owner = owner(session);
+            let signal = latest.next();
             state.load.set(Load::Loading);
             spawn_local(async move {
-                let result = fetch_page(version, &query, offset, &opts).await;
+                let result = contacts::page(session, &query, offset, signal.clone()).await;
                 // A newer query replaced this one: its answer is never shown.
-                if opts.signal.as_ref().is_some_and(|s| s.aborted())
+                if signal.as_ref().is_some_and(|s| s.aborted())
                     || url_query.get_untracked() != query
                 {
                     return;
                 }
                 match result {
-                    Ok((rows, total)) => {
-                        if let Some(owner) = owner.clone() {
-                            let keep = rows.clone();
-                            spawn_local(async move { store::keep(&owner, &keep).await });
-                        }
-                        state.offline_at.set(None);
-                        state.total.set(Some(total));
+                    Ok(page) => {
+                        state.offline_at.set(page.kept_at);
+                        state.total.set(Some(page.total));
                         if append {
-                            state.rows.update(|r| r.extend(rows));
+                            state.rows.update(|r| r.extend(page.rows));
                         } else {
-                            state.rows.set(rows);
+                            state.rows.set(page.rows);
                             state.scroll_top.set(0.0);
                         }
                         state.query.set(Some(query));
                         state.load.set(Load::Idle);
                     }
                     Err(Error::Cancelled) => {}
-                    Err(e) if e.is_transient() || e == Error::Offline => {
-                        // No server: show what this device kept, if anything.
-                        let kept = match &owner {
-                            Some(owner) => store::load(owner).await,
-                            None => (Vec::new(), None),
-                        };
-                        if url_query.get_untracked() != query {
-                            return;
-                        }
-                        match kept {
-                            (all, Some(at)) if !append => {
-                                let mut rows: Vec<Partner> =
-                                    all.into_iter().filter(|p| query.matches(p)).collect();
-                                rows.sort_by_cached_key(|p| p.name.to_lowercase());
-                                state.total.set(Some(rows.len() as u64));
-                                state.rows.set(rows);
-                                state.query.set(Some(query));
-                                state.offline_at.set(Some(at));
-                                state.load.set(Load::Idle);
-                            }
-                            _ => state.load.set(Load::Failed(e.user_message())),
-                        }
-                    }
                     Err(e) => state.load.set(Load::Failed(e.user_message())),
                 }
             });
@@ -247,14 +165,7 @@ pub fn PartnersPage() -> impl IntoView {
                 }
                 let next = PartnerQuery::new(&value, url_query.get_untracked().kind);
                 if next != url_query.get_untracked() {
-                    navigate(
-                        &next.url(),
-                        NavigateOptions {
-                            replace: true,
-                            scroll: false,
-                            ..Default::default()
-                        },
-                    );
+                    navigate(&next.url(), replace_url());
                 }
             });
         }
@@ -271,14 +182,7 @@ pub fn PartnersPage() -> impl IntoView {
         let navigate = navigate.clone();
         move |kind: Kind| {
             let next = PartnerQuery::new(&text.get_untracked(), kind);
-            navigate(
-                &next.url(),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&next.url(), replace_url());
         }
     };
 
@@ -335,7 +239,7 @@ pub fn PartnersPage() -> impl IntoView {
 
     let kinds = [Kind::All, Kind::Companies, Kind::People];
     view! {
-        <crate::pages::partner::TopBar/>
+        <TopBar/>
         <section class="partners" aria-labelledby="contacts-title">
             <h1 id="contacts-title" class="visually-hidden">"Contacts"</h1>
             <div class="toolbar">
@@ -394,7 +298,7 @@ pub fn PartnersPage() -> impl IntoView {
 #[component]
 fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
     let href = format!("/partners/{}", partner.id);
-    let avatar = crate::pages::partner::avatar_url(&partner);
+    let avatar = staff_calls::avatar_url(&partner);
     let company = partner.parent_id.as_ref().map(|m| m.name.clone());
     let place = [
         partner.city.clone(),

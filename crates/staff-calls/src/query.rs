@@ -1,7 +1,9 @@
 //! The contacts list's state lives in the URL (`/partners?q=…&kind=…`);
-//! this turns it into an Odoo domain and back into a URL. Pure functions.
+//! this turns it into the domain of the version's own contacts search, and
+//! back into a URL, and runs the same search on contacts kept offline.
 
-use odoo_rpc::{Domain, ServerVersion};
+use odoo_rpc::versions::{Release, RELEASES};
+use odoo_rpc::{Domain, Partner, ServerVersion};
 use serde_json::json;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -44,17 +46,30 @@ pub struct PartnerQuery {
     pub kind: Kind,
 }
 
-/// Odoo's own contacts search reaches these (res_partner_views.xml).
-pub const SEARCH_FIELDS: [&str; 5] = ["complete_name", "ref", "email", "vat", "company_registry"];
+/// The contacts search for a server whose release is not known: the
+/// fields of Odoo's own search that every release can search.
+const SEARCH_ANY: &[(&str, &str)] = &[
+    ("name", "ilike"),
+    ("ref", "ilike"),
+    ("email", "ilike"),
+    ("vat", "ilike"),
+    ("company_registry", "ilike"),
+];
 
-/// `company_registry` is a field of every contact only from Odoo 17 (in
-/// 16 it belongs to the company model and to some localisations); a
-/// domain naming a field the server lacks fails the whole search.
-fn search_fields(version: &ServerVersion) -> &'static [&'static str] {
-    if version.is_known() && !version.at_least(17, 0) {
-        &SEARCH_FIELDS[..4]
-    } else {
-        &SEARCH_FIELDS
+/// `(field, operator)` pairs, any of which finds a contact: what the
+/// version's own contacts search reaches (res_partner_views.xml).
+pub fn search_terms(version: &ServerVersion) -> Vec<(&'static str, &'static str)> {
+    match Release::of(version) {
+        Some(r) => r.contact_search.to_vec(),
+        None => SEARCH_ANY
+            .iter()
+            .filter(|(f, _)| {
+                RELEASES
+                    .iter()
+                    .all(|r| r.field("res.partner", f).is_some_and(|h| h.searchable))
+            })
+            .copied()
+            .collect(),
     }
 }
 
@@ -77,9 +92,9 @@ impl PartnerQuery {
         }
         if !self.q.is_empty() {
             parts.push(Domain::or(
-                search_fields(version)
-                    .iter()
-                    .map(|f| Domain::leaf(f, "ilike", json!(self.q)))
+                search_terms(version)
+                    .into_iter()
+                    .map(|(f, op)| Domain::leaf(f, op, json!(self.q)))
                     .collect(),
             ));
         }
@@ -103,8 +118,10 @@ impl PartnerQuery {
 }
 
 impl PartnerQuery {
-    /// The same search, run on contacts kept on the device (offline).
-    pub fn matches(&self, p: &odoo_rpc::Partner) -> bool {
+    /// The same search as [`PartnerQuery::domain`], run on contacts kept
+    /// on the device (offline): `ilike` ignores case, `=` does not, as
+    /// PostgreSQL under Odoo does.
+    pub fn matches(&self, version: &ServerVersion, p: &Partner) -> bool {
         let kind_ok = match self.kind {
             Kind::All => true,
             Kind::Companies => p.is_company,
@@ -117,22 +134,29 @@ impl PartnerQuery {
             return true;
         }
         let needle = self.q.to_lowercase();
-        let company = p
+        let with_company = p
             .parent_id
             .as_ref()
             .map(|m| format!("{}, {}", m.name, p.name));
-        let fields = [
-            Some(&p.name),
-            company.as_ref(),
-            p.email.as_ref(),
-            p.r#ref.as_ref(),
-            p.vat.as_ref(),
-            p.company_registry.as_ref(),
-        ];
-        fields
-            .iter()
-            .flatten()
-            .any(|v| v.to_lowercase().contains(&needle))
+        search_terms(version).iter().any(|(field, op)| {
+            let value = match *field {
+                "display_name" | "complete_name" => p
+                    .display_name
+                    .as_ref()
+                    .or(with_company.as_ref())
+                    .or(Some(&p.name)),
+                "name" => Some(&p.name),
+                "ref" => p.r#ref.as_ref(),
+                "email" => p.email.as_ref(),
+                "vat" => p.vat.as_ref(),
+                "company_registry" => p.company_registry.as_ref(),
+                _ => None,
+            };
+            value.is_some_and(|v| match *op {
+                "=" => *v == self.q,
+                _ => v.to_lowercase().contains(&needle),
+            })
+        })
     }
 }
 
@@ -148,48 +172,4 @@ pub fn encode(s: &str) -> String {
         }
     }
     out
-}
-
-/// Odoo's notes are HTML; we show them as text, never as markup.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    let mut tag = String::new();
-    for c in html.chars() {
-        match (in_tag, c) {
-            (false, '<') => {
-                in_tag = true;
-                tag.clear();
-            }
-            (true, '>') => {
-                in_tag = false;
-                let name = tag
-                    .trim_start_matches('/')
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("");
-                if matches!(
-                    name.to_ascii_lowercase().as_str(),
-                    "br" | "p" | "div" | "li" | "br/"
-                ) {
-                    out.push('\n');
-                }
-            }
-            (true, c) => tag.push(c),
-            (false, c) => out.push(c),
-        }
-    }
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -1,0 +1,163 @@
+//! The contacts data layer: "this page of this query" and "this contact",
+//! from the server when it answers, else from what this device kept; and
+//! it keeps what it fetched. Pages ask it and draw; the calls themselves
+//! are built by `staff_calls` for the server's version.
+
+use crate::offline::store::{self, Owner};
+use crate::rpc::{self, CallOpts};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use odoo_rpc::{Error, Partner, ServerVersion, WebSearchPlan};
+use staff_calls::query::PartnerQuery;
+use web_sys::AbortSignal;
+
+/// Rows of the list and the total they belong to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub rows: Vec<Partner>,
+    pub total: u64,
+    /// Shown from the device: when they were fetched (ms since the epoch).
+    pub kept_at: Option<f64>,
+}
+
+/// A contact and, for a company, its people.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub partner: Partner,
+    pub people: Vec<Partner>,
+}
+
+/// Whose contacts the device keeps: this server, database and user.
+pub fn owner(session: Session) -> Option<Owner> {
+    let origin = web_sys::window()?.location().origin().ok()?;
+    session.info.with_untracked(|i| {
+        i.as_ref().map(|i| Owner {
+            origin,
+            db: i.db.clone(),
+            uid: i.uid,
+        })
+    })
+}
+
+fn version(session: Session) -> ServerVersion {
+    session
+        .info
+        .with_untracked(|i| i.as_ref().map(|i| i.version()).unwrap_or_default())
+}
+
+/// Whether the error means "no server now", when kept contacts may stand
+/// in.
+fn unreachable(e: &Error) -> bool {
+    e.is_transient() || *e == Error::Offline
+}
+
+fn keep(owner: Option<Owner>, rows: Vec<Partner>) {
+    if let Some(owner) = owner {
+        spawn_local(async move { store::keep(&owner, &rows).await });
+    }
+}
+
+/// The page of `query` from `offset`. Page one falls back to the kept
+/// contacts that match when the server cannot be reached.
+pub async fn page(
+    session: Session,
+    query: &PartnerQuery,
+    offset: u64,
+    signal: Option<AbortSignal>,
+) -> Result<Page, Error> {
+    let version = version(session);
+    let owner = owner(session);
+    let opts = CallOpts {
+        signal,
+        ..CallOpts::default()
+    };
+    let fetched = match staff_calls::contacts_page(&version, query, offset) {
+        WebSearchPlan::One(call) => rpc::call_with(&call, &opts)
+            .await
+            .map(|p| (p.records, p.length)),
+        WebSearchPlan::Fallback(read, count) => match rpc::call_with(&read, &opts).await {
+            Ok(rows) => rpc::call_with(&count, &opts).await.map(|n| (rows, n)),
+            Err(e) => Err(e),
+        },
+    };
+    match fetched {
+        Ok((rows, total)) => {
+            keep(owner, rows.clone());
+            Ok(Page {
+                rows,
+                total,
+                kept_at: None,
+            })
+        }
+        Err(e) if unreachable(&e) && offset == 0 => {
+            let Some(owner) = owner else { return Err(e) };
+            let (all, at) = store::load(&owner).await;
+            let Some(at) = at else { return Err(e) };
+            let mut rows: Vec<Partner> = all
+                .into_iter()
+                .filter(|p| query.matches(&version, p))
+                .collect();
+            staff_calls::sort_kept(&mut rows);
+            Ok(Page {
+                total: rows.len() as u64,
+                rows,
+                kept_at: Some(at),
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Contact `id` (`None`: it does not exist, or is archived). Offline, the
+/// kept one, with the kept people of its company.
+pub async fn card(
+    session: Session,
+    id: i64,
+    signal: Option<AbortSignal>,
+) -> Result<Option<Card>, Error> {
+    let version = version(session);
+    let owner = owner(session);
+    let opts = CallOpts {
+        signal,
+        ..CallOpts::default()
+    };
+    match fetch_card(&version, id, &opts).await {
+        Ok(Some(card)) => {
+            keep(owner, vec![card.partner.clone()]);
+            Ok(Some(card))
+        }
+        Err(e) if unreachable(&e) => {
+            let Some(owner) = owner else { return Err(e) };
+            let kept = store::load(&owner).await.0;
+            let mut people: Vec<Partner> = kept
+                .iter()
+                .filter(|p| p.parent_id.as_ref().is_some_and(|c| c.id == id))
+                .cloned()
+                .collect();
+            people.sort_by_cached_key(|p| p.name.to_lowercase());
+            match kept.into_iter().find(|p| p.id == id) {
+                Some(partner) => Ok(Some(Card { partner, people })),
+                None => Err(e),
+            }
+        }
+        other => other,
+    }
+}
+
+async fn fetch_card(
+    version: &ServerVersion,
+    id: i64,
+    opts: &CallOpts,
+) -> Result<Option<Card>, Error> {
+    let read = staff_calls::contact(version, id);
+    let Some(partner) = rpc::call_with(&read, opts).await?.into_iter().next() else {
+        return Ok(None);
+    };
+    let people = if partner.is_company {
+        rpc::call_with(&staff_calls::people_of(version, id), opts).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(Card { partner, people }))
+}
