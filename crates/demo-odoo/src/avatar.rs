@@ -94,7 +94,11 @@ impl Image {
     pub fn etag(&self, version: u8) -> String {
         let digest = Sha1::digest(&self.bytes);
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        let size = if version <= 16 { "0x0" } else { "128x128" };
+        let size = if crate::release(version).sized_avatar_etag {
+            "128x128"
+        } else {
+            "0x0"
+        };
         format!("\"{hex}-{size}-crop=False-quality=0\"")
     }
 

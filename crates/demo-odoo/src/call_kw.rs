@@ -8,6 +8,7 @@ use crate::model::{self, Model, ModelId};
 use crate::orm::{self, Search, Want};
 use crate::session_info::UserKind;
 use crate::wire::{py_name_list, py_repr, py_type, PyError};
+use odoo_rpc::versions::MissingMethod;
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
@@ -115,8 +116,8 @@ const METHODS: [&str; 12] = [
 
 fn method_exists(method: &str, version: u8) -> bool {
     match method {
-        "web_read" => version >= 17,
-        "name_get" => version <= 16,
+        "web_read" => crate::release(version).web_read,
+        "name_get" => crate::release(version).name_get,
         "unlink" => true,
         m => METHODS.contains(&m),
     }
@@ -125,7 +126,7 @@ fn method_exists(method: &str, version: u8) -> bool {
 /// The AttributeError (or 16/17's AccessError for `_private` names) for
 /// a method that cannot be called.
 pub fn method_error(model: &str, method: &str, version: u8) -> PyError {
-    if version >= 18 {
+    if crate::release(version).missing_method == MissingMethod::DoesNotExist {
         return PyError::attribute(format!("The method '{model}.{method}' does not exist"));
     }
     if method.starts_with('_') {

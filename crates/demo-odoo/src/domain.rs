@@ -97,7 +97,8 @@ const OPERATORS_16: [&str; 18] = [
 ];
 
 fn is_operator(op: &str, version: u8) -> bool {
-    OPERATORS_16.contains(&op) || (version >= 17 && (op == "any" || op == "not any"))
+    OPERATORS_16.contains(&op)
+        || (crate::release(version).any_operator && (op == "any" || op == "not any"))
 }
 
 fn negation(op: &str, version: u8) -> Option<&'static str> {
@@ -114,8 +115,8 @@ fn negation(op: &str, version: u8) -> Option<&'static str> {
         "not like" => "like",
         "ilike" => "not ilike",
         "not ilike" => "ilike",
-        "any" if version >= 17 => "not any",
-        "not any" if version >= 17 => "any",
+        "any" if crate::release(version).any_operator => "not any",
+        "not any" if crate::release(version).any_operator => "any",
         _ => return None,
     })
 }
@@ -449,7 +450,7 @@ impl Translator {
         let items: &[Value] = match v {
             Value::Array(items) => items,
             // Odoo 18 unpacks the term first; earlier ones print it.
-            _ if self.version >= 18 => {
+            _ if crate::release(self.version).unpacks_terms => {
                 return Err(match v {
                     Value::String(s) if s.chars().count() == 3 => invalid(format!("{s:?}")),
                     Value::String(s) => unpack_error(s.chars().count()),
@@ -462,7 +463,7 @@ impl Translator {
             }
             other => return Err(invalid(py_str(other))),
         };
-        if self.version >= 18 && items.len() != 3 {
+        if crate::release(self.version).unpacks_terms && items.len() != 3 {
             return Err(unpack_error(items.len()));
         }
         if !is_leaf(items, self.version) {

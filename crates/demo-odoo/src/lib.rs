@@ -27,7 +27,14 @@ mod session_info;
 mod sessions;
 mod wire;
 
+use odoo_rpc::versions::{Release, WebFields, RELEASES};
 use std::path::PathBuf;
+
+/// The facts of the Odoo version this demo plays (checked at start-up to
+/// be a supported one).
+pub(crate) fn release(version: u8) -> &'static Release {
+    Release::get(version).unwrap_or(&RELEASES[RELEASES.len() - 1])
+}
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -122,7 +129,7 @@ impl DemoOdoo {
     /// store. Seeding `demo_big` with 100,000 contacts takes about a second
     /// in a release build.
     pub fn open(config: Config) -> Result<DemoOdoo, Error> {
-        if !(16..=19).contains(&config.odoo_version) {
+        if Release::get(config.odoo_version).is_none() {
             return Err(Error::Version(config.odoo_version));
         }
         let filter = config
@@ -200,16 +207,23 @@ impl DemoOdoo {
         };
         let call = call_kw::Call {
             conn: &conn,
-            version: self.inner.version.max(17),
+            version: self.inner.version,
             caller: &caller,
             model: &model::PARTNER,
             method: "web_search_read",
         };
-        let kwargs = serde_json::json!({
+        let mut kwargs = serde_json::json!({
             "domain": [["name", "ilike", query]],
-            "specification": {"name": {}, "email": {}},
             "limit": limit,
         });
+        let (key, fields) = match release(self.inner.version).web_fields {
+            WebFields::List => ("fields", serde_json::json!(["name", "email"])),
+            WebFields::Specification => (
+                "specification",
+                serde_json::json!({"name": {}, "email": {}}),
+            ),
+        };
+        kwargs[key] = fields;
         let result = call
             .run(&serde_json::json!([]), &kwargs)
             .map_err(|e| Error::Query(format!("{}: {}", e.name, e.message)))?;

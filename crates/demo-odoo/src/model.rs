@@ -3,6 +3,8 @@
 //! translator (domain.rs) work from these tables, and only these names can
 //! ever reach an SQL text.
 
+use odoo_rpc::versions::{self, Has, Release};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModelId {
     Partner,
@@ -92,11 +94,6 @@ pub struct Field {
     pub kind: Kind,
     pub readonly: bool,
     pub required: bool,
-    /// The first Odoo version that has this field on this model
-    /// (`company_registry` came to contacts in 17).
-    pub since: u8,
-    /// The last Odoo version that has this field (`mobile` left in 19).
-    pub until: u8,
 }
 
 const fn f(name: &'static str, string: &'static str, kind: Kind) -> Field {
@@ -106,8 +103,6 @@ const fn f(name: &'static str, string: &'static str, kind: Kind) -> Field {
         kind,
         readonly: false,
         required: false,
-        since: 0,
-        until: 99,
     }
 }
 
@@ -143,16 +138,49 @@ pub struct Model {
 }
 
 impl Model {
+    /// The field `name` as the version has it: odoo-rpc's version table
+    /// says which versions have it, as real servers do.
     pub fn field(&self, name: &str, version: u8) -> Option<&'static Field> {
         self.fields
             .iter()
-            .find(|f| f.name == name && (f.since..=f.until).contains(&version))
+            .find(|f| f.name == name && self.has(f, version))
     }
 
     pub fn visible_fields(&self, version: u8) -> impl Iterator<Item = &'static Field> + '_ {
-        self.fields
-            .iter()
-            .filter(move |f| (f.since..=f.until).contains(&version))
+        self.fields.iter().filter(move |f| self.has(f, version))
+    }
+
+    fn has(&self, f: &Field, version: u8) -> bool {
+        self.facts(f, version).is_some()
+    }
+
+    /// What `fields_get` says of `f` on `version`; a model the table
+    /// does not describe (`res.country.state`) is the same everywhere.
+    fn facts(&self, f: &Field, version: u8) -> Option<Has> {
+        if versions::describes(self.name) {
+            versions::field(self.name, f.name).and_then(|r| r.on(version))
+        } else {
+            Some(Has {
+                stored: true,
+                sortable: true,
+                searchable: true,
+            })
+        }
+    }
+
+    /// Whether an order may name `f` on `version` (Odoo skips a field it
+    /// cannot sort on, such as 17's computed `display_name`).
+    pub fn sortable(&self, f: &Field, version: u8) -> bool {
+        self.facts(f, version).is_some_and(|h| h.sortable)
+    }
+
+    /// The order when none is asked for: Odoo's `_order` of the version
+    /// (for contacts it changed in 17), else `default_order`'s SQL.
+    pub fn odoo_order(&self, version: u8) -> Option<&'static str> {
+        match self.id {
+            ModelId::Partner => Release::get(version).map(|r| r.partner_order),
+            _ => None,
+        }
     }
 }
 
@@ -247,17 +275,14 @@ pub static PARTNER: Model = Model {
                 fold: Some("vat_fold"),
             },
         ),
-        Field {
-            since: 17,
-            ..f(
-                "company_registry",
-                "Company ID",
-                Kind::Char {
-                    col: "company_registry",
-                    fold: Some("registry_fold"),
-                },
-            )
-        },
+        f(
+            "company_registry",
+            "Company ID",
+            Kind::Char {
+                col: "company_registry",
+                fold: Some("registry_fold"),
+            },
+        ),
         f(
             "website",
             "Website Link",
@@ -358,17 +383,14 @@ pub static PARTNER: Model = Model {
                 fold: None,
             },
         ),
-        Field {
-            until: 18,
-            ..f(
-                "mobile",
-                "Mobile",
-                Kind::Char {
-                    col: "mobile",
-                    fold: None,
-                },
-            )
-        },
+        f(
+            "mobile",
+            "Mobile",
+            Kind::Char {
+                col: "mobile",
+                fold: None,
+            },
+        ),
         f(
             "is_company",
             "Is a Company",
@@ -654,18 +676,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn company_registry_is_a_contact_field_from_17() {
-        assert!(PARTNER.field("company_registry", 16).is_none());
-        assert!(PARTNER.field("company_registry", 17).is_some());
-        assert!(!PARTNER
-            .visible_fields(16)
-            .any(|f| f.name == "company_registry"));
-    }
-
-    #[test]
-    fn mobile_is_gone_in_19() {
+    fn fields_follow_the_version_table() {
+        assert!(PARTNER.field("complete_name", 16).is_none());
+        assert!(PARTNER.field("complete_name", 17).is_some());
+        assert!(PARTNER.field("company_registry", 16).is_some());
         assert!(PARTNER.field("mobile", 18).is_some());
         assert!(PARTNER.field("mobile", 19).is_none());
+        assert!(!PARTNER
+            .visible_fields(16)
+            .any(|f| f.name == "complete_name"));
+    }
+
+    /// A field the demo serves on a model the table describes must be in
+    /// the table: otherwise no version would have it.
+    #[test]
+    fn every_field_of_a_described_model_is_in_the_table() {
+        for m in ALL.iter().chain([&&USER]) {
+            if !versions::describes(m.name) {
+                continue;
+            }
+            for f in m.fields {
+                assert!(
+                    versions::field(m.name, f.name).is_some(),
+                    "{}.{} is not in odoo-rpc's version table",
+                    m.name,
+                    f.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -74,7 +74,10 @@ pub fn count(conn: &Connection, s: &Search<'_>, limit: Option<u64>) -> Result<u6
 /// `order` as Odoo checks it (`field [asc|desc] [nulls first|last]`, comma
 /// separated), translated over this table's columns.
 pub fn order_by(m: &Model, order: Option<&str>, version: u8) -> Result<String, PyError> {
-    let Some(spec) = order.filter(|o| !o.trim().is_empty()) else {
+    let Some(spec) = order
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| m.odoo_order(version))
+    else {
         return Ok(m.default_order.to_string());
     };
     let invalid = || {
@@ -106,7 +109,7 @@ pub fn order_by(m: &Model, order: Option<&str>, version: u8) -> Result<String, P
             [] | ["asc"] => (false, None),
             ["desc"] => (true, None),
             [dir, "nulls", which]
-                if version >= 17
+                if crate::release(version).order_nulls
                     && matches!(*dir, "asc" | "desc")
                     && matches!(*which, "first" | "last") =>
             {
@@ -117,8 +120,9 @@ pub fn order_by(m: &Model, order: Option<&str>, version: u8) -> Result<String, P
         let field = m.field(name, version).ok_or_else(|| {
             PyError::value(format!("Invalid field '{name}' on model '{}'", m.name))
         })?;
-        let Some((expr, nullable)) = order_expr(m, field) else {
-            // Odoo skips what it cannot sort on (not stored).
+        // Odoo skips what it cannot sort on (not stored).
+        let Some((expr, nullable)) = order_expr(m, field).filter(|_| m.sortable(field, version))
+        else {
             continue;
         };
         let dir = if desc { "DESC" } else { "ASC" };

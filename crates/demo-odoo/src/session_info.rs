@@ -76,7 +76,7 @@ fn hash_of(text: &str, len: usize) -> String {
 pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     let internal = who.kind != UserKind::Portal;
     let admin = who.kind == UserKind::Admin;
-    let v16 = version <= 16;
+    let v16 = crate::release(version).session_info_16;
     let tz = who.tz.map_or(Json::Bool(false), Json::from);
     let mut m = jobj! {
         "uid" => who.uid,

@@ -25,7 +25,7 @@ pub struct Sessions {
 /// A fresh session id in the version's format.
 pub fn new_id(version: u8) -> String {
     let mut rng = rand::rng();
-    if version <= 16 {
+    if crate::release(version).hex_session_id {
         let mut bytes = [0u8; 20];
         rng.fill_bytes(&mut bytes);
         bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -173,7 +173,7 @@ fn with_type(mut res: Response, ct: &'static str) -> Response {
 pub fn html_page(version: u8, status: StatusCode, description: &str) -> Response {
     let name = status.canonical_reason().unwrap_or("Error");
     let code = status.as_u16();
-    let body = if version <= 16 {
+    let body = if crate::release(version).old_error_pages {
         format!(
             "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{}</p>\n",
             escape(description, "&#x27;", "&quot;")
