@@ -1,0 +1,319 @@
+//! Every call the app can make, recorded for Odoo 16, 17, 18 and 19, and
+//! checked twice: against odoo-rpc's version table (each field it reads
+//! exists on that version, each it orders by can be sorted on, each it
+//! searches can be searched), and against demo-odoo started as that
+//! version, one and several databases, which must answer each without an
+//! error and decode through the app's own types. A field, an order or a
+//! keyword that a version lacks fails here, naming the call.
+
+use demo_odoo::{Config, DemoOdoo};
+use odoo_rpc::versions::{Release, MAJORS};
+use odoo_rpc::{decode_call, next_id, request_body, Call, Partner, ServerVersion, WebSearchPlan};
+use serde_json::Value;
+use staff_calls::query::{Kind, PartnerQuery};
+use std::net::SocketAddr;
+
+/// One recorded call: what the app would send.
+struct Recorded {
+    name: String,
+    path: String,
+    params: Value,
+}
+
+fn record<C: Call>(name: impl Into<String>, call: &C) -> Recorded {
+    Recorded {
+        name: name.into(),
+        path: call.path(),
+        params: call.params(),
+    }
+}
+
+/// The fields a `call_kw` reads, orders by and searches.
+fn problems(release: &Release, params: &Value) -> Vec<String> {
+    let Some(model) = params["model"].as_str() else {
+        return Vec::new();
+    };
+    let kw = &params["kwargs"];
+    let mut out = Vec::new();
+    let mut read: Vec<String> = Vec::new();
+    if let Some(list) = kw["fields"].as_array() {
+        read.extend(list.iter().filter_map(Value::as_str).map(String::from));
+    }
+    if let Some(spec) = kw["specification"].as_object() {
+        read.extend(spec.keys().cloned());
+    }
+    for f in &read {
+        if !release.has_field(model, f) {
+            out.push(format!("reads {model}.{f}, which {} lacks", release.major));
+        }
+    }
+    if let Some(order) = kw["order"].as_str() {
+        for term in order.split(',') {
+            let f = term.split_whitespace().next().unwrap_or_default();
+            match release.field(model, f) {
+                None => out.push(format!("orders by {f}, which {} lacks", release.major)),
+                Some(h) if !h.sortable => out.push(format!(
+                    "orders by {f}, which {} cannot sort on",
+                    release.major
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    let domain = kw
+        .get("domain")
+        .or_else(|| params["args"].get(0).filter(|d| d.is_array()))
+        .cloned()
+        .unwrap_or(Value::Null);
+    for term in domain.as_array().into_iter().flatten() {
+        let Some(f) = term.get(0).and_then(Value::as_str) else {
+            continue;
+        };
+        match release.field(model, f) {
+            None => out.push(format!("searches {f}, which {} lacks", release.major)),
+            Some(h) if !h.searchable => out.push(format!(
+                "searches {f}, which {} cannot search",
+                release.major
+            )),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+struct Demo {
+    url: String,
+    _task: tokio::task::JoinHandle<()>,
+}
+
+async fn demo(version: u8, mono: bool) -> Demo {
+    let config = Config {
+        big_partners: 500,
+        odoo_version: version,
+        db_filter: mono.then(|| "demo".to_string()),
+        ..Config::default()
+    };
+    let router = DemoOdoo::open(config).expect("demo opens").router();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    Demo { url, _task: task }
+}
+
+/// Sends `call` as the app does and decodes the answer with its own type.
+async fn send<C: Call>(client: &reqwest::Client, url: &str, call: &C) -> Result<C::Output, String> {
+    let res = client
+        .post(format!("{url}{}", call.path()))
+        .header("content-type", "application/json")
+        .body(request_body(next_id(), &call.params()).to_string())
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let status = res.status().as_u16();
+    let ct = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(String::from);
+    let body = res.text().await.map_err(|e| e.to_string())?;
+    decode_call(call, status, ct.as_deref(), &body).map_err(|e| format!("{e:?}"))
+}
+
+fn note(failed: &mut Vec<String>, name: &str, r: Result<(), String>) {
+    if let Err(e) = r {
+        failed.push(format!("{name}: {e}"));
+    }
+}
+
+/// Runs the app's journey against one demo, recording each call; returns
+/// the calls and every failure, each naming its call.
+async fn journey(version: u8, mono: bool) -> (Vec<Recorded>, Vec<String>) {
+    let d = demo(version, mono).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let mut calls = Vec::new();
+    let mut failed = Vec::new();
+
+    let c = staff_calls::databases();
+    note(
+        &mut failed,
+        "database list",
+        send(&client, &d.url, &c).await.map(drop),
+    );
+    calls.push(record("database list", &c));
+    let c = staff_calls::sign_in("demo", "admin", "admin");
+    let signed = send(&client, &d.url, &c).await;
+    calls.push(record("sign-in", &c));
+    let Ok(odoo_rpc::AuthOutcome::SignedIn(info)) = signed else {
+        failed.push(format!("sign-in: {signed:?}"));
+        return (calls, failed);
+    };
+    let v: ServerVersion = info.version();
+    if v.major != u32::from(version) {
+        failed.push(format!("the demo says it is {v}"));
+    }
+    let c = staff_calls::session_info();
+    note(
+        &mut failed,
+        "session info",
+        send(&client, &d.url, &c).await.map(drop),
+    );
+    calls.push(record("session info", &c));
+    let c = staff_calls::reachability();
+    note(
+        &mut failed,
+        "reachability",
+        send(&client, &d.url, &c).await.map(drop),
+    );
+    calls.push(record("reachability", &c));
+
+    let mut company = None;
+    let mut person = None;
+    for kind in [Kind::All, Kind::Companies, Kind::People] {
+        for q in ["", "a", "Deco"] {
+            let query = PartnerQuery::new(q, kind);
+            for offset in [0, staff_calls::PAGE] {
+                let name = format!("list {kind:?} q={q:?} offset={offset}");
+                let rows = match staff_calls::contacts_page(&v, &query, offset) {
+                    WebSearchPlan::One(c) => {
+                        calls.push(record(&name, &c));
+                        send(&client, &d.url, &c).await.map(|p| p.records)
+                    }
+                    WebSearchPlan::Fallback(read, count) => {
+                        calls.push(record(format!("{name} (count)"), &count));
+                        calls.push(record(&name, &read));
+                        let n = send(&client, &d.url, &count).await.map(drop);
+                        n.and(send(&client, &d.url, &read).await)
+                    }
+                };
+                match rows {
+                    Ok(rows) => {
+                        if offset == 0 && q.is_empty() && rows.is_empty() {
+                            failed.push(format!("{name}: no contacts"));
+                        }
+                        let first = |company: bool| rows.iter().find(|p| p.is_company == company);
+                        company = company.or_else(|| first(true).cloned());
+                        person = person.or_else(|| first(false).cloned());
+                    }
+                    Err(e) => failed.push(format!("{name}: {e}")),
+                }
+            }
+        }
+    }
+    for p in [company, person].into_iter().flatten() {
+        let c = staff_calls::contact(&v, p.id);
+        let name = format!("card {}", p.id);
+        match send(&client, &d.url, &c).await {
+            Ok(rows) if rows.len() == 1 => {}
+            other => failed.push(format!("{name}: {other:?}")),
+        }
+        calls.push(record(&name, &c));
+        if p.is_company {
+            let c = staff_calls::people_of(&v, p.id);
+            note(
+                &mut failed,
+                "people",
+                send(&client, &d.url, &c).await.map(drop),
+            );
+            calls.push(record("people", &c));
+        }
+        let avatar = staff_calls::avatar_url(&p);
+        match client.get(format!("{}{avatar}", d.url)).send().await {
+            Ok(r) if r.status() == 200 => {}
+            other => failed.push(format!("avatar {avatar}: {other:?}")),
+        }
+    }
+    let c = staff_calls::sign_out();
+    note(&mut failed, "sign-out", send(&client, &d.url, &c).await);
+    calls.push(record("sign-out", &c));
+    (calls, failed)
+}
+
+#[tokio::test]
+async fn every_call_fits_every_version() {
+    let mut failed = Vec::new();
+    for version in MAJORS {
+        let release = Release::get(version).unwrap();
+        for mono in [false, true] {
+            let (calls, errors) = journey(version, mono).await;
+            let set_up = if mono { "one db" } else { "several dbs" };
+            failed.extend(
+                errors
+                    .into_iter()
+                    .map(|e| format!("{version} {set_up}: {e}")),
+            );
+            assert!(calls.len() > 20, "{version}: only {} calls", calls.len());
+            for c in &calls {
+                for p in problems(release, &c.params) {
+                    failed.push(format!("{version} {}: {} {p}", c.name, c.path));
+                }
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The call that broke real Odoo 16: the list ordered by `complete_name`.
+/// Both checks above catch it.
+#[tokio::test]
+async fn the_order_that_broke_odoo_16_is_caught_twice() {
+    let v16 = ServerVersion::parse("16.0");
+    let old = odoo_rpc::WebSearchRead::<Partner>::new(
+        "res.partner",
+        odoo_rpc::Domain::All,
+        Partner::list_fields(&v16),
+        odoo_rpc::SearchOpts {
+            limit: Some(staff_calls::PAGE),
+            order: Some("complete_name asc, id asc".into()),
+            ..Default::default()
+        },
+        false,
+    );
+    let release = Release::get(16).unwrap();
+    assert_eq!(
+        problems(release, &old.params()),
+        ["orders by complete_name, which 16 lacks"]
+    );
+    let d = demo(16, true).await;
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    send(
+        &client,
+        &d.url,
+        &staff_calls::sign_in("demo", "admin", "admin"),
+    )
+    .await
+    .unwrap();
+    let refused = send(&client, &d.url, &old).await.unwrap_err();
+    assert!(
+        refused.contains("builtins.ValueError")
+            && refused.contains("Invalid field 'complete_name' on model 'res.partner'"),
+        "{refused}"
+    );
+    // The same call as 17 orders it: accepted there.
+    let d = demo(17, true).await;
+    send(
+        &client,
+        &d.url,
+        &staff_calls::sign_in("demo", "admin", "admin"),
+    )
+    .await
+    .unwrap();
+    let v17 = ServerVersion::parse("17.0");
+    let page = staff_calls::contacts_page(&v17, &PartnerQuery::default(), 0);
+    let WebSearchPlan::One(call) = page else {
+        panic!("17 has web_search_read")
+    };
+    assert!(send(&client, &d.url, &call).await.is_ok());
+}
