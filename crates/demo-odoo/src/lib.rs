@@ -55,6 +55,9 @@ pub struct Config {
     pub db_filter: Option<String>,
     /// Sessions expire after this long without use.
     pub session_idle_timeout: Duration,
+    /// Like Odoo's `--unaccent`: `ilike` ignores accents ("e" finds
+    /// "é"). Off, as on a default Odoo, `ilike` ignores case only.
+    pub unaccent: bool,
 }
 
 impl Default for Config {
@@ -65,6 +68,7 @@ impl Default for Config {
             odoo_version: 18,
             db_filter: None,
             session_idle_timeout: Duration::from_secs(7 * 24 * 3600),
+            unaccent: false,
         }
     }
 }
@@ -149,7 +153,7 @@ impl DemoOdoo {
                 Some(dir) => rusqlite::Connection::open(dir.join(format!("{name}.sqlite")))?,
                 None => rusqlite::Connection::open_in_memory()?,
             };
-            seed::register_functions(&conn)?;
+            seed::register_functions(&conn, config.unaccent)?;
             Ok(conn)
         };
         let mut dbs = Vec::new();

@@ -75,8 +75,11 @@ const TABLES: [&str; 7] = [
     "meta",
 ];
 
-/// Registers the SQL functions the domain translator uses.
-pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+/// Registers the SQL functions the domain translator uses. `ilike_text`
+/// is what `ilike` compares: lower case only, as PostgreSQL's ILIKE on a
+/// default Odoo, or also without accents when `unaccent` (Odoo's
+/// `--unaccent`).
+pub fn register_functions(conn: &Connection, unaccent: bool) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
     // Up to 32 MiB of pages kept in-process: a count over 100,000 contacts
     // then reads no file.
@@ -86,6 +89,20 @@ pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| fold(&s))),
+    )?;
+    conn.create_scalar_function(
+        "ilike_text",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        move |ctx| {
+            Ok(ctx.get::<Option<String>>(0)?.map(|s| {
+                if unaccent {
+                    fold(&s)
+                } else {
+                    s.to_lowercase()
+                }
+            }))
+        },
     )
 }
 
@@ -1170,7 +1187,7 @@ mod tests {
 
     fn seeded(n: usize) -> Connection {
         let mut c = Connection::open_in_memory().unwrap();
-        register_functions(&c).unwrap();
+        register_functions(&c, false).unwrap();
         assert!(ensure(&mut c, n).unwrap());
         c
     }

@@ -25,13 +25,25 @@ pub struct Args {
     /// Demo backend: number of contacts in the `demo_big` database.
     #[arg(long, default_value_t = 100_000)]
     pub partners: usize,
-    /// Demo backend: the Odoo version it behaves as (16, 17, 18 or 19).
-    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u8).range(16..=19))]
+    /// Demo backend: the Odoo major it behaves as (16, 17, 18 or 19).
+    #[arg(long, default_value_t = 18, value_parser = odoo_version)]
     pub odoo_version: u8,
+    /// Demo backend: search ignoring accents, like Odoo's --unaccent.
+    #[arg(long)]
+    pub unaccent: bool,
     /// Demo backend: a database filter regex, like Odoo's --db-filter.
     #[arg(long)]
     pub db_filter: Option<String>,
     /// Sign-in attempts allowed per client address per minute.
     #[arg(long, default_value_t = 20)]
     pub sign_in_per_minute: u32,
+}
+
+/// A major that odoo-rpc's version table describes.
+fn odoo_version(s: &str) -> Result<u8, String> {
+    let majors = odoo_rpc::versions::MAJORS;
+    s.parse()
+        .ok()
+        .filter(|v| majors.contains(v))
+        .ok_or_else(|| format!("one of {majors:?}"))
 }

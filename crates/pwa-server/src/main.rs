@@ -47,6 +47,7 @@ async fn serve(args: Args) -> Result<(), Error> {
                 big_partners: args.partners,
                 odoo_version: args.odoo_version,
                 db_filter: args.db_filter.clone(),
+                unaccent: args.unaccent,
                 ..demo_odoo::Config::default()
             };
             let demo = tokio::task::spawn_blocking(move || demo_odoo::DemoOdoo::open(config))
