@@ -113,14 +113,21 @@ async fn the_contacts_arrive_without_layout_shift() -> e2e::Result<()> {
         Some(true),
         "the contacts came before the list was drawn: nothing was measured"
     );
-    // Google's threshold for a "good" cumulative layout shift.
-    assert!(cold < 0.1, "cumulative layout shift, first load {cold}");
+    assert!(
+        cold < MAX_SHIFT,
+        "cumulative layout shift, first load {cold}"
+    );
 
     b.client.goto(&format!("{}/partners", server.url)).await?;
     let warm = shift_once_drawn(&b).await?;
-    assert!(warm < 0.1, "cumulative layout shift, reload {warm}");
+    assert!(warm < MAX_SHIFT, "cumulative layout shift, reload {warm}");
     Ok(())
 }
+
+/// Every box has its room before the data comes, so the shift is nil.
+/// Google's 0.1 for a "good" page would let a column of avatars pop in
+/// unsized (0.055 here).
+const MAX_SHIFT: f64 = 0.01;
 
 /// The page's layout shift so far, once its rows and avatars are drawn.
 async fn shift_once_drawn(b: &Browser) -> e2e::Result<f64> {
