@@ -19,8 +19,9 @@ fn session_body() -> String {
 }
 
 /// Installs the stub. `window.__list` steers the contacts answer:
-/// "rows" (three contacts), "empty", "error" (a server error), or "hold"
-/// (no answer until `window.__release()`).
+/// "rows" (three contacts), "one" (only the first of them), "empty",
+/// "error" (a server error), or "hold" (no answer until
+/// `window.__release()`). `window.__listCalls` counts the contacts calls.
 fn stub_server() {
     let install = js_sys::Function::new_with_args(
         "session",
@@ -47,7 +48,7 @@ fn stub_server() {
           if (mode === 'hold') await new Promise(r => { window.__release = r; });
           if (mode === 'error') return json({ jsonrpc: '2.0', id: 1, error: { code: 200,
               message: 'Odoo Server Error', data: { name: 'builtins.KeyError', message: 'boom' } } });
-          const records = mode === 'empty' ? [] : three;
+          const records = mode === 'empty' ? [] : mode === 'one' ? three.slice(0, 1) : three;
           return json({ jsonrpc: '2.0', id: 1, result: { length: records.length, records } });
         };
         "#,
@@ -59,6 +60,14 @@ fn stub_server() {
 
 fn set_mode(mode: &str) {
     let _ = js_sys::Reflect::set(&js_sys::global(), &"__list".into(), &mode.into());
+}
+
+/// How many contacts calls the stub has answered (or is holding).
+fn list_calls() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"__listCalls".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .expect("the stub counts its calls")
 }
 
 fn release() {
@@ -176,12 +185,17 @@ async fn an_error_keeps_the_rows_and_retry_brings_the_answer() {
     assert_eq!(names(&host), before, "the rows on screen were lost");
     assert_eq!(search.value(), "ada", "what the user typed was lost");
 
-    set_mode("rows");
+    // An answer unlike the rows kept on screen, so that only a new call
+    // can bring it; the bar merely going away would leave the three.
+    set_mode("one");
+    let calls = list_calls();
     let retry: web_sys::HtmlElement =
         wasm_bindgen::JsCast::unchecked_into(bar.query_selector("button").unwrap().unwrap());
     retry.click();
-    until("the error bar to go", &host, |h| !has(h, ".error-bar")).await;
-    assert_eq!(names(&host).len(), 3);
+    until("the retried answer", &host, |h| names(h).len() == 1).await;
+    assert_eq!(names(&host), ["Ada Lovelace"]);
+    assert!(!has(&host, ".error-bar"), "the error bar stayed");
+    assert_eq!(list_calls(), calls + 1.0, "Retry made no single new call");
     drop(handle);
     host.remove();
 }

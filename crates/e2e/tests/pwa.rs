@@ -21,10 +21,11 @@ async fn manifest_is_served_and_chromium_finds_the_app_installable() -> e2e::Res
     let errors = b
         .cdp("Page.getInstallabilityErrors", serde_json::json!({}))
         .await?;
-    let errors = errors["installabilityErrors"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    // Only a list of errors that is there and empty means "installable":
+    // a reply without it says nothing.
+    let Some(errors) = errors["installabilityErrors"].as_array() else {
+        panic!("not Chromium's installability reply: {errors}");
+    };
     assert!(errors.is_empty(), "installability errors: {errors:?}");
     Ok(())
 }
@@ -34,13 +35,16 @@ async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Resu
     let (server, b) = e2e::signed_in().await?;
     b.wait_for_worker().await?;
     // A contact's deep link, to open offline from what the list kept.
-    let id = b
+    let href = b
         .client
         .execute("const a = Array.from(document.querySelectorAll('.rows .name')).find(a => a.textContent === 'Azure Interior'); return a ? a.getAttribute('href') : null", vec![])
         .await?;
-    let deep = id.as_str().unwrap_or("/partners/1").to_string();
-    let kept = kept_once(&b, |k| !k.is_empty()).await?;
-    assert!(!kept.is_empty(), "nothing was kept on the device");
+    let Some(deep) = href.as_str().map(str::to_string) else {
+        panic!("no link to Azure Interior in the list");
+    };
+    let azure = |k: &[(i64, String)]| k.iter().any(|(_, n)| n == "Azure Interior");
+    let kept = kept_once(&b, azure).await?;
+    assert!(azure(&kept), "Azure Interior was not kept: {kept:?}");
     let url = server.url.clone();
     drop(server);
 
@@ -49,7 +53,10 @@ async fn offline_the_list_and_a_deep_link_open_from_what_was_kept() -> e2e::Resu
         .await?;
     b.wait_for_text("Azure Interior").await?;
     b.client.goto(&format!("{url}{deep}")).await?;
-    b.wait_for_text("Azure Interior").await?;
+    // The card itself, not the list (which names Azure Interior too).
+    let heading = b.wait_for(".card h1").await?.text().await?;
+    assert_eq!(heading, "Azure Interior");
+    assert_eq!(b.path_and_query().await?, deep);
     Ok(())
 }
 
@@ -60,31 +67,37 @@ async fn sign_out_leaves_no_contact_on_the_device() -> e2e::Result<()> {
     b.wait_until("avatars loaded", "Array.from(document.querySelectorAll('.rows img')).some(i => i.complete && i.naturalWidth > 0)").await?;
     let kept = kept_once(&b, |k| !k.is_empty()).await?;
     assert!(!kept.is_empty(), "nothing was kept before sign-out");
+    // Both stores exist before, so that their absence after means
+    // something.
+    let before = stores(&b).await?;
+    assert_eq!(
+        before,
+        (true, true),
+        "(contacts database, avatar cache) before sign-out"
+    );
     b.wait_for(".topbar button").await?.click().await?;
     b.wait_for("#login").await?;
-    let left = b
-        .eval_async(
-            "const dbs = (await indexedDB.databases()).map(d => d.name); const caches_ = await caches.keys(); \
-             return {dbs, caches: caches_};",
-        )
-        .await?;
-    assert!(
-        !left["dbs"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|d| d == "staff-pwa-offline"),
-        "contacts database left: {left}"
-    );
-    assert!(
-        !left["caches"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|c| c == "avatars"),
-        "avatar cache left: {left}"
+    assert_eq!(
+        stores(&b).await?,
+        (false, false),
+        "(contacts database, avatar cache) after sign-out"
     );
     Ok(())
+}
+
+/// Whether the contacts database and the avatar cache exist on the device.
+/// A script that fails panics rather than reading as "absent".
+async fn stores(b: &Browser) -> e2e::Result<(bool, bool)> {
+    let found = b
+        .eval_async(
+            "const dbs = (await indexedDB.databases()).map(d => d.name); \
+             return {db: dbs.includes('staff-pwa-offline'), avatars: await caches.has('avatars')};",
+        )
+        .await?;
+    match (found["db"].as_bool(), found["avatars"].as_bool()) {
+        (Some(db), Some(avatars)) => Ok((db, avatars)),
+        _ => panic!("could not read the device's stores: {found}"),
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -273,12 +286,18 @@ async fn the_device_keeps_at_most_5000_contacts_the_latest_fetched() -> e2e::Res
     b.sign_in_here_to("demo_big", "admin", "admin").await?;
     b.wait_for(".rows .row a.name").await?;
     let first_id = "return parseInt(document.querySelector('.rows .row a.name').getAttribute('href').split('/').pop())";
-    let first = b
-        .client
-        .execute(first_id, vec![])
-        .await?
-        .as_i64()
-        .unwrap_or(-1);
+    // A made-up id would make "the first page was trimmed" hold trivially.
+    let first = b.client.execute(first_id, vec![]).await?;
+    let Some(first) = first.as_i64().filter(|id| *id > 0) else {
+        panic!("no contact id in the first row: {first}");
+    };
+    let has = |k: &[(i64, String)], id: i64| k.iter().any(|(i, _)| *i == id);
+    // Kept at first, so that its absence at the end is the trimming.
+    let early = kept_once(&b, |k| has(k, first)).await?;
+    assert!(
+        has(&early, first),
+        "the first page ({first}) was never kept"
+    );
     // Scroll until more than 5,000 contacts were fetched (66 pages), one
     // page at a time.
     let rows = "parseFloat(document.querySelector('.rows').style.height || '0') / 72";
@@ -305,10 +324,10 @@ async fn the_device_keeps_at_most_5000_contacts_the_latest_fetched() -> e2e::Res
             "return Math.max(...Array.from(document.querySelectorAll('.rows .row a.name')).map(a => parseInt(a.getAttribute('href').split('/').pop())).filter(n => n > 0))",
             vec![],
         )
-        .await?
-        .as_i64()
-        .unwrap_or(-1);
-    let has = |k: &[(i64, String)], id: i64| k.iter().any(|(i, _)| *i == id);
+        .await?;
+    let Some(last) = last.as_i64().filter(|id| *id > 0) else {
+        panic!("no contact id in the last rows: {last}");
+    };
     let kept = kept_once(&b, |k| k.len() == 5000 && !has(k, first) && has(k, last)).await?;
     assert_eq!(kept.len(), 5000, "contacts kept");
     assert_eq!(
