@@ -8,7 +8,7 @@ use crate::model::{self, Model, ModelId};
 use crate::orm::{self, Search, Want};
 use crate::session_info::UserKind;
 use crate::wire::{py_name_list, py_repr, py_type, PyError};
-use odoo_rpc::versions::MissingMethod;
+use odoo_rpc::versions::{MissingMethod, PrivateMethod, WebFields};
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
@@ -22,15 +22,15 @@ pub struct Caller {
 /// A Python signature: qualified name, parameter names (after `self`),
 /// how many are required, and where unknown keywords go (`search_read`
 /// passes them on to `read`).
-struct Sig {
+struct Sig<'a> {
     qual: &'static str,
-    params: &'static [&'static str],
+    params: &'a [&'a str],
     required: usize,
     passes_to: Option<(&'static str, &'static [&'static str])>,
 }
 
-impl Sig {
-    const fn new(qual: &'static str, params: &'static [&'static str], required: usize) -> Sig {
+impl<'a> Sig<'a> {
+    const fn new(qual: &'static str, params: &'a [&'a str], required: usize) -> Sig<'a> {
         Sig {
             qual,
             params,
@@ -123,18 +123,32 @@ fn method_exists(method: &str, version: u8) -> bool {
     }
 }
 
-/// The AttributeError (or 16/17's AccessError for `_private` names) for
-/// a method that cannot be called.
+/// The error for a method that cannot be called: an AttributeError, or
+/// for `_private` names what the version says of them.
 pub fn method_error(model: &str, method: &str, version: u8) -> PyError {
-    if crate::release(version).missing_method == MissingMethod::DoesNotExist {
-        return PyError::attribute(format!("The method '{model}.{method}' does not exist"));
-    }
+    let r = crate::release(version);
     if method.starts_with('_') {
-        return PyError::access(format!(
-            "Private methods (such as {method}) cannot be called remotely."
-        ));
+        match r.private_method {
+            PrivateMethod::Access => {
+                return PyError::access(format!(
+                    "Private methods (such as {method}) cannot be called remotely."
+                ))
+            }
+            PrivateMethod::AccessQualified => {
+                return PyError::access(format!(
+                    "Private methods (such as '{model}.{method}') cannot be called remotely."
+                ))
+            }
+            PrivateMethod::Missing => {}
+        }
     }
-    PyError::attribute(format!("type object '{model}' has no attribute '{method}'"))
+    PyError::attribute(match r.missing_method {
+        MissingMethod::TypeObject => format!("type object '{model}' has no attribute '{method}'"),
+        MissingMethod::OnTheModel => {
+            format!("The method '{method}' does not exist on the model '{model}'")
+        }
+        MissingMethod::DoesNotExist => format!("The method '{model}.{method}' does not exist"),
+    })
 }
 
 fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
@@ -271,10 +285,7 @@ fn field_names(m: &Model, v: Option<&Value>, version: u8) -> Result<Vec<(String,
                     Value::String(s) => format!("'{s}'"),
                     other => py_repr(other),
                 };
-                return Err(PyError::value(format!(
-                    "Invalid field {shown} on model '{}'",
-                    m.name
-                )));
+                return Err(m.invalid_field(&shown, version));
             }
         }
     }
@@ -394,7 +405,7 @@ impl Call<'_> {
                 )?))
             }
             "search" => {
-                let params: &[&str] = if v <= 16 {
+                let params: &[&str] = if crate::release(v).search_count_param {
                     &["domain", "offset", "limit", "order", "count"]
                 } else {
                     &["domain", "offset", "limit", "order"]
@@ -482,13 +493,13 @@ impl Call<'_> {
                 Ok(Json::Arr(records))
             }
             "name_search" => {
-                // 17 renamed `args` to `domain`.
-                let params: &'static [&'static str] = if v <= 16 {
-                    &["name", "args", "operator", "limit"]
-                } else {
-                    &["name", "domain", "operator", "limit"]
-                };
-                let b = Sig::new("BaseModel.name_search", params, 0).bind(&args, &kwargs)?;
+                let params = [
+                    "name",
+                    crate::release(v).name_search_domain,
+                    "operator",
+                    "limit",
+                ];
+                let b = Sig::new("BaseModel.name_search", &params, 0).bind(&args, &kwargs)?;
                 let name = match &b[0] {
                     None | Some(Value::Null) | Some(Value::Bool(false)) => String::new(),
                     Some(Value::String(s)) => s.clone(),
@@ -582,7 +593,8 @@ impl Call<'_> {
         force_count: bool,
     ) -> Result<Json, PyError> {
         let (m, v) = (self.model, self.version);
-        let (b, wants) = if v <= 16 {
+        let specification = crate::release(v).web_fields == WebFields::Specification;
+        let (b, wants) = if !specification {
             let b = Sig::new(
                 "Base.web_search_read",
                 &[
@@ -644,7 +656,7 @@ impl Call<'_> {
         let full_page = limit == Some(returned);
         // Only a full page is counted (up to count_limit in 17+); otherwise
         // what was skipped plus what came back is the whole of it.
-        let count_reached = v >= 17 && count_limit.is_some_and(|c| c <= current);
+        let count_reached = specification && count_limit.is_some_and(|c| c <= current);
         let length = if limit.is_some() && ((full_page && !count_reached) || force_count) {
             orm::count(self.conn, &s, count_limit)?
         } else {

@@ -188,6 +188,125 @@ const V18: &[Case] = &[
     case("14d", true, Admin, Shape),
 ];
 
+const V17: &[Case] = &[
+    case("01", true, Nobody, Shape),
+    case("01b", true, Nobody, Shape),
+    case("01c", true, Nobody, Shape),
+    case("02", true, Nobody, Error(true)),
+    case("03", true, Nobody, Error(true)),
+    case("03b", true, Nobody, Error(true)),
+    case("03c", true, Nobody, Error(true)),
+    case("04a", true, Admin, Shape),
+    case("04b", true, Nobody, Error(true)),
+    case("04c", true, Nobody, Error(true)),
+    case("05a", true, Admin, Keys),
+    case("05b", true, Admin, Keys),
+    case("06a", true, Admin, Shape),
+    case("06a2", true, Admin, Shape),
+    case("06d", true, Admin, Shape),
+    case("06d2", true, Admin, Error(true)),
+    case("06d3", true, Admin, Shape),
+    case("06d4", true, Admin, Error(true)),
+    case("06d5", true, Admin, Keys),
+    case("06e", true, Admin, Keys),
+    case("06f", true, Admin, Keys),
+    case("06g", true, Admin, Shape),
+    case("07d", true, Nobody, Error(true)),
+    case("07e", true, Nobody, Error(true)),
+    case("08a", true, Admin, Error(true)),
+    case("08a2", true, Nobody, Error(true)),
+    case("08b", true, Admin, Error(true)),
+    case("08b2", true, Admin, Error(true)),
+    case("08c", true, Admin, Error(true)),
+    case("08d", true, Admin, Error(true)),
+    case("08d2", true, Admin, Error(true)),
+    case("08d3", true, Admin, Error(true)),
+    case("08e", true, Admin, Error(true)),
+    case("08e2", true, Admin, Error(true)),
+    case("08e3", true, Admin, Error(true)),
+    case("08e4", true, Admin, Error(true)),
+    case("08e5", true, Admin, Error(true)),
+    case("08f", true, Admin, Exact),
+    case("08f2", true, Admin, Exact),
+    case("08f3", true, Admin, Exact),
+    case("08f4", true, Admin, Exact),
+    case("08f5", true, Nobody, Error(true)),
+    case("08g2", true, Admin, Exact),
+    case("08h2", true, Admin, Shape),
+    case("08i", true, Admin, Exact),
+    case("09a", true, Admin, Shape),
+    case("09f", true, Nobody, Error(true)),
+    case("10a", true, Nobody, Shape),
+    case("11a", true, Nobody, Shape),
+    case("11a2", true, Nobody, Exact),
+    case("12a", true, Nobody, Shape),
+    case("12g", true, Nobody, Shape),
+    case("12h", true, Demo, Shape),
+    case("14a", true, Admin, Shape),
+    case("14b", true, Admin, Exact),
+    case("14d", true, Admin, Shape),
+];
+
+const V19: &[Case] = &[
+    case("01", true, Nobody, Shape),
+    case("01b", true, Nobody, Shape),
+    case("01c", true, Nobody, Shape),
+    case("02", true, Nobody, Error(true)),
+    case("03", true, Nobody, Error(true)),
+    case("03b", true, Nobody, Error(true)),
+    case("03c", true, Nobody, Error(true)),
+    case("04a", true, Admin, Shape),
+    case("04b", true, Nobody, Error(true)),
+    case("04c", true, Nobody, Error(true)),
+    case("05a", true, Admin, Keys),
+    case("05b", true, Admin, Keys),
+    case("06a", true, Admin, Shape),
+    case("06a2", true, Admin, Shape),
+    case("06d", true, Admin, Shape),
+    case("06d2", true, Admin, Error(true)),
+    case("06d3", true, Admin, Shape),
+    case("06d4", true, Admin, Error(true)),
+    case("06d5", true, Admin, Keys),
+    case("06e", true, Admin, Error(true)),
+    case("06e2", true, Admin, Keys),
+    case("06f", true, Admin, Keys),
+    case("06g", true, Admin, Shape),
+    case("07d", true, Nobody, Error(true)),
+    case("07e", true, Nobody, Error(true)),
+    case("08a", true, Admin, Error(true)),
+    case("08a2", true, Nobody, Error(true)),
+    case("08b", true, Admin, Error(true)),
+    case("08b2", true, Admin, Error(true)),
+    case("08c", true, Admin, Error(true)),
+    case("08d", true, Admin, Error(true)),
+    case("08d2", true, Admin, Error(true)),
+    case("08d3", true, Admin, Error(true)),
+    case("08e", true, Admin, Error(true)),
+    case("08e2", true, Admin, Error(true)),
+    case("08e3", true, Admin, Error(true)),
+    case("08e4", true, Admin, Error(true)),
+    case("08e5", true, Admin, Error(true)),
+    case("08f", true, Admin, Error(true)),
+    case("08f2", true, Admin, Error(true)),
+    case("08f3", true, Admin, Exact),
+    case("08f4", true, Admin, Exact),
+    case("08f5", true, Nobody, Error(true)),
+    case("08g2", true, Admin, Exact),
+    case("08h2", true, Admin, Shape),
+    case("08i", true, Admin, Exact),
+    case("09a", true, Admin, Shape),
+    case("09f", true, Nobody, Error(true)),
+    case("10a", true, Nobody, Shape),
+    case("11a", true, Nobody, Shape),
+    case("11a2", true, Nobody, Exact),
+    case("12a", true, Nobody, Shape),
+    case("12g", true, Nobody, Shape),
+    case("12h", true, Demo, Shape),
+    case("14a", true, Admin, Shape),
+    case("14b", true, Admin, Exact),
+    case("14d", true, Admin, Shape),
+];
+
 async fn replay(version: u8, c: &Case, servers: &[Server; 2]) -> Result<(), String> {
     let t = transcript(version, c.prefix);
     let server = &servers[usize::from(c.mono)];
@@ -319,6 +438,16 @@ async fn odoo_16_exchanges() {
 }
 
 #[tokio::test]
+async fn odoo_17_exchanges() {
+    replay_all(17, V17).await;
+}
+
+#[tokio::test]
 async fn odoo_18_exchanges() {
     replay_all(18, V18).await;
+}
+
+#[tokio::test]
+async fn odoo_19_exchanges() {
+    replay_all(19, V19).await;
 }
