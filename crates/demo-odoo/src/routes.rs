@@ -13,7 +13,7 @@
 
 use crate::avatar::{self, Image};
 use crate::call_kw::{self, Call, Caller};
-use crate::json::Json;
+use crate::json::{jobj, Json};
 use crate::session_info::{self, UserKind, Who};
 use crate::sessions::{self, Session};
 use crate::wire::{self, py_name_list, py_type, Failure, PyError};
@@ -50,6 +50,7 @@ pub fn router(inner: Arc<Inner>) -> Router {
         .route("/web/dataset/call_kw/{*path}", json(Endpoint::CallKw))
         .route("/web/image/{model}/{id}/{field}", any(image))
         .route("/jsonrpc", json(Endpoint::JsonRpc))
+        .route("/web/version", any(web_version))
         .fallback(|State(inner): St| async move {
             wire::failure(inner.version, &Json::Null, &Failure::NotFoundPage)
         })
@@ -780,6 +781,29 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         method: &method,
     };
     Ok(run.run(&call_args, &kwargs)?)
+}
+
+/// `/web/version` (`type="http"`, `auth="none"`): the version as plain
+/// JSON, where the version has the route.
+async fn web_version(State(inner): St, req: Request<Body>) -> Response {
+    let v = inner.version;
+    if !crate::release(v).web_version_route {
+        return wire::failure(v, &Json::Null, &Failure::NotFoundPage);
+    }
+    let incoming = Incoming::of(&req);
+    blocking(move || {
+        let info = session_info::version_info(v);
+        let body = jobj! {
+            "version_info" => info.get("server_version_info").cloned().unwrap_or(Json::Null),
+            "version" => info.get("server_serie").cloned().unwrap_or(Json::Null),
+        };
+        let mut res = wire::plain_json(&body);
+        if current_session(&inner, &incoming).ok().flatten().is_none() {
+            set_session_cookie(&mut res, &sessions::new_id(v), incoming.https);
+        }
+        res
+    })
+    .await
 }
 
 /// `/web/image/<model>/<id>/<field>` (`auth="public"`).

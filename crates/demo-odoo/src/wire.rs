@@ -177,6 +177,11 @@ fn error_envelope(id: &Json, code: i64, message: &str, e: &PyError, with_args: b
     json_response(&envelope)
 }
 
+/// A JSON body outside JSON-RPC (an `http` route's own answer).
+pub fn plain_json(j: &Json) -> Response {
+    json_response(j)
+}
+
 fn json_response(j: &Json) -> Response {
     with_type(
         j.to_text().into_response(),

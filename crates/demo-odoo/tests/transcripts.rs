@@ -235,16 +235,26 @@ const V17: &[Case] = &[
     case("08h2", true, Admin, Shape),
     case("08i", true, Admin, Exact),
     case("09a", true, Admin, Shape),
+    case("09b", true, Nobody, Error(true)),
+    case("09c", true, Nobody, Error(true)),
     case("09f", true, Nobody, Error(true)),
     case("10a", true, Nobody, Shape),
     case("11a", true, Nobody, Shape),
     case("11a2", true, Nobody, Exact),
+    case("11a3", true, Nobody, Shape),
     case("12a", true, Nobody, Shape),
     case("12g", true, Nobody, Shape),
     case("12h", true, Demo, Shape),
     case("14a", true, Admin, Shape),
     case("14b", true, Admin, Exact),
     case("14d", true, Admin, Shape),
+    // 17 has none of 19's new routes.
+    case("20a", true, Admin, Exact),
+    case("20c", true, Admin, Exact),
+    case("20e", true, Nobody, Exact),
+    case("20f", true, Admin, Exact),
+    case("20g", true, Nobody, Exact),
+    case("20h", true, Nobody, Shape),
 ];
 
 const V19: &[Case] = &[
@@ -295,16 +305,21 @@ const V19: &[Case] = &[
     case("08h2", true, Admin, Shape),
     case("08i", true, Admin, Exact),
     case("09a", true, Admin, Shape),
+    case("09b", true, Nobody, Error(true)),
+    case("09c", true, Nobody, Error(true)),
     case("09f", true, Nobody, Error(true)),
     case("10a", true, Nobody, Shape),
     case("11a", true, Nobody, Shape),
     case("11a2", true, Nobody, Exact),
+    case("11a3", true, Nobody, Shape),
     case("12a", true, Nobody, Shape),
     case("12g", true, Nobody, Shape),
     case("12h", true, Demo, Shape),
     case("14a", true, Admin, Shape),
     case("14b", true, Admin, Exact),
     case("14d", true, Admin, Shape),
+    case("20g", true, Nobody, Shape),
+    case("20h", true, Nobody, Shape),
 ];
 
 async fn replay(version: u8, c: &Case, servers: &[Server; 2]) -> Result<(), String> {

@@ -277,6 +277,9 @@ pub struct Release {
     pub session_info_groups: bool,
     /// Avatars' ETags name the size asked for (17+; 16: `0x0`).
     pub sized_avatar_etag: bool,
+    /// `GET /web/version` answers plain JSON `{"version_info": […],
+    /// "version": "N.0"}` (19; before, a 404 page).
+    pub web_version_route: bool,
 }
 
 const SEARCH_16: &[(&str, &str)] = &[
@@ -325,6 +328,7 @@ const V17: Release = Release {
     session_info_user_id: true,
     session_info_groups: false,
     sized_avatar_etag: true,
+    web_version_route: false,
 };
 
 pub static RELEASES: [Release; 4] = [
@@ -360,6 +364,7 @@ pub static RELEASES: [Release; 4] = [
         unsupported_media_type: true,
         double_login_cookie: true,
         session_info_groups: true,
+        web_version_route: true,
         ..V18
     },
 ];
