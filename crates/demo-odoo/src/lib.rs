@@ -209,6 +209,7 @@ impl DemoOdoo {
             uid: 2,
             kind: session_info::UserKind::Admin,
             partner_id: 3,
+            name: "Mitchell Admin".into(),
         };
         let call = call_kw::Call {
             conn: &conn,

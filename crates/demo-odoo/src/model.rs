@@ -437,6 +437,12 @@ pub static PARTNER: Model = Model {
             "Last Updated on",
             Kind::Datetime { col: "write_date" },
         ),
+        // 16's concurrency stamp: the last write, as the demo has no other.
+        ro(
+            "__last_update",
+            "Last Modified on",
+            Kind::Datetime { col: "write_date" },
+        ),
     ],
 };
 

@@ -772,6 +772,7 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         uid: s.uid,
         kind: user.kind,
         partner_id: user.partner_id,
+        name: user.name,
     };
     let run = Call {
         conn: &conn,

@@ -37,7 +37,13 @@ struct Case {
     mono: bool,
     who: Who,
     check: Check,
+    /// An id the probes had created and deleted before this exchange: in
+    /// the request and the answer it becomes [`NEVER`], an id the demo
+    /// never had (the demo has its own records at the probes' ids).
+    gone: Option<i64>,
 }
+
+const NEVER: i64 = 999_999;
 
 const fn case(prefix: &'static str, mono: bool, who: Who, check: Check) -> Case {
     Case {
@@ -45,7 +51,35 @@ const fn case(prefix: &'static str, mono: bool, who: Who, check: Check) -> Case 
         mono,
         who,
         check,
+        gone: None,
     }
+}
+
+/// A write-path exchange (all captured on one database) about a deleted
+/// record.
+const fn gone(prefix: &'static str, who: Who, check: Check, id: i64) -> Case {
+    Case {
+        gone: Some(id),
+        ..case(prefix, true, who, check)
+    }
+}
+
+/// `text` with the number `from` (as a whole number) written as `to`.
+fn renumber(text: &str, from: i64, to: i64) -> String {
+    let (from, to) = (from.to_string(), to.to_string());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&from) {
+        out.push_str(&rest[..at]);
+        let before = out.chars().last();
+        let after = rest[at + from.len()..].chars().next();
+        let whole = !before.is_some_and(|c| c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_digit());
+        out.push_str(if whole { &to } else { &from });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 use Check::*;
@@ -127,6 +161,18 @@ const V16: &[Case] = &[
     case("15a", true, Nobody, Shape),
     case("15b", true, Admin, Shape),
     case("15c", true, Nobody, Error(true)),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03a", true, Admin, Error(true)),
+    case("write/03b", true, Admin, Error(true)),
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 57),
+    gone("write/06b2", Admin, Shape, 57),
+    case("write/06i", true, Admin, Keys),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 57),
+    case("write/08i", true, Portal, Error(true)),
 ];
 
 const V18: &[Case] = &[
@@ -186,6 +232,17 @@ const V18: &[Case] = &[
     case("14a", true, Admin, Shape),
     case("14b", true, Admin, Exact),
     case("14d", true, Admin, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 48),
+    gone("write/06b2", Admin, Shape, 48),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 48),
+    case("write/08i", true, Portal, Error(true)),
 ];
 
 const V17: &[Case] = &[
@@ -255,6 +312,17 @@ const V17: &[Case] = &[
     case("20f", true, Admin, Exact),
     case("20g", true, Nobody, Exact),
     case("20h", true, Nobody, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 47),
+    gone("write/06b2", Admin, Shape, 47),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 47),
+    case("write/08i", true, Portal, Error(true)),
 ];
 
 const V19: &[Case] = &[
@@ -320,10 +388,26 @@ const V19: &[Case] = &[
     case("14d", true, Admin, Shape),
     case("20g", true, Nobody, Shape),
     case("20h", true, Nobody, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    // 19's portal user is uid 6 (the demo's is 7), named in the text.
+    case("write/06a", true, Portal, Error(false)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 60),
+    gone("write/06b2", Admin, Shape, 60),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 60),
+    case("write/08i", true, Portal, Error(true)),
 ];
 
 async fn replay(version: u8, c: &Case, servers: &[Server; 2]) -> Result<(), String> {
-    let t = transcript(version, c.prefix);
+    let mut t = transcript(version, c.prefix);
+    if let Some(id) = c.gone {
+        t.request_body = renumber(&t.request_body, id, NEVER);
+        t.body = renumber(&t.body, id, NEVER);
+    }
     let server = &servers[usize::from(c.mono)];
     let client = bare_client();
     let cookie = match c.who {

@@ -277,6 +277,26 @@ pub struct Release {
     pub session_info_groups: bool,
     /// Avatars' ETags name the size asked for (17+; 16: `0x0`).
     pub sized_avatar_etag: bool,
+    /// The group an access error names for creating or deleting contacts:
+    /// "Extra Rights/Contact Creation", 19's "Contact/Creation".
+    pub contact_creation_group: &'static str,
+    /// The group an access error names for creating countries:
+    /// "Administration/Settings", 19's "Role / Administrator".
+    pub settings_group: &'static str,
+    /// A record rule's refusal names the user and the operation ("Uh-oh!
+    /// Looks like you have stumbled upon some top-secret records. Sorry,
+    /// <user> (id=<uid>) doesn't have 'read' access to: …", 17+) rather
+    /// than "Due to security restrictions, you are not allowed to access
+    /// …" (16).
+    pub record_rule_names_user: bool,
+    /// `res.country.code` is required (17+): `name_create` of a country
+    /// fails its NOT NULL constraint.
+    pub country_code_required: bool,
+    /// A NOT NULL failure names the field first ("Missing required value
+    /// for the field 'Country Code' (code).\nModel: 'Country' …", 19)
+    /// rather than listing causes ("The operation cannot be completed:\n-
+    /// Create/update: a mandatory field is not set. …").
+    pub missing_value_wording: bool,
     /// `GET /web/version` answers plain JSON `{"version_info": […],
     /// "version": "N.0"}` (19; before, a 404 page).
     pub web_version_route: bool,
@@ -328,6 +348,11 @@ const V17: Release = Release {
     session_info_user_id: true,
     session_info_groups: false,
     sized_avatar_etag: true,
+    contact_creation_group: "Extra Rights/Contact Creation",
+    settings_group: "Administration/Settings",
+    record_rule_names_user: true,
+    country_code_required: true,
+    missing_value_wording: false,
     web_version_route: false,
 };
 
@@ -350,6 +375,8 @@ pub static RELEASES: [Release; 4] = [
         old_error_pages: true,
         session_info_16: true,
         sized_avatar_etag: false,
+        record_rule_names_user: false,
+        country_code_required: false,
         ..V17
     },
     V17,
@@ -365,6 +392,9 @@ pub static RELEASES: [Release; 4] = [
         double_login_cookie: true,
         session_info_groups: true,
         web_version_route: true,
+        contact_creation_group: "Contact/Creation",
+        settings_group: "Role / Administrator",
+        missing_value_wording: true,
         ..V18
     },
 ];
