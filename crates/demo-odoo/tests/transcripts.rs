@@ -1,10 +1,10 @@
 //! Every captured exchange we mimic, replayed: the transcript's own request
 //! (its method, path, content type and body, the database renamed) is sent
-//! to the demo in the same mode (16 and 18; one or several databases;
-//! signed in as the same user or not), and the answer is compared with the
-//! captured one: status, then key for key and type for type, and for
-//! errors the code, message, exception name and text; werkzeug's HTML
-//! pages byte for byte.
+//! to the demo in the same mode (16 to 19, read path and write/; one or
+//! several databases; signed in as the same user or not), and the answer
+//! is compared with the captured one: status, then key for key and type
+//! for type, and for errors the code, message, exception name and text;
+//! werkzeug's HTML pages byte for byte.
 
 mod common;
 
@@ -84,6 +84,25 @@ fn renumber(text: &str, from: i64, to: i64) -> String {
 
 use Check::*;
 use Who::*;
+
+// Left out on every version, because the demo does not do what they
+// need:
+// - avatars answered with an image (11c…): Odoo's own pictures, byte for
+//   byte; the demo draws its own (tests/avatars.rs checks the headers and
+//   the caching);
+// - the web client's HTML pages (11b…, 20b, 20d; 19's 20a, 20c): the demo
+//   serves no web client;
+// - write/: every exchange that creates, writes, archives, saves or
+//   unlinks for real, and what reads its result (01…, 02…, 03a/b on 17+,
+//   04…, 05…, 06d…, 06e…, 06h…, 07b…, 08a/b/d-h): the demo keeps no
+//   changes (another issue adds create and write); with them the refusals
+//   that check the values written: a missing name (06c, 06c2, 06c3), an
+//   unknown field in write or create (06f, 06f2), an id to nothing
+//   (06g, 06g2), a bad selection value (06g3); and `name_create` of a
+//   country on 16 (07d), which succeeds there;
+// - write/07e: `fields_get` of all of res.partner (108 fields and more);
+//   the demo has the ones the app uses (14d checks those);
+// - write/00a-00d: sign-ins, as 01, 12a and 12g.
 
 const V16: &[Case] = &[
     case("01", false, Nobody, Shape),
@@ -173,8 +192,18 @@ const V16: &[Case] = &[
     case("write/07d2", true, Demo, Error(true)),
     gone("write/08c", Admin, Error(true), 57),
     case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/00e", true, Admin, Shape),
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
+// Left out on 17 to 19, besides the above: 12i (`ir.config_parameter`,
+// a model the demo does not have), 09 (a sign-in, as 01), and on 18 and
+// 19 write/00e, where Odoo happened to renew the session cookie on an
+// ordinary call (it may, 17/18 DIFF notes; the demo never does).
 const V18: &[Case] = &[
     case("01", true, Nobody, Shape),
     case("01b", true, Nobody, Shape),
@@ -243,6 +272,11 @@ const V18: &[Case] = &[
     case("write/07d2", true, Demo, Error(true)),
     gone("write/08c", Admin, Error(true), 48),
     case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
 const V17: &[Case] = &[
@@ -323,8 +357,17 @@ const V17: &[Case] = &[
     case("write/07d2", true, Demo, Error(true)),
     gone("write/08c", Admin, Error(true), 47),
     case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/00e", true, Admin, Shape),
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
+// 19 also leaves out 20e and 20f: the `/json/2` API (Bearer API keys),
+// which the demo does not serve, and 11c3, whose only difference (no
+// cookie with the placeholder) sits on a binary answer.
 const V19: &[Case] = &[
     case("01", true, Nobody, Shape),
     case("01b", true, Nobody, Shape),
@@ -400,6 +443,11 @@ const V19: &[Case] = &[
     case("write/07d2", true, Demo, Error(true)),
     gone("write/08c", Admin, Error(true), 60),
     case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
 async fn replay(version: u8, c: &Case, servers: &[Server; 2]) -> Result<(), String> {
