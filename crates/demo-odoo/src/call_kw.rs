@@ -8,7 +8,7 @@ use crate::model::{self, Model, ModelId};
 use crate::orm::{self, Search, Want};
 use crate::session_info::UserKind;
 use crate::wire::{py_name_list, py_repr, py_type, PyError};
-use odoo_rpc::versions::MissingMethod;
+use odoo_rpc::versions::{MissingMethod, PrivateMethod, WebFields};
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
@@ -17,20 +17,22 @@ pub struct Caller {
     pub uid: i64,
     pub kind: UserKind,
     pub partner_id: i64,
+    /// As access errors name the user.
+    pub name: String,
 }
 
 /// A Python signature: qualified name, parameter names (after `self`),
 /// how many are required, and where unknown keywords go (`search_read`
 /// passes them on to `read`).
-struct Sig {
+struct Sig<'a> {
     qual: &'static str,
-    params: &'static [&'static str],
+    params: &'a [&'a str],
     required: usize,
     passes_to: Option<(&'static str, &'static [&'static str])>,
 }
 
-impl Sig {
-    const fn new(qual: &'static str, params: &'static [&'static str], required: usize) -> Sig {
+impl<'a> Sig<'a> {
+    const fn new(qual: &'static str, params: &'a [&'a str], required: usize) -> Sig<'a> {
         Sig {
             qual,
             params,
@@ -116,25 +118,39 @@ const METHODS: [&str; 12] = [
 
 fn method_exists(method: &str, version: u8) -> bool {
     match method {
-        "web_read" => crate::release(version).web_read,
+        "web_read" | "web_save" => crate::release(version).web_read,
         "name_get" => crate::release(version).name_get,
-        "unlink" => true,
+        "unlink" | "name_create" => true,
         m => METHODS.contains(&m),
     }
 }
 
-/// The AttributeError (or 16/17's AccessError for `_private` names) for
-/// a method that cannot be called.
+/// The error for a method that cannot be called: an AttributeError, or
+/// for `_private` names what the version says of them.
 pub fn method_error(model: &str, method: &str, version: u8) -> PyError {
-    if crate::release(version).missing_method == MissingMethod::DoesNotExist {
-        return PyError::attribute(format!("The method '{model}.{method}' does not exist"));
-    }
+    let r = crate::release(version);
     if method.starts_with('_') {
-        return PyError::access(format!(
-            "Private methods (such as {method}) cannot be called remotely."
-        ));
+        match r.private_method {
+            PrivateMethod::Access => {
+                return PyError::access(format!(
+                    "Private methods (such as {method}) cannot be called remotely."
+                ))
+            }
+            PrivateMethod::AccessQualified => {
+                return PyError::access(format!(
+                    "Private methods (such as '{model}.{method}') cannot be called remotely."
+                ))
+            }
+            PrivateMethod::Missing => {}
+        }
     }
-    PyError::attribute(format!("type object '{model}' has no attribute '{method}'"))
+    PyError::attribute(match r.missing_method {
+        MissingMethod::TypeObject => format!("type object '{model}' has no attribute '{method}'"),
+        MissingMethod::OnTheModel => {
+            format!("The method '{method}' does not exist on the model '{model}'")
+        }
+        MissingMethod::DoesNotExist => format!("The method '{model}.{method}' does not exist"),
+    })
 }
 
 fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
@@ -154,13 +170,6 @@ fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
     }
     text.push_str("\n\nContact your administrator to request access if necessary.");
     PyError::access(text)
-}
-
-fn record_rule_error(m: &Model) -> PyError {
-    PyError::access(format!(
-        "Due to security restrictions, you are not allowed to access '{}' ({}) records.\n\nContact your administrator to request access if necessary.",
-        m.description, m.name
-    ))
 }
 
 /// Python's `*args` / `**kwargs` unpacking of what the client sent.
@@ -271,10 +280,7 @@ fn field_names(m: &Model, v: Option<&Value>, version: u8) -> Result<Vec<(String,
                     Value::String(s) => format!("'{s}'"),
                     other => py_repr(other),
                 };
-                return Err(PyError::value(format!(
-                    "Invalid field {shown} on model '{}'",
-                    m.name
-                )));
+                return Err(m.invalid_field(&shown, version));
             }
         }
     }
@@ -336,8 +342,28 @@ impl Call<'_> {
             .unwrap_or(true);
         let portal = self.caller.kind == UserKind::Portal;
 
-        if matches!(method, "write" | "create" | "unlink") {
-            return Err(self.refuse_change(method));
+        match method {
+            "write" | "unlink" => {
+                let ids = record_ids(args.first().unwrap_or(&Value::Null))?;
+                return Err(self.refuse_change(method, &ids));
+            }
+            "create" => return Err(self.refuse_change(method, &[])),
+            "web_save" => {
+                // Its signature is checked; saving is not done here.
+                let (ids, rest) = args.split_first().ok_or_else(|| {
+                    PyError::new("builtins.IndexError", "list index out of range")
+                })?;
+                Sig::new("Base.web_save", &["vals", "specification", "next_id"], 2)
+                    .bind(rest, &kwargs)?;
+                let ids = record_ids(ids)?;
+                let change = if ids.is_empty() { "create" } else { "write" };
+                return Err(self.refuse_change(change, &ids));
+            }
+            "name_create" => {
+                Sig::new("BaseModel.name_create", &["name"], 1).bind(&args, &kwargs)?;
+                return Err(self.refuse_change(method, &[]));
+            }
+            _ => {}
         }
         if portal && m.id == ModelId::Category && method != "fields_get" {
             return Err(access_denied(
@@ -394,7 +420,7 @@ impl Call<'_> {
                 )?))
             }
             "search" => {
-                let params: &[&str] = if v <= 16 {
+                let params: &[&str] = if crate::release(v).search_count_param {
                     &["domain", "offset", "limit", "order", "count"]
                 } else {
                     &["domain", "offset", "limit", "order"]
@@ -464,7 +490,9 @@ impl Call<'_> {
                         vec![("display_name".to_string(), Want::Classic)]
                     }
                 };
-                self.check_readable(&ids, only)?;
+                // `read` leaves out what no longer exists (16-19/write/06b2);
+                // `name_get` reads each record and so fails on it.
+                self.check_readable(&ids, only, method == "name_get")?;
                 let records = orm::read(self.conn, m, &ids, &wants, v, active_test)?;
                 if method == "name_get" {
                     return Ok(Json::Arr(
@@ -482,13 +510,13 @@ impl Call<'_> {
                 Ok(Json::Arr(records))
             }
             "name_search" => {
-                // 17 renamed `args` to `domain`.
-                let params: &'static [&'static str] = if v <= 16 {
-                    &["name", "args", "operator", "limit"]
-                } else {
-                    &["name", "domain", "operator", "limit"]
-                };
-                let b = Sig::new("BaseModel.name_search", params, 0).bind(&args, &kwargs)?;
+                let params = [
+                    "name",
+                    crate::release(v).name_search_domain,
+                    "operator",
+                    "limit",
+                ];
+                let b = Sig::new("BaseModel.name_search", &params, 0).bind(&args, &kwargs)?;
                 let name = match &b[0] {
                     None | Some(Value::Null) | Some(Value::Bool(false)) => String::new(),
                     Some(Value::String(s)) => s.clone(),
@@ -582,7 +610,8 @@ impl Call<'_> {
         force_count: bool,
     ) -> Result<Json, PyError> {
         let (m, v) = (self.model, self.version);
-        let (b, wants) = if v <= 16 {
+        let specification = crate::release(v).web_fields == WebFields::Specification;
+        let (b, wants) = if !specification {
             let b = Sig::new(
                 "Base.web_search_read",
                 &[
@@ -644,7 +673,7 @@ impl Call<'_> {
         let full_page = limit == Some(returned);
         // Only a full page is counted (up to count_limit in 17+); otherwise
         // what was skipped plus what came back is the whole of it.
-        let count_reached = v >= 17 && count_limit.is_some_and(|c| c <= current);
+        let count_reached = specification && count_limit.is_some_and(|c| c <= current);
         let length = if limit.is_some() && ((full_page && !count_reached) || force_count) {
             orm::count(self.conn, &s, count_limit)?
         } else {
@@ -653,13 +682,19 @@ impl Call<'_> {
         Ok(jobj! { "length" => length, "records" => Json::Arr(records) })
     }
 
-    /// Odoo's read checks: a record the user may not see is an AccessError,
-    /// one that does not exist a MissingError.
-    fn check_readable(&self, ids: &[i64], only: Option<i64>) -> Result<(), PyError> {
+    /// Odoo's read checks: a record the user may not see is an
+    /// AccessError; one that does not exist is left out, or with
+    /// `missing_fails` a MissingError.
+    fn check_readable(
+        &self,
+        ids: &[i64],
+        only: Option<i64>,
+        missing_fails: bool,
+    ) -> Result<(), PyError> {
         let existing = orm::existing(self.conn, self.model, ids)?;
         if let Some(own) = only {
             if existing.iter().any(|id| *id != own) {
-                return Err(record_rule_error(self.model));
+                return Err(self.record_rule_error("read"));
             }
         }
         let missing: Vec<i64> = ids
@@ -667,29 +702,95 @@ impl Call<'_> {
             .copied()
             .filter(|i| !existing.contains(i))
             .collect();
-        if !missing.is_empty() {
+        if missing_fails && !missing.is_empty() {
             return Err(orm::missing_error(self.model, &missing, self.caller.uid));
         }
         Ok(())
     }
 
-    fn refuse_change(&self, method: &str) -> PyError {
+    /// A record rule's refusal of `operation`.
+    fn record_rule_error(&self, operation: &str) -> PyError {
         let m = self.model;
-        if self.caller.kind == UserKind::Portal || m.id != ModelId::Partner {
+        if crate::release(self.version).record_rule_names_user {
+            return PyError::access(format!(
+                "Uh-oh! Looks like you have stumbled upon some top-secret records.\n\nSorry, {} (id={}) doesn't have '{operation}' access to:\n- {} ({})\n\nIf you really, really need access, perhaps you can win over your friendly administrator with a batch of freshly baked cookies.",
+                self.caller.name, self.caller.uid, m.description, m.name
+            ));
+        }
+        PyError::access(format!(
+            "Due to security restrictions, you are not allowed to access '{}' ({}) records.\n\nContact your administrator to request access if necessary.",
+            m.description, m.name
+        ))
+    }
+
+    /// Why a change is refused, in the order Odoo finds out: access
+    /// rights, then (for `write`, which reads the records first) the
+    /// record rules, then ids that no longer exist, then database
+    /// constraints; past all that, the demo keeps no changes.
+    fn refuse_change(&self, method: &str, ids: &[i64]) -> PyError {
+        let m = self.model;
+        let r = crate::release(self.version);
+        let portal = self.caller.kind == UserKind::Portal;
+        let admin = self.caller.kind == UserKind::Admin;
+        let allowed = match m.id {
+            ModelId::Partner | ModelId::Category => !portal,
+            _ => admin,
+        };
+        // The portal user may edit their own contact but no other.
+        let own_only = portal && m.id == ModelId::Partner && method == "write";
+        if !allowed && !own_only {
             let verb = match method {
-                "create" => "create",
+                "create" | "name_create" => "create",
                 "unlink" => "delete",
                 _ => "modify",
             };
             let groups: &[&str] = match m.id {
-                ModelId::Partner => &["Extra Rights/Contact Creation"],
-                ModelId::Category => &["Extra Rights/Contact Creation", "User types/Internal User"],
-                _ => &["Administration/Settings"],
+                ModelId::Partner => &[r.contact_creation_group],
+                ModelId::Category => &[r.contact_creation_group, "User types/Internal User"],
+                _ => &[r.settings_group],
             };
             return access_denied(m, verb, groups);
         }
+        let existing = match orm::existing(self.conn, m, ids) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if own_only {
+            if existing.iter().any(|id| *id != self.caller.partner_id) {
+                return self.record_rule_error("read");
+            }
+            return access_denied(m, "modify", &[r.contact_creation_group]);
+        }
+        let missing: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|i| !existing.contains(i))
+            .collect();
+        if !missing.is_empty() {
+            return orm::missing_error(m, &missing, self.caller.uid);
+        }
+        // A country made from a name alone has no code.
+        if method == "name_create" && m.id == ModelId::Country && r.country_code_required {
+            return missing_value(m, "code", "Country Code", r.missing_value_wording);
+        }
         PyError::user("This demo database is read-only: changes are not kept.")
     }
+}
+
+/// The ValidationError of a NOT NULL constraint on `field`.
+fn missing_value(m: &Model, field: &str, label: &str, field_first: bool) -> PyError {
+    let text = if field_first {
+        format!(
+            "The operation cannot be completed: Missing required value for the field '{label}' ({field}).\nModel: '{}' ({})\n- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n",
+            m.description, m.name
+        )
+    } else {
+        format!(
+            "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: {} ({})\nField: {label} ({field})\n",
+            m.description, m.name
+        )
+    };
+    PyError::new("odoo.exceptions.ValidationError", text)
 }
 
 /// The model a call names, or the error each version raises.

@@ -144,6 +144,12 @@ fn is_leaf(items: &[Value], version: u8) -> bool {
 /// Parses a domain into a tree, with Odoo's normalisation.
 pub fn parse(domain: &Value, version: u8) -> Result<Node, PyError> {
     let Value::Array(items) = domain else {
+        if crate::release(version).domain_class {
+            return Err(PyError::type_error(format!(
+                "Domain() invalid argument type for domain: {}",
+                py_repr(domain)
+            )));
+        }
         return Err(PyError::new(
             "builtins.AssertionError",
             "Domains to normalize must have a 'domain' form: a list or tuple of domain components",
@@ -472,6 +478,9 @@ impl Translator {
 
     fn check_leaf<'v>(&self, v: &'v Value) -> Result<&'v [Value], PyError> {
         let invalid = |shown: String| PyError::value(format!("Invalid leaf {shown}"));
+        if crate::release(self.version).domain_class {
+            return self.check_condition(v);
+        }
         let items: &[Value] = match v {
             Value::Array(items) => items,
             // Odoo 18 unpacks the term first; earlier ones print it.
@@ -497,6 +506,47 @@ impl Translator {
         Ok(items)
     }
 
+    /// 19's `Domain` class: anything but a three-item condition is an
+    /// invalid item, and the operator is compared (and shown) lower-cased.
+    fn check_condition<'v>(&self, v: &'v Value) -> Result<&'v [Value], PyError> {
+        let items = match v {
+            Value::Array(items) if items.len() == 3 => items.as_slice(),
+            _ => {
+                return Err(PyError::value(format!(
+                    "Domain() invalid item in domain: {}",
+                    py_repr(v)
+                )))
+            }
+        };
+        if constant_leaf(items).is_some() {
+            return Ok(items);
+        }
+        let op = items[1].as_str().map(str::to_lowercase);
+        if !op
+            .as_deref()
+            .is_some_and(|op| is_operator(op, self.version))
+        {
+            let mut shown = items.to_vec();
+            if let Some(op) = op {
+                shown[1] = Value::String(op);
+            }
+            return Err(PyError::value(format!(
+                "Invalid operator in condition {}",
+                tuple_repr(&shown)
+            )));
+        }
+        Ok(items)
+    }
+
+    /// How an error shows where it is: Odoo's "leaf", 19's "condition".
+    fn term_word(&self) -> &'static str {
+        if crate::release(self.version).domain_class {
+            "condition"
+        } else {
+            "leaf"
+        }
+    }
+
     fn leaf(&mut self, m: &Model, v: &Value) -> Result<String, PyError> {
         let items = self.check_leaf(v)?;
         if let Some(c) = constant_leaf(items) {
@@ -505,6 +555,13 @@ impl Translator {
         let shown = tuple_repr(items);
         let (Some(path), Some(op)) = (items[0].as_str(), items[1].as_str()) else {
             return Err(PyError::value(format!("Invalid leaf {shown}")));
+        };
+        let lowered;
+        let op = if crate::release(self.version).domain_class {
+            lowered = op.to_lowercase();
+            lowered.as_str()
+        } else {
+            op
         };
         let mut right = items[2].clone();
         // normalize_leaf
@@ -518,8 +575,9 @@ impl Translator {
             Some((h, r)) => (h, Some(r)),
             None => (path, None),
         };
+        let word = self.term_word();
         let invalid_field =
-            || PyError::value(format!("Invalid field {}.{head} in leaf {shown}", m.name));
+            || PyError::value(format!("Invalid field {}.{head} in {word} {shown}", m.name));
         let field = m.field(head, self.version).ok_or_else(invalid_field)?;
         if let Some(rest) = rest {
             return self.path_leaf(field, rest, op, &right, &shown, m);
@@ -609,8 +667,10 @@ impl Translator {
                 Ok(self.x2many_in(field, &sub, false))
             }
             _ => Err(PyError::value(format!(
-                "Invalid field {}.{} in leaf {shown}",
-                m.name, field.name
+                "Invalid field {}.{} in {} {shown}",
+                m.name,
+                field.name,
+                self.term_word()
             ))),
         }
     }

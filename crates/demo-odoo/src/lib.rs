@@ -48,7 +48,8 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     /// Contacts in `demo_big`.
     pub big_partners: usize,
-    /// 16..=19: the version reported, and the shapes answered.
+    /// One of odoo-rpc's `MAJORS`: the version reported, and the shapes
+    /// answered.
     pub odoo_version: u8,
     /// Like Odoo's `--db-filter`: a regex a database name must match
     /// (whole name) to be visible.
@@ -81,7 +82,7 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("the database filter is not a valid regex: {0}")]
     DbFilter(#[from] regex::Error),
-    #[error("unsupported Odoo version {0} (16 to 19)")]
+    #[error("unsupported Odoo version {0} (supported: {majors:?})", majors = odoo_rpc::versions::MAJORS)]
     Version(u8),
     #[error("unknown database {0}")]
     UnknownDb(String),
@@ -208,6 +209,7 @@ impl DemoOdoo {
             uid: 2,
             kind: session_info::UserKind::Admin,
             partner_id: 3,
+            name: "Mitchell Admin".into(),
         };
         let call = call_kw::Call {
             conn: &conn,

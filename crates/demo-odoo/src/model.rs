@@ -3,6 +3,7 @@
 //! translator (domain.rs) work from these tables, and only these names can
 //! ever reach an SQL text.
 
+use crate::wire::PyError;
 use odoo_rpc::versions::{self, Has, Release};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +145,16 @@ impl Model {
         self.fields
             .iter()
             .find(|f| f.name == name && self.has(f, version))
+    }
+
+    /// The ValueError for a field `shown` (already quoted) this model
+    /// lacks, worded as the version words it.
+    pub fn invalid_field(&self, shown: &str, version: u8) -> PyError {
+        PyError::value(format!(
+            "Invalid field {shown} {} '{}'",
+            crate::release(version).invalid_field_on,
+            self.name
+        ))
     }
 
     pub fn visible_fields(&self, version: u8) -> impl Iterator<Item = &'static Field> + '_ {
@@ -424,6 +435,12 @@ pub static PARTNER: Model = Model {
         ro(
             "write_date",
             "Last Updated on",
+            Kind::Datetime { col: "write_date" },
+        ),
+        // 16's concurrency stamp: the last write, as the demo has no other.
+        ro(
+            "__last_update",
+            "Last Modified on",
             Kind::Datetime { col: "write_date" },
         ),
     ],

@@ -117,6 +117,7 @@ pub fn order_by(m: &Model, order: Option<&str>, version: u8) -> Result<String, P
             }
             _ => return Err(invalid()),
         };
+        // 19's wording of this one was not captured: 18's is kept.
         let field = m.field(name, version).ok_or_else(|| {
             PyError::value(format!("Invalid field '{name}' on model '{}'", m.name))
         })?;
@@ -217,7 +218,7 @@ pub fn read(
         .map(|(n, w)| {
             m.field(n, version)
                 .map(|f| (f, w))
-                .ok_or_else(|| PyError::value(format!("Invalid field '{n}' on model '{}'", m.name)))
+                .ok_or_else(|| m.invalid_field(&format!("'{n}'"), version))
         })
         .collect::<Result<_, _>>()?;
     // One column per stored field; the rest is fetched per relation below.
@@ -720,9 +721,9 @@ pub fn specification(m: &Model, spec: &Value, version: u8) -> Result<Vec<(String
     };
     let mut out = Vec::new();
     for (name, sub) in entries {
-        let field = m.field(name, version).ok_or_else(|| {
-            PyError::value(format!("Invalid field '{name}' on model '{}'", m.name))
-        })?;
+        let field = m
+            .field(name, version)
+            .ok_or_else(|| m.invalid_field(&format!("'{name}'"), version))?;
         let want = match (field.kind.comodel(), sub.get("fields")) {
             (Some(co), Some(fields)) => Want::Fields(specification(model(co), fields, version)?),
             _ => Want::Bare,

@@ -3,8 +3,9 @@
 //!
 //! 1. no session and several databases visible: only the routes that need
 //!    no database exist (the rest are 404 pages);
-//! 2. a JSON route needs a JSON content type (else werkzeug's 400 page);
-//! 3. Odoo 18+ reads `call_kw`'s body before anything else (to pick a
+//! 2. a JSON route needs a JSON content type (else werkzeug's 400 page,
+//!    415 on 19);
+//! 3. from 18, `call_kw`'s body is read before anything else (to pick a
 //!    read-only cursor), so its body and model errors come first, id null;
 //! 4. routes for users need a session (code 100, id null);
 //! 5. then the body is parsed (400 "Invalid JSON data" in HTML) and the
@@ -12,7 +13,7 @@
 
 use crate::avatar::{self, Image};
 use crate::call_kw::{self, Call, Caller};
-use crate::json::Json;
+use crate::json::{jobj, Json};
 use crate::session_info::{self, UserKind, Who};
 use crate::sessions::{self, Session};
 use crate::wire::{self, py_name_list, py_type, Failure, PyError};
@@ -23,6 +24,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
+use odoo_rpc::versions::PrivateMethod;
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -48,6 +50,7 @@ pub fn router(inner: Arc<Inner>) -> Router {
         .route("/web/dataset/call_kw/{*path}", json(Endpoint::CallKw))
         .route("/web/image/{model}/{id}/{field}", any(image))
         .route("/jsonrpc", json(Endpoint::JsonRpc))
+        .route("/web/version", any(web_version))
         .fallback(|State(inner): St| async move {
             wire::failure(inner.version, &Json::Null, &Failure::NotFoundPage)
         })
@@ -257,13 +260,26 @@ fn handle_json(inner: &Inner, ep: Endpoint, incoming: &Incoming, body: &Bytes) -
         .trim()
         .to_ascii_lowercase();
     if essence != "application/json" && essence != "application/json-rpc" {
+        if crate::release(v).unsupported_media_type {
+            // 19's JSON-2 dispatcher would take a request without a body.
+            let compatible = if body.is_empty() {
+                "['http', 'json2']"
+            } else {
+                "['http']"
+            };
+            let detail = format!(
+                "Request inferred type is compatible with {compatible} but '{}' is type='jsonrpc'.",
+                ep.path()
+            );
+            return fail(&Json::Null, Failure::UnsupportedMediaType(detail));
+        }
         let detail = format!(
             "Request inferred type is compatible with ['http'] but '{}' is type='json'.",
             ep.path()
         );
         return fail(&Json::Null, Failure::BadRequestPage(detail));
     }
-    if v >= 18 && ep == Endpoint::CallKw {
+    if crate::release(v).call_kw_probes_body && ep == Endpoint::CallKw {
         if let Err(f) = readonly_probe(body) {
             return fail(&Json::Null, f);
         }
@@ -306,8 +322,8 @@ fn handle_json(inner: &Inner, ep: Endpoint, incoming: &Incoming, body: &Bytes) -
     }
 }
 
-/// Odoo 18's `_call_kw_readonly`: reads the body and the model before the
-/// session is even looked at.
+/// Odoo's `_call_kw_readonly` (18+): reads the body and the model before
+/// the session is even looked at.
 fn readonly_probe(body: &Bytes) -> Result<(), Failure> {
     let early = |e: PyError| Failure::PyEarly(e);
     let doc: Value =
@@ -513,7 +529,7 @@ fn dispatch(
                 inner.sessions.destroy(sid).map_err(PyError::from)?;
             }
             let mut cookies = Vec::new();
-            if v >= 17 {
+            if crate::release(v).logout_clears_cids {
                 cookies.push(NewCookie::ClearCids);
             }
             cookies.push(NewCookie::Session(sessions::new_id(v)));
@@ -713,9 +729,13 @@ fn authenticate(
         uid,
     };
     let info = info_for(inner, &session, incoming)?;
+    let mut cookies = vec![NewCookie::Session(sid.clone())];
+    if crate::release(inner.version).double_login_cookie {
+        cookies.push(NewCookie::Session(sid));
+    }
     Ok(Reply {
         result: info,
-        cookies: vec![NewCookie::Session(sid)],
+        cookies,
     })
 }
 
@@ -735,13 +755,14 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         .into());
     };
     let shown_model = model_name.as_str().unwrap_or("").to_string();
-    // Odoo 16/17 refuse private names before looking the model up.
-    if v < 18 && method.starts_with('_') {
+    let release = crate::release(v);
+    // The bare "Private methods" refusal comes before the model is looked up.
+    if release.private_method == PrivateMethod::Access && method.starts_with('_') {
         return Err(call_kw::method_error(&shown_model, &method, v).into());
     }
     let model = match call_kw::resolve_model(&model_name) {
         Ok(m) => m,
-        Err(_) if v >= 18 => return Err(Failure::NotFoundRpc),
+        Err(_) if release.call_kw_probes_body => return Err(Failure::NotFoundRpc),
         Err(name) => return Err(PyError::key(name).into()),
     };
     let db = inner.db(&s.db).ok_or(Failure::SessionExpired)?;
@@ -751,6 +772,7 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         uid: s.uid,
         kind: user.kind,
         partner_id: user.partner_id,
+        name: user.name,
     };
     let run = Call {
         conn: &conn,
@@ -760,6 +782,29 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         method: &method,
     };
     Ok(run.run(&call_args, &kwargs)?)
+}
+
+/// `/web/version` (`type="http"`, `auth="none"`): the version as plain
+/// JSON, where the version has the route.
+async fn web_version(State(inner): St, req: Request<Body>) -> Response {
+    let v = inner.version;
+    if !crate::release(v).web_version_route {
+        return wire::failure(v, &Json::Null, &Failure::NotFoundPage);
+    }
+    let incoming = Incoming::of(&req);
+    blocking(move || {
+        let info = session_info::version_info(v);
+        let body = jobj! {
+            "version_info" => info.get("server_version_info").cloned().unwrap_or(Json::Null),
+            "version" => info.get("server_serie").cloned().unwrap_or(Json::Null),
+        };
+        let mut res = wire::plain_json(&body);
+        if current_session(&inner, &incoming).ok().flatten().is_none() {
+            set_session_cookie(&mut res, &sessions::new_id(v), incoming.https);
+        }
+        res
+    })
+    .await
 }
 
 /// `/web/image/<model>/<id>/<field>` (`auth="public"`).

@@ -1,10 +1,11 @@
 //! The sign-in answer and `get_session_info`, key for key as each version
-//! sends them (captured: 16/01, 16/12a, 16/12g, 18/01, 18/12a, 18/12g).
-//! Odoo 16 names the company in `company_id` and the user in `user_id`;
-//! 17+ drop both for `user_companies.current_company`, and add
-//! `is_public`, `is_internal_user`, `user_settings`, `view_info`… A portal
-//! user gets no `user_companies` at all. 17 and 19 were not captured: they
-//! are given 18's shape.
+//! sends them (captured: 01, 12a, 12g of 16, 17, 18 and 19). Odoo 16
+//! names the company in `company_id`; 17+ drop it for
+//! `user_companies.current_company` and add `is_public`,
+//! `is_internal_user`, `user_settings`; 16 and 17 end with `user_id` and
+//! the tour and OdooBot flags, which 18 replaces with `view_info`,
+//! `storeData`…; 19 adds `groups`, `registry_hash`, `quick_login` and drops
+//! `cache_hashes`. A portal user gets no `user_companies` at all.
 
 use crate::json::{jobj, Json};
 use sha2::{Digest, Sha256};
@@ -43,14 +44,7 @@ pub struct Who<'a> {
 }
 
 pub fn server_version(version: u8) -> String {
-    // 16's is the captured build; the others are plausible builds.
-    let build = match version {
-        16 => "20230301",
-        17 => "20240901",
-        18 => "20250702",
-        _ => "20251001",
-    };
-    format!("{version}.0-{build}")
+    crate::release(version).server_version.to_string()
 }
 
 pub fn version_info(version: u8) -> Json {
@@ -76,7 +70,12 @@ fn hash_of(text: &str, len: usize) -> String {
 pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     let internal = who.kind != UserKind::Portal;
     let admin = who.kind == UserKind::Admin;
-    let v16 = crate::release(version).session_info_16;
+    let r = crate::release(version);
+    let (v16, old_tail, groups) = (
+        r.session_info_16,
+        r.session_info_user_id,
+        r.session_info_groups,
+    );
     let tz = who.tz.map_or(Json::Bool(false), Json::from);
     let mut m = jobj! {
         "uid" => who.uid,
@@ -92,7 +91,13 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
         jobj! { "lang" => "en_US", "tz" => tz, "uid" => who.uid },
     );
     m.set("db", who.db);
-    let settings = user_settings(who);
+    if groups {
+        m.set(
+            "registry_hash",
+            hash_of(&format!("registry-{}-{version}", who.db), 64),
+        );
+    }
+    let settings = user_settings(who, version);
     if !v16 {
         m.set("user_settings", settings.clone());
     }
@@ -107,7 +112,10 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     m.set("support_url", "https://www.odoo.com/buy");
     m.set("name", who.name);
     m.set("username", who.login);
-    if !v16 {
+    if groups {
+        m.set("quick_login", true);
+    }
+    if !old_tail {
         m.set("partner_write_date", who.partner_write_date);
     }
     m.set("partner_display_name", who.partner_display_name);
@@ -122,29 +130,42 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     m.set("profile_params", Json::Null);
     m.set("max_file_upload_size", 134_217_728i64);
     m.set("home_action_id", false);
-    let mut hashes = jobj! { "translations" => hash_of(&format!("translations-{version}"), 40) };
-    if internal {
-        hashes.set(
-            "load_menus",
-            hash_of(&format!("menus-{}-{version}", who.uid), 64),
-        );
+    if !groups {
+        let mut hashes =
+            jobj! { "translations" => hash_of(&format!("translations-{version}"), 40) };
+        if internal {
+            hashes.set(
+                "load_menus",
+                hash_of(&format!("menus-{}-{version}", who.uid), 64),
+            );
+        }
+        m.set("cache_hashes", hashes);
     }
-    m.set("cache_hashes", hashes);
-    m.set(
-        "currencies",
-        jobj! { "1" => jobj! { "symbol" => "$", "position" => "before", "digits" => Json::Arr(vec![Json::Int(69), Json::Int(2)]) } },
-    );
+    let mut currency = jobj! {};
+    if groups {
+        currency.set("name", "USD");
+    }
+    currency.set("symbol", "$");
+    currency.set("position", "before");
+    currency.set("digits", Json::Arr(vec![Json::Int(69), Json::Int(2)]));
+    m.set("currencies", jobj! { "1" => currency });
     m.set("bundle_params", jobj! { "lang" => "en_US" });
-    if !v16 {
+    if !old_tail {
         m.set("test_mode", false);
         m.set("view_info", view_info());
     }
+    if groups {
+        m.set("groups", jobj! { "base.group_allow_export" => internal });
+    }
     if internal {
-        let company = if v16 {
-            jobj! { "id" => 1i64, "name" => "YourCompany", "sequence" => 0i64 }
-        } else {
-            jobj! { "id" => 1i64, "name" => "YourCompany", "sequence" => 0i64, "child_ids" => Json::Arr(vec![]), "parent_id" => false }
-        };
+        let mut company = jobj! { "id" => 1i64, "name" => "YourCompany", "sequence" => 0i64 };
+        if !v16 {
+            company.set("child_ids", Json::Arr(vec![]));
+            company.set("parent_id", false);
+        }
+        if groups {
+            company.set("currency_id", 1i64);
+        }
         let mut companies =
             jobj! { "current_company" => 1i64, "allowed_companies" => jobj! { "1" => company } };
         if !v16 {
@@ -152,10 +173,15 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
         }
         m.set("user_companies", companies);
         m.set("show_effect", true);
-        m.set("display_switch_company_menu", false);
+        if !groups {
+            m.set("display_switch_company_menu", false);
+        }
     }
-    if v16 {
+    if old_tail {
         m.set("user_id", Json::Arr(vec![Json::Int(who.uid)]));
+        if !v16 {
+            m.set("websocket_worker_version", format!("{version}.0-1"));
+        }
         if admin {
             m.set("web_tours", Json::Arr(vec![]));
             m.set("tour_disable", true);
@@ -168,7 +194,12 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
         m.set("websocket_worker_version", format!("{version}.0-5"));
         m.set("tour_enabled", false);
         m.set("current_tour", Json::Null);
-        m.set("storeData", store_data(who, settings));
+        let store = if groups {
+            store_data_with_users(who, settings)
+        } else {
+            store_data(who, settings)
+        };
+        m.set("storeData", store);
     }
     if admin {
         m.set("iap_company_enrich", true);
@@ -176,35 +207,52 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     m
 }
 
-fn user_settings(who: &Who<'_>) -> Json {
+/// The user's discuss settings, in the shape of the version's discuss.
+fn user_settings(who: &Who<'_>, version: u8) -> Json {
+    let r = crate::release(version);
     let id = match who.kind {
         UserKind::Admin => 1i64,
         UserKind::Internal => 2,
         UserKind::Portal => 3,
     };
-    jobj! {
-        "id" => id,
-        "user_id" => jobj! { "id" => who.uid },
-        "is_discuss_sidebar_category_channel_open" => true,
-        "is_discuss_sidebar_category_chat_open" => true,
-        "push_to_talk_key" => false,
-        "use_push_to_talk" => false,
-        "voice_active_duration" => 200i64,
-        "channel_notifications" => false,
-        "mute_until_dt" => false,
-        "volumes" => Json::Arr(vec![Json::Arr(vec![Json::from("ADD"), Json::Arr(vec![])])]),
+    let mut s = jobj! { "id" => id };
+    if r.session_info_groups {
+        s.set("embedded_actions_config_ids", Json::Obj(vec![]));
+    } else {
+        s.set("user_id", jobj! { "id" => who.uid });
     }
+    s.set("is_discuss_sidebar_category_channel_open", true);
+    s.set("is_discuss_sidebar_category_chat_open", true);
+    s.set("push_to_talk_key", false);
+    s.set("use_push_to_talk", false);
+    s.set("voice_active_duration", 200i64);
+    let add_none = Json::Arr(vec![Json::Arr(vec![Json::from("ADD"), Json::Arr(vec![])])]);
+    if r.session_info_user_id {
+        s.set("volume_settings_ids", add_none);
+        return s;
+    }
+    s.set("channel_notifications", false);
+    if r.session_info_groups {
+        s.set("user_id", jobj! { "id" => who.uid });
+    } else {
+        s.set("mute_until_dt", false);
+    }
+    s.set("volumes", add_none);
+    s
+}
+
+/// A stand-in for the avatar access tokens Odoo signs.
+fn access_token(who: &Who<'_>, what: &str, id: i64) -> String {
+    format!(
+        "{}o0x6b2f3078",
+        hash_of(&format!("{what}-{id}-{}", who.db), 64)
+    )
 }
 
 /// The discuss store Odoo 18 ships with the session (OdooBot and the user).
 fn store_data(who: &Who<'_>, settings: Json) -> Json {
     let internal = who.kind != UserKind::Portal;
-    let token = |id: i64| {
-        format!(
-            "{}o0x6b2f3078",
-            hash_of(&format!("avatar-{id}-{}", who.db), 64)
-        )
-    };
+    let token = |id: i64| access_token(who, "avatar", id);
     let mut bot = jobj! {
         "active" => false,
         "avatar_128_access_token" => token(2),
@@ -245,6 +293,60 @@ fn store_data(who: &Who<'_>, settings: Json) -> Json {
             "settings" => settings,
         },
         "res.partner" => Json::Arr(vec![bot, me]),
+    }
+}
+
+/// 19's discuss store: records by id, and the users beside the partners.
+fn store_data_with_users(who: &Who<'_>, settings: Json) -> Json {
+    let internal = who.kind != UserKind::Portal;
+    let mut bot = jobj! {
+        "active" => false,
+        "avatar_128_access_token" => access_token(who, "avatar", 2),
+    };
+    if internal {
+        bot.set("email", "odoobot@example.com");
+    }
+    bot.set("id", 2i64);
+    bot.set("im_status", "bot");
+    bot.set("im_status_access_token", access_token(who, "im_status", 2));
+    bot.set("is_company", false);
+    bot.set("main_user_id", 1i64);
+    bot.set("name", "OdooBot");
+    bot.set("write_date", who.partner_write_date);
+    let me = jobj! {
+        "active" => true,
+        "avatar_128_access_token" => access_token(who, "avatar", who.partner_id),
+        "id" => who.partner_id,
+        "im_status" => "offline",
+        "im_status_access_token" => access_token(who, "im_status", who.partner_id),
+        "main_user_id" => who.uid,
+        "name" => who.name,
+        "write_date" => who.partner_write_date,
+    };
+    let user = jobj! {
+        "id" => who.uid,
+        "is_admin" => who.kind == UserKind::Admin,
+        "notification_type" => "email",
+        "share" => !internal,
+        "signature" => Json::Arr(vec![Json::from("markup"), Json::from(format!("<div>{}</div>", who.name))]),
+    };
+    jobj! {
+        "Store" => jobj! {
+            "action_discuss_id" => 109i64,
+            "channel_types_with_seen_infos" => Json::Arr(vec![Json::from("chat"), Json::from("group")]),
+            "hasCannedResponses" => internal,
+            "hasGifPickerFeature" => false,
+            "hasLinkPreviewFeature" => true,
+            "hasMessageTranslationFeature" => false,
+            "internalUserGroupId" => 1i64,
+            "mt_comment" => 1i64,
+            "mt_note" => 2i64,
+            "odoobot" => 2i64,
+            "self_partner" => who.partner_id,
+            "settings" => settings,
+        },
+        "res.partner" => Json::Arr(vec![bot, me]),
+        "res.users" => Json::Arr(vec![jobj! { "id" => 1i64, "share" => false }, user]),
     }
 }
 

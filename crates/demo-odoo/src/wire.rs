@@ -70,7 +70,8 @@ impl From<rusqlite::Error> for PyError {
 /// Everything a JSON route can answer besides a result.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
-    /// An exception during dispatch: code 200, the request's id echoed.
+    /// An exception during dispatch: the version's server-error code, the
+    /// request's id echoed.
     Py(PyError),
     /// An exception before dispatch (Odoo 18's read-only probe): id null.
     PyEarly(PyError),
@@ -82,6 +83,9 @@ pub enum Failure {
     NotFoundPage,
     /// werkzeug's 400 page with this (unescaped) description.
     BadRequestPage(String),
+    /// werkzeug's 415 page with this (unescaped) description, then Odoo's
+    /// hint about the Content-Type header.
+    UnsupportedMediaType(String),
     /// A bare 400 with this text ("Invalid JSON data").
     BadRequestText(&'static str),
 }
@@ -101,9 +105,12 @@ impl From<rusqlite::Error> for Failure {
 pub const NOT_FOUND_TEXT: &str = "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.";
 
 pub fn failure(version: u8, id: &Json, f: &Failure) -> Response {
+    let server_error = crate::release(version).server_error_code;
     match f {
-        Failure::Py(e) => error_envelope(id, 200, "Odoo Server Error", e, true),
-        Failure::PyEarly(e) => error_envelope(&Json::Null, 200, "Odoo Server Error", e, true),
+        Failure::Py(e) => error_envelope(id, server_error, "Odoo Server Error", e, true),
+        Failure::PyEarly(e) => {
+            error_envelope(&Json::Null, server_error, "Odoo Server Error", e, true)
+        }
         Failure::SessionExpired => error_envelope(
             &Json::Null,
             100,
@@ -123,6 +130,21 @@ pub fn failure(version: u8, id: &Json, f: &Failure) -> Response {
         ),
         Failure::NotFoundPage => html_page(version, StatusCode::NOT_FOUND, NOT_FOUND_TEXT),
         Failure::BadRequestPage(detail) => html_page(version, StatusCode::BAD_REQUEST, detail),
+        Failure::UnsupportedMediaType(detail) => {
+            let mut res = html_markup(
+                version,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                &format!(
+                    "{}<br><br>Please verify the Content-Type request header and try again.",
+                    escape(detail, "&#39;", "&#34;")
+                ),
+            );
+            res.headers_mut().insert(
+                header::ACCEPT,
+                HeaderValue::from_static("application/json, application/json-rpc"),
+            );
+            res
+        }
         Failure::BadRequestText(text) => with_type(
             (StatusCode::BAD_REQUEST, *text).into_response(),
             "text/html; charset=utf-8",
@@ -155,6 +177,11 @@ fn error_envelope(id: &Json, code: i64, message: &str, e: &PyError, with_args: b
     json_response(&envelope)
 }
 
+/// A JSON body outside JSON-RPC (an `http` route's own answer).
+pub fn plain_json(j: &Json) -> Response {
+    json_response(j)
+}
+
 fn json_response(j: &Json) -> Response {
     with_type(
         j.to_text().into_response(),
@@ -171,17 +198,25 @@ fn with_type(mut res: Response, ct: &'static str) -> Response {
 /// werkzeug's error page; its markup and escaping depend on the version
 /// Odoo ships with.
 pub fn html_page(version: u8, status: StatusCode, description: &str) -> Response {
+    let markup = if crate::release(version).old_error_pages {
+        escape(description, "&#x27;", "&quot;")
+    } else {
+        escape(description, "&#39;", "&#34;")
+    };
+    html_markup(version, status, &markup)
+}
+
+/// werkzeug's error page around a description already in HTML.
+fn html_markup(version: u8, status: StatusCode, markup: &str) -> Response {
     let name = status.canonical_reason().unwrap_or("Error");
     let code = status.as_u16();
     let body = if crate::release(version).old_error_pages {
         format!(
-            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{}</p>\n",
-            escape(description, "&#x27;", "&quot;")
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{markup}</p>\n"
         )
     } else {
         format!(
-            "<!doctype html>\n<html lang=en>\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{}</p>\n",
-            escape(description, "&#39;", "&#34;")
+            "<!doctype html>\n<html lang=en>\n<title>{code} {name}</title>\n<h1>{name}</h1>\n<p>{markup}</p>\n"
         )
     };
     with_type((status, body).into_response(), "text/html; charset=utf-8")

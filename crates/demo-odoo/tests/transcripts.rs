@@ -1,10 +1,10 @@
 //! Every captured exchange we mimic, replayed: the transcript's own request
 //! (its method, path, content type and body, the database renamed) is sent
-//! to the demo in the same mode (16 and 18; one or several databases;
-//! signed in as the same user or not), and the answer is compared with the
-//! captured one: status, then key for key and type for type, and for
-//! errors the code, message, exception name and text; werkzeug's HTML
-//! pages byte for byte.
+//! to the demo in the same mode (16 to 19, read path and write/; one or
+//! several databases; signed in as the same user or not), and the answer
+//! is compared with the captured one: status, then key for key and type
+//! for type, and for errors the code, message, exception name and text;
+//! werkzeug's HTML pages byte for byte.
 
 mod common;
 
@@ -37,7 +37,13 @@ struct Case {
     mono: bool,
     who: Who,
     check: Check,
+    /// An id the probes had created and deleted before this exchange: in
+    /// the request and the answer it becomes [`NEVER`], an id the demo
+    /// never had (the demo has its own records at the probes' ids).
+    gone: Option<i64>,
 }
+
+const NEVER: i64 = 999_999;
 
 const fn case(prefix: &'static str, mono: bool, who: Who, check: Check) -> Case {
     Case {
@@ -45,11 +51,58 @@ const fn case(prefix: &'static str, mono: bool, who: Who, check: Check) -> Case 
         mono,
         who,
         check,
+        gone: None,
     }
+}
+
+/// A write-path exchange (all captured on one database) about a deleted
+/// record.
+const fn gone(prefix: &'static str, who: Who, check: Check, id: i64) -> Case {
+    Case {
+        gone: Some(id),
+        ..case(prefix, true, who, check)
+    }
+}
+
+/// `text` with the number `from` (as a whole number) written as `to`.
+fn renumber(text: &str, from: i64, to: i64) -> String {
+    let (from, to) = (from.to_string(), to.to_string());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&from) {
+        out.push_str(&rest[..at]);
+        let before = out.chars().last();
+        let after = rest[at + from.len()..].chars().next();
+        let whole = !before.is_some_and(|c| c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_digit());
+        out.push_str(if whole { &to } else { &from });
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 use Check::*;
 use Who::*;
+
+// Left out on every version, because the demo does not do what they
+// need:
+// - avatars answered with an image (11c…): Odoo's own pictures, byte for
+//   byte; the demo draws its own (tests/avatars.rs checks the headers and
+//   the caching);
+// - the web client's HTML pages (11b…, 20b, 20d; 19's 20a, 20c): the demo
+//   serves no web client;
+// - write/: every exchange that creates, writes, archives, saves or
+//   unlinks for real, and what reads its result (01…, 02…, 03a/b on 17+,
+//   04…, 05…, 06d…, 06e…, 06h…, 07b…, 08a/b/d-h): the demo keeps no
+//   changes (another issue adds create and write); with them the refusals
+//   that check the values written: a missing name (06c, 06c2, 06c3), an
+//   unknown field in write or create (06f, 06f2), an id to nothing
+//   (06g, 06g2), a bad selection value (06g3); and `name_create` of a
+//   country on 16 (07d), which succeeds there;
+// - write/07e: `fields_get` of all of res.partner (108 fields and more);
+//   the demo has the ones the app uses (14d checks those);
+// - write/00a-00d: sign-ins, as 01, 12a and 12g.
 
 const V16: &[Case] = &[
     case("01", false, Nobody, Shape),
@@ -127,8 +180,30 @@ const V16: &[Case] = &[
     case("15a", true, Nobody, Shape),
     case("15b", true, Admin, Shape),
     case("15c", true, Nobody, Error(true)),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03a", true, Admin, Error(true)),
+    case("write/03b", true, Admin, Error(true)),
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 57),
+    gone("write/06b2", Admin, Shape, 57),
+    case("write/06i", true, Admin, Keys),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 57),
+    case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/00e", true, Admin, Shape),
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
+// Left out on 17 to 19, besides the above: 12i (`ir.config_parameter`,
+// a model the demo does not have), 09 (a sign-in, as 01), and on 18 and
+// 19 write/00e, where Odoo happened to renew the session cookie on an
+// ordinary call (it may, 17/18 DIFF notes; the demo never does).
 const V18: &[Case] = &[
     case("01", true, Nobody, Shape),
     case("01b", true, Nobody, Shape),
@@ -186,10 +261,201 @@ const V18: &[Case] = &[
     case("14a", true, Admin, Shape),
     case("14b", true, Admin, Exact),
     case("14d", true, Admin, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 48),
+    gone("write/06b2", Admin, Shape, 48),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 48),
+    case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
+];
+
+const V17: &[Case] = &[
+    case("01", true, Nobody, Shape),
+    case("01b", true, Nobody, Shape),
+    case("01c", true, Nobody, Shape),
+    case("02", true, Nobody, Error(true)),
+    case("03", true, Nobody, Error(true)),
+    case("03b", true, Nobody, Error(true)),
+    case("03c", true, Nobody, Error(true)),
+    case("04a", true, Admin, Shape),
+    case("04b", true, Nobody, Error(true)),
+    case("04c", true, Nobody, Error(true)),
+    case("05a", true, Admin, Keys),
+    case("05b", true, Admin, Keys),
+    case("06a", true, Admin, Shape),
+    case("06a2", true, Admin, Shape),
+    case("06d", true, Admin, Shape),
+    case("06d2", true, Admin, Error(true)),
+    case("06d3", true, Admin, Shape),
+    case("06d4", true, Admin, Error(true)),
+    case("06d5", true, Admin, Keys),
+    case("06e", true, Admin, Keys),
+    case("06f", true, Admin, Keys),
+    case("06g", true, Admin, Shape),
+    case("07d", true, Nobody, Error(true)),
+    case("07e", true, Nobody, Error(true)),
+    case("08a", true, Admin, Error(true)),
+    case("08a2", true, Nobody, Error(true)),
+    case("08b", true, Admin, Error(true)),
+    case("08b2", true, Admin, Error(true)),
+    case("08c", true, Admin, Error(true)),
+    case("08d", true, Admin, Error(true)),
+    case("08d2", true, Admin, Error(true)),
+    case("08d3", true, Admin, Error(true)),
+    case("08e", true, Admin, Error(true)),
+    case("08e2", true, Admin, Error(true)),
+    case("08e3", true, Admin, Error(true)),
+    case("08e4", true, Admin, Error(true)),
+    case("08e5", true, Admin, Error(true)),
+    case("08f", true, Admin, Exact),
+    case("08f2", true, Admin, Exact),
+    case("08f3", true, Admin, Exact),
+    case("08f4", true, Admin, Exact),
+    case("08f5", true, Nobody, Error(true)),
+    case("08g2", true, Admin, Exact),
+    case("08h2", true, Admin, Shape),
+    case("08i", true, Admin, Exact),
+    case("09a", true, Admin, Shape),
+    case("09b", true, Nobody, Error(true)),
+    case("09c", true, Nobody, Error(true)),
+    case("09f", true, Nobody, Error(true)),
+    case("10a", true, Nobody, Shape),
+    case("11a", true, Nobody, Shape),
+    case("11a2", true, Nobody, Exact),
+    case("11a3", true, Nobody, Shape),
+    case("12a", true, Nobody, Shape),
+    case("12g", true, Nobody, Shape),
+    case("12h", true, Demo, Shape),
+    case("14a", true, Admin, Shape),
+    case("14b", true, Admin, Exact),
+    case("14d", true, Admin, Shape),
+    // 17 has none of 19's new routes.
+    case("20a", true, Admin, Exact),
+    case("20c", true, Admin, Exact),
+    case("20e", true, Nobody, Exact),
+    case("20f", true, Admin, Exact),
+    case("20g", true, Nobody, Exact),
+    case("20h", true, Nobody, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    case("write/06a", true, Portal, Error(true)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 47),
+    gone("write/06b2", Admin, Shape, 47),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 47),
+    case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/00e", true, Admin, Shape),
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
+];
+
+// 19 also leaves out 20e and 20f: the `/json/2` API (Bearer API keys),
+// which the demo does not serve, and 11c3, whose only difference (no
+// cookie with the placeholder) sits on a binary answer.
+const V19: &[Case] = &[
+    case("01", true, Nobody, Shape),
+    case("01b", true, Nobody, Shape),
+    case("01c", true, Nobody, Shape),
+    case("02", true, Nobody, Error(true)),
+    case("03", true, Nobody, Error(true)),
+    case("03b", true, Nobody, Error(true)),
+    case("03c", true, Nobody, Error(true)),
+    case("04a", true, Admin, Shape),
+    case("04b", true, Nobody, Error(true)),
+    case("04c", true, Nobody, Error(true)),
+    case("05a", true, Admin, Keys),
+    case("05b", true, Admin, Keys),
+    case("06a", true, Admin, Shape),
+    case("06a2", true, Admin, Shape),
+    case("06d", true, Admin, Shape),
+    case("06d2", true, Admin, Error(true)),
+    case("06d3", true, Admin, Shape),
+    case("06d4", true, Admin, Error(true)),
+    case("06d5", true, Admin, Keys),
+    case("06e", true, Admin, Error(true)),
+    case("06e2", true, Admin, Keys),
+    case("06f", true, Admin, Keys),
+    case("06g", true, Admin, Shape),
+    case("07d", true, Nobody, Error(true)),
+    case("07e", true, Nobody, Error(true)),
+    case("08a", true, Admin, Error(true)),
+    case("08a2", true, Nobody, Error(true)),
+    case("08b", true, Admin, Error(true)),
+    case("08b2", true, Admin, Error(true)),
+    case("08c", true, Admin, Error(true)),
+    case("08d", true, Admin, Error(true)),
+    case("08d2", true, Admin, Error(true)),
+    case("08d3", true, Admin, Error(true)),
+    case("08e", true, Admin, Error(true)),
+    case("08e2", true, Admin, Error(true)),
+    case("08e3", true, Admin, Error(true)),
+    case("08e4", true, Admin, Error(true)),
+    case("08e5", true, Admin, Error(true)),
+    case("08f", true, Admin, Error(true)),
+    case("08f2", true, Admin, Error(true)),
+    case("08f3", true, Admin, Exact),
+    case("08f4", true, Admin, Exact),
+    case("08f5", true, Nobody, Error(true)),
+    case("08g2", true, Admin, Exact),
+    case("08h2", true, Admin, Shape),
+    case("08i", true, Admin, Exact),
+    case("09a", true, Admin, Shape),
+    case("09b", true, Nobody, Error(true)),
+    case("09c", true, Nobody, Error(true)),
+    case("09f", true, Nobody, Error(true)),
+    case("10a", true, Nobody, Shape),
+    case("11a", true, Nobody, Shape),
+    case("11a2", true, Nobody, Exact),
+    case("11a3", true, Nobody, Shape),
+    case("12a", true, Nobody, Shape),
+    case("12g", true, Nobody, Shape),
+    case("12h", true, Demo, Shape),
+    case("14a", true, Admin, Shape),
+    case("14b", true, Admin, Exact),
+    case("14d", true, Admin, Shape),
+    case("20g", true, Nobody, Shape),
+    case("20h", true, Nobody, Shape),
+    // The write path's refusals (the demo keeps no changes).
+    case("write/03c", true, Admin, Error(true)),
+    // 19's portal user is uid 6 (the demo's is 7), named in the text.
+    case("write/06a", true, Portal, Error(false)),
+    case("write/06a2", true, Portal, Error(true)),
+    gone("write/06b", Admin, Error(true), 60),
+    gone("write/06b2", Admin, Shape, 60),
+    case("write/06i", true, Admin, Error(true)),
+    case("write/07d", true, Admin, Error(true)),
+    case("write/07d2", true, Demo, Error(true)),
+    gone("write/08c", Admin, Error(true), 60),
+    case("write/08i", true, Portal, Error(true)),
+    // The pickers the edit form uses.
+    case("write/07a", true, Admin, Shape),
+    // The demo has fewer countries than Odoo.
+    case("write/07c", true, Admin, Keys),
+    case("write/07c2", true, Admin, Keys),
 ];
 
 async fn replay(version: u8, c: &Case, servers: &[Server; 2]) -> Result<(), String> {
-    let t = transcript(version, c.prefix);
+    let mut t = transcript(version, c.prefix);
+    if let Some(id) = c.gone {
+        t.request_body = renumber(&t.request_body, id, NEVER);
+        t.body = renumber(&t.body, id, NEVER);
+    }
     let server = &servers[usize::from(c.mono)];
     let client = bare_client();
     let cookie = match c.who {
@@ -319,6 +585,16 @@ async fn odoo_16_exchanges() {
 }
 
 #[tokio::test]
+async fn odoo_17_exchanges() {
+    replay_all(17, V17).await;
+}
+
+#[tokio::test]
 async fn odoo_18_exchanges() {
     replay_all(18, V18).await;
+}
+
+#[tokio::test]
+async fn odoo_19_exchanges() {
+    replay_all(19, V19).await;
 }

@@ -180,23 +180,41 @@ pub enum WebFields {
 /// How a server refuses a method it does not have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MissingMethod {
-    /// `AttributeError "type object 'm' has no attribute 'x'"`, and an
-    /// `AccessError` for `_private` names (16, 17, 19).
+    /// `AttributeError "type object 'm' has no attribute 'x'"` (16).
     TypeObject,
-    /// `AttributeError "The method 'm.x' does not exist"`, private names
-    /// too (18).
+    /// `AttributeError "The method 'x' does not exist on the model 'm'"`
+    /// (17).
+    OnTheModel,
+    /// `AttributeError "The method 'm.x' does not exist"` (18, 19).
     DoesNotExist,
+}
+
+/// How a server refuses a `_private` method name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrivateMethod {
+    /// `AccessError "Private methods (such as _x) cannot be called
+    /// remotely."`, before the model is looked up (16, 17).
+    Access,
+    /// As any missing method (18).
+    Missing,
+    /// `AccessError "Private methods (such as 'm._x') cannot be called
+    /// remotely."` (19).
+    AccessQualified,
 }
 
 /// One Odoo major: what it does that another does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Release {
     pub major: u8,
+    /// `server_version` as the captured server reported it.
+    pub server_version: &'static str,
     /// res.partner's `_order`: how Odoo's own contacts list sorts.
     pub partner_order: &'static str,
     /// Odoo's own contacts search (the name filter of `res.partner`'s
     /// search view): `(field, operator)`, any of which may match.
     pub contact_search: &'static [(&'static str, &'static str)],
+    /// The `web_search_read` form; the `specification` one (17+) also
+    /// counts no further than `count_limit` once the page reaches it.
     pub web_fields: WebFields,
     /// `error.code` of a server exception: 200, or 0 from 19.
     pub server_error_code: i64,
@@ -204,24 +222,84 @@ pub struct Release {
     pub web_read: bool,
     /// `name_get` exists (gone in 17).
     pub name_get: bool,
+    /// `search` still takes `count` (16).
+    pub search_count_param: bool,
+    /// `name_search`'s domain parameter: `args` (16) or `domain` (17+).
+    pub name_search_domain: &'static str,
     /// The `any` / `not any` domain operators (17+).
     pub any_operator: bool,
     /// `nulls first|last` in an order (17+).
     pub order_nulls: bool,
     /// A domain term is unpacked as exactly three items before it is
-    /// checked, so a wrong length is a Python unpacking error (18+).
+    /// checked, so a wrong length is a Python unpacking error (17, 18).
     pub unpacks_terms: bool,
+    /// Domains go through 19's `Domain` class, whose refusals read
+    /// differently: "in condition (…)" for "in leaf (…)", "Invalid
+    /// operator in condition", "Domain() invalid item in domain: …", and a
+    /// domain that is not a list is a TypeError "Domain() invalid argument
+    /// type for domain: …" rather than an AssertionError.
+    pub domain_class: bool,
+    /// How an unknown field names its model in `ValueError "Invalid field
+    /// 'x' <this> 'm'"`: "on model" (16-18), "on" (19).
+    pub invalid_field_on: &'static str,
     pub missing_method: MissingMethod,
-    /// The session cookie is 40 hex digits (16) rather than 84 characters
-    /// of URL-safe base64.
+    pub private_method: PrivateMethod,
+    /// `call_kw` reads its body and looks the model up before the session
+    /// (to pick a read-only cursor, 18+): a broken body is a JSON-RPC
+    /// error with id null, and an unknown model werkzeug's NotFound as
+    /// code 404, even without a session. Before, the session comes first,
+    /// a broken body is a 400, and an unknown model a KeyError.
+    pub call_kw_probes_body: bool,
+    /// A JSON route called without a JSON content type is 415
+    /// Unsupported Media Type naming the route type `jsonrpc`, with a hint
+    /// to check the header (19); before, a 400 naming type `json`.
+    pub unsupported_media_type: bool,
+    /// The session cookie is 40 hex digits (16, 17) rather than 84
+    /// characters of URL-safe base64.
     pub hex_session_id: bool,
+    /// `authenticate` sends its `session_id` Set-Cookie twice, same
+    /// value (19).
+    pub double_login_cookie: bool,
+    /// Signing out also clears a `cids` cookie (17+).
+    pub logout_clears_cids: bool,
     /// werkzeug's error pages are HTML 3.2 (16) rather than HTML5.
     pub old_error_pages: bool,
     /// The session info has 16's shape: `company_id`, no `is_public`,
     /// `is_internal_user`, `user_settings`.
     pub session_info_16: bool,
+    /// The session info ends with `user_id` and the tour and OdooBot flags
+    /// (16, 17), rather than 18's `partner_write_date`, `test_mode`,
+    /// `view_info`, tour state and discuss `storeData`.
+    pub session_info_user_id: bool,
+    /// The session info has `registry_hash`, `quick_login`, `groups`, the
+    /// company's `currency_id` and 19's discuss store, and no
+    /// `cache_hashes` nor `display_switch_company_menu` (19).
+    pub session_info_groups: bool,
     /// Avatars' ETags name the size asked for (17+; 16: `0x0`).
     pub sized_avatar_etag: bool,
+    /// The group an access error names for creating or deleting contacts:
+    /// "Extra Rights/Contact Creation", 19's "Contact/Creation".
+    pub contact_creation_group: &'static str,
+    /// The group an access error names for creating countries:
+    /// "Administration/Settings", 19's "Role / Administrator".
+    pub settings_group: &'static str,
+    /// A record rule's refusal names the user and the operation ("Uh-oh!
+    /// Looks like you have stumbled upon some top-secret records. Sorry,
+    /// <user> (id=<uid>) doesn't have 'read' access to: …", 17+) rather
+    /// than "Due to security restrictions, you are not allowed to access
+    /// …" (16).
+    pub record_rule_names_user: bool,
+    /// `res.country.code` is required (17+): `name_create` of a country
+    /// fails its NOT NULL constraint.
+    pub country_code_required: bool,
+    /// A NOT NULL failure names the field first ("Missing required value
+    /// for the field 'Country Code' (code).\nModel: 'Country' …", 19)
+    /// rather than listing causes ("The operation cannot be completed:\n-
+    /// Create/update: a mandatory field is not set. …").
+    pub missing_value_wording: bool,
+    /// `GET /web/version` answers plain JSON `{"version_info": […],
+    /// "version": "N.0"}` (19; before, a 404 page).
+    pub web_version_route: bool,
 }
 
 const SEARCH_16: &[(&str, &str)] = &[
@@ -242,56 +320,95 @@ const SEARCH_17: &[(&str, &str)] = &[
 
 const V17: Release = Release {
     major: 17,
+    server_version: "17.0",
     partner_order: "complete_name ASC, id DESC",
     contact_search: SEARCH_17,
     web_fields: WebFields::Specification,
     server_error_code: 200,
     web_read: true,
     name_get: false,
+    search_count_param: false,
+    name_search_domain: "domain",
     any_operator: true,
     order_nulls: true,
-    unpacks_terms: false,
-    missing_method: MissingMethod::TypeObject,
-    hex_session_id: false,
+    // 17/08d: "not enough values to unpack (expected 3, got 2)".
+    unpacks_terms: true,
+    domain_class: false,
+    invalid_field_on: "on model",
+    missing_method: MissingMethod::OnTheModel,
+    private_method: PrivateMethod::Access,
+    call_kw_probes_body: false,
+    unsupported_media_type: false,
+    // 17 still sent the 40-hex cookie.
+    hex_session_id: true,
+    double_login_cookie: false,
+    logout_clears_cids: true,
     old_error_pages: false,
     session_info_16: false,
+    session_info_user_id: true,
+    session_info_groups: false,
     sized_avatar_etag: true,
+    contact_creation_group: "Extra Rights/Contact Creation",
+    settings_group: "Administration/Settings",
+    record_rule_names_user: true,
+    country_code_required: true,
+    missing_value_wording: false,
+    web_version_route: false,
 };
 
 pub static RELEASES: [Release; 4] = [
     Release {
         major: 16,
+        server_version: "16.0-20230301",
         partner_order: "display_name ASC, id DESC",
         contact_search: SEARCH_16,
         web_fields: WebFields::List,
         web_read: false,
         name_get: true,
+        search_count_param: true,
+        name_search_domain: "args",
         any_operator: false,
         order_nulls: false,
-        hex_session_id: true,
+        unpacks_terms: false,
+        missing_method: MissingMethod::TypeObject,
+        logout_clears_cids: false,
         old_error_pages: true,
         session_info_16: true,
         sized_avatar_etag: false,
+        record_rule_names_user: false,
+        country_code_required: false,
         ..V17
     },
-    Release {
-        // 17 still sent the 40-hex cookie.
-        hex_session_id: true,
-        ..V17
-    },
-    Release {
-        major: 18,
-        unpacks_terms: true,
-        missing_method: MissingMethod::DoesNotExist,
-        ..V17
-    },
+    V17,
+    V18,
     Release {
         major: 19,
+        server_version: "19.0",
         server_error_code: 0,
-        unpacks_terms: true,
-        ..V17
+        domain_class: true,
+        invalid_field_on: "on",
+        private_method: PrivateMethod::AccessQualified,
+        unsupported_media_type: true,
+        double_login_cookie: true,
+        session_info_groups: true,
+        web_version_route: true,
+        contact_creation_group: "Contact/Creation",
+        settings_group: "Role / Administrator",
+        missing_value_wording: true,
+        ..V18
     },
 ];
+
+const V18: Release = Release {
+    major: 18,
+    server_version: "18.0-20250702",
+    missing_method: MissingMethod::DoesNotExist,
+    private_method: PrivateMethod::Missing,
+    call_kw_probes_body: true,
+    hex_session_id: false,
+    session_info_user_id: false,
+    ..V17
+};
 
 impl Release {
     /// The release of major `major`, if supported.

@@ -229,17 +229,29 @@ impl Transcript {
         serde_json::from_str(&self.body)
             .unwrap_or_else(|e| panic!("{}: body is not JSON ({e})", self.name))
     }
-    /// The request body with the captured database's name replaced (on
-    /// the 18 server, `odoo_demo` is a database its filter hides).
+    /// The request body with the captured database's name replaced (each
+    /// server had its own; on 18, `odoo_demo` is a database its filter
+    /// hides, which the demo's filter hides as well when renamed).
     pub fn body_for(&self, db: &str) -> String {
-        let theirs: &[&str] = if self.version >= 18 {
-            &["odoo18_demo"]
-        } else {
-            &["odoo_demo", "odoo_empty"]
+        let theirs = [
+            "odoo_demo",
+            "odoo_empty",
+            "odoo17_demo",
+            "odoo18_demo",
+            "odoo19_demo",
+        ];
+        let own = match self.version {
+            17 => "odoo17_demo",
+            18 => "odoo18_demo",
+            19 => "odoo19_demo",
+            _ => "",
         };
-        theirs.iter().fold(self.request_body.clone(), |body, name| {
-            body.replace(&format!("\"{name}\""), &format!("\"{db}\""))
-        })
+        theirs
+            .iter()
+            .filter(|name| own.is_empty() || **name == own)
+            .fold(self.request_body.clone(), |body, name| {
+                body.replace(&format!("\"{name}\""), &format!("\"{db}\""))
+            })
     }
 }
 
@@ -247,9 +259,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/odoo-wire")
 }
 
-/// The transcript `<version>/<prefix>-….txt`.
+/// The transcript `<version>/<prefix>-….txt`; a prefix `write/06a` looks
+/// in the version's `write/` folder.
 pub fn transcript(version: u8, prefix: &str) -> Transcript {
-    let dir = fixtures().join(version.to_string());
+    let (sub, prefix) = prefix.rsplit_once('/').unwrap_or(("", prefix));
+    let dir = fixtures().join(version.to_string()).join(sub);
     let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
