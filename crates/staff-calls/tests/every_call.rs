@@ -7,7 +7,7 @@
 //! keyword that a version lacks fails here, naming the call.
 
 use demo_odoo::{Config, DemoOdoo};
-use odoo_rpc::versions::{Release, MAJORS};
+use odoo_rpc::versions::{Has, Release, MAJORS};
 use odoo_rpc::{decode_call, next_id, request_body, Call, Partner, ServerVersion, WebSearchPlan};
 use serde_json::Value;
 use staff_calls::query::{Kind, PartnerQuery};
@@ -28,54 +28,45 @@ fn record<C: Call>(name: impl Into<String>, call: &C) -> Recorded {
     }
 }
 
-/// The fields a `call_kw` reads, orders by and searches.
+/// What is wrong, on `release`, with the fields a `call_kw` reads, orders
+/// by and searches.
 fn problems(release: &Release, params: &Value) -> Vec<String> {
     let Some(model) = params["model"].as_str() else {
         return Vec::new();
     };
     let kw = &params["kwargs"];
     let mut out = Vec::new();
-    let mut read: Vec<String> = Vec::new();
-    if let Some(list) = kw["fields"].as_array() {
-        read.extend(list.iter().filter_map(Value::as_str).map(String::from));
-    }
-    if let Some(spec) = kw["specification"].as_object() {
-        read.extend(spec.keys().cloned());
-    }
-    for f in &read {
-        if !release.has_field(model, f) {
-            out.push(format!("reads {model}.{f}, which {} lacks", release.major));
+    // `verb` `f` must exist, and `able` must hold of it, or it is `unable`.
+    let mut check = |verb: &str, f: &str, able: fn(&Has) -> bool, unable: &str| {
+        let v = release.major;
+        match release.field(model, f) {
+            None => out.push(format!("{verb}{f}, which {v} lacks")),
+            Some(h) if !able(&h) => out.push(format!("{verb}{f}, which {v} {unable}")),
+            Some(_) => {}
         }
+    };
+    let listed = kw["fields"].as_array().into_iter().flatten();
+    let specified = kw["specification"]
+        .as_object()
+        .into_iter()
+        .flat_map(|o| o.keys());
+    for f in listed
+        .filter_map(Value::as_str)
+        .chain(specified.map(String::as_str))
+    {
+        check(&format!("reads {model}."), f, |_| true, "");
     }
-    if let Some(order) = kw["order"].as_str() {
-        for term in order.split(',') {
-            let f = term.split_whitespace().next().unwrap_or_default();
-            match release.field(model, f) {
-                None => out.push(format!("orders by {f}, which {} lacks", release.major)),
-                Some(h) if !h.sortable => out.push(format!(
-                    "orders by {f}, which {} cannot sort on",
-                    release.major
-                )),
-                Some(_) => {}
-            }
+    for term in kw["order"].as_str().unwrap_or_default().split(',') {
+        if let Some(f) = term.split_whitespace().next() {
+            check("orders by ", f, |h| h.sortable, "cannot sort on");
         }
     }
     let domain = kw
         .get("domain")
-        .or_else(|| params["args"].get(0).filter(|d| d.is_array()))
-        .cloned()
-        .unwrap_or(Value::Null);
-    for term in domain.as_array().into_iter().flatten() {
-        let Some(f) = term.get(0).and_then(Value::as_str) else {
-            continue;
-        };
-        match release.field(model, f) {
-            None => out.push(format!("searches {f}, which {} lacks", release.major)),
-            Some(h) if !h.searchable => out.push(format!(
-                "searches {f}, which {} cannot search",
-                release.major
-            )),
-            Some(_) => {}
+        .or_else(|| params["args"].get(0).filter(|d| d.is_array()));
+    for term in domain.and_then(Value::as_array).into_iter().flatten() {
+        if let Some(f) = term.get(0).and_then(Value::as_str) {
+            check("searches ", f, |h| h.searchable, "cannot search");
         }
     }
     out
@@ -208,6 +199,9 @@ async fn journey(version: u8, mono: bool) -> (Vec<Recorded>, Vec<String>) {
                 }
             }
         }
+    }
+    if company.is_none() || person.is_none() {
+        failed.push("the lists showed no company or no person to open".into());
     }
     for p in [company, person].into_iter().flatten() {
         let c = staff_calls::contact(&v, p.id);

@@ -1,5 +1,6 @@
 //! The list's URL state as each version's own contacts search.
 
+use odoo_rpc::versions::RELEASES;
 use odoo_rpc::{Many2one, Partner, ServerVersion};
 use serde_json::{json, Value};
 use staff_calls::query::{search_terms, Kind, PartnerQuery};
@@ -68,6 +69,16 @@ fn odoo_16_is_searched_as_its_own_contacts_search_does() {
 fn an_unknown_version_is_searched_by_what_every_release_can_search() {
     let terms = search_terms(&v("saas~17.2"));
     assert!(terms.contains(&("name", "ilike")), "{terms:?}");
+    for (f, _) in terms {
+        for r in &RELEASES {
+            let h = r.field("res.partner", f);
+            assert!(
+                h.is_some_and(|h| h.searchable),
+                "{} cannot search {f}",
+                r.major
+            );
+        }
+    }
     assert!(!terms
         .iter()
         .any(|(f, _)| *f == "complete_name" || *f == "display_name"));
