@@ -100,30 +100,7 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="notice" role="status">"Your session has expired. Please sign in again."</p>
                 </Show>
                 <form on:submit=on_submit novalidate>
-                    {move || {
-                        let choices = db_choices();
-                        if choices.len() > 1 {
-                            view! {
-                                <label for="db">"Database"</label>
-                                <select id="db" name="db" prop:value=move || db.get()
-                                    on:change=move |ev| db.set(event_target_value(&ev))>
-                                    {choices.into_iter().map(|d| {
-                                        let selected = d == db.get_untracked();
-                                        view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            }.into_any()
-                        } else if choices.len() == 1 {
-                            ().into_any()
-                        } else {
-                            view! {
-                                <label for="db">"Database"</label>
-                                <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
-                                    spellcheck="false" prop:value=move || db.get()
-                                    on:input=move |ev| db.set(event_target_value(&ev))/>
-                            }.into_any()
-                        }
-                    }}
+                    <DatabaseField db choices=Signal::derive(db_choices)/>
                     <label for="login">"Login"</label>
                     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"
                         spellcheck="false" required prop:value=move || login.get()
@@ -152,5 +129,37 @@ pub fn LoginPage() -> impl IntoView {
                 </form>
             </div>
         </section>
+    }
+}
+
+/// The database: a choice among several, nothing for one (it is the one),
+/// typed when the server lists none.
+#[component]
+fn DatabaseField(db: RwSignal<String>, choices: Signal<Vec<String>>) -> impl IntoView {
+    move || {
+        let choices = choices.get();
+        if choices.len() > 1 {
+            view! {
+                <label for="db">"Database"</label>
+                <select id="db" name="db" prop:value=move || db.get()
+                    on:change=move |ev| db.set(event_target_value(&ev))>
+                    {choices.into_iter().map(|d| {
+                        let selected = d == db.get_untracked();
+                        view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        } else if choices.len() == 1 {
+            ().into_any()
+        } else {
+            view! {
+                <label for="db">"Database"</label>
+                <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
+                    spellcheck="false" prop:value=move || db.get()
+                    on:input=move |ev| db.set(event_target_value(&ev))/>
+            }
+            .into_any()
+        }
     }
 }

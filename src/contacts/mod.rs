@@ -3,6 +3,8 @@
 //! it keeps what it fetched. Pages ask it and draw; the calls themselves
 //! are built by `staff_calls` for the server's version.
 
+pub mod listing;
+
 use crate::offline::store::{self, Owner};
 use crate::rpc::{self, CallOpts};
 use crate::session::Session;
