@@ -9,6 +9,5 @@ pub use staff_calls::query;
 pub mod rpc;
 pub mod session;
 pub mod storage;
-pub mod text;
 
 pub use app::App;

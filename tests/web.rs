@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error};
+use staff_calls::text::html_to_text;
 use staff_pwa::list;
 use staff_pwa::pages::{odoo_login_url, sign_in_message};
 use staff_pwa::query::{encode, Kind, PartnerQuery};
-use staff_pwa::text::html_to_text;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,11 +4,11 @@ use crate::contacts::{self, Card};
 use crate::pages::TopBar;
 use crate::rpc::Latest;
 use crate::session::use_session;
-use crate::text::html_to_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use odoo_rpc::{Error, Partner};
 use staff_calls::avatar_url;
+use staff_calls::text::html_to_text;
 
 pub fn map_url(p: &Partner) -> Option<String> {
     let parts: Vec<String> = [

@@ -11,6 +11,7 @@ pub mod record;
 pub mod retry;
 pub mod session;
 pub mod versions;
+pub mod write;
 
 pub use call::{
     decode_call, specification_for, AuthOutcome, Authenticate, Call, CallKind, CallKw,
@@ -24,3 +25,4 @@ pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;
 pub use session::{Company, ServerVersion, SessionInfo, UserCompanies, UserContext};
 pub use versions::{Release, WebFields};
+pub use write::{Create, NameCreate, SetActive, WebSave, Write};

@@ -6,15 +6,19 @@
 //! and never how they are drawn; it must not depend on the app, on
 //! demo-odoo or on any I/O.
 
+pub mod edit;
 pub mod query;
+pub mod text;
 
 use odoo_rpc::versions::Release;
 use odoo_rpc::{
-    Authenticate, DatabaseList, DestroySession, Domain, GetSessionInfo, Partner, Read, SearchOpts,
-    SearchRead, ServerVersion, VersionInfo, WebSearchPlan,
+    specification_for, Authenticate, Create, DatabaseList, DestroySession, Domain, GetSessionInfo,
+    NameCreate, NameSearch, Partner, Read, SearchOpts, SearchRead, ServerVersion, SetActive,
+    VersionInfo, WebSave, WebSearchPlan, Write,
 };
 use query::PartnerQuery;
 use serde_json::json;
+use serde_json::{Map, Value};
 use std::cmp::Reverse;
 
 pub const PARTNER: &str = "res.partner";
@@ -124,4 +128,119 @@ fn sort_name(p: &Partner) -> String {
         }
         _ => p.name.to_lowercase(),
     }
+}
+
+/// How a contact is saved on a version: in one round trip that answers
+/// the saved record where `web_save` exists (17+), else `create` or
+/// `write` and then [`contact`] to read it back (16).
+#[derive(Clone, Debug)]
+pub enum Save {
+    WebSave(WebSave<Partner>),
+    Create(Create),
+    Write(Write),
+}
+
+/// Saves `vals` ([`edit::wire_values`]) on contact `id`, or a new one.
+pub fn save(version: &ServerVersion, id: Option<i64>, vals: Map<String, Value>) -> Save {
+    if Release::of(version).is_some_and(|r| r.web_read) {
+        let spec = specification_for(&Partner::card_fields(version));
+        return Save::WebSave(WebSave::new(PARTNER, id, vals, spec));
+    }
+    match id {
+        Some(id) => Save::Write(Write {
+            model: PARTNER.into(),
+            ids: vec![id],
+            values: vals,
+        }),
+        None => Save::Create(Create {
+            model: PARTNER.into(),
+            values: vals,
+        }),
+    }
+}
+
+/// Archives (`active` false) or restores contact `id`.
+pub fn set_active(id: i64, active: bool) -> SetActive {
+    SetActive {
+        model: PARTNER.into(),
+        ids: vec![id],
+        active,
+    }
+}
+
+/// How many choices a picker offers.
+pub const CHOICES: u64 = 8;
+
+/// The companies whose name matches `text`, for the company picker.
+pub fn companies_named(text: &str) -> NameSearch {
+    NameSearch::new(
+        PARTNER,
+        text,
+        Domain::leaf("is_company", "=", json!(true)),
+        CHOICES,
+    )
+}
+
+/// The records of `model` (countries, tags) whose name matches `text`.
+pub fn named(model: &str, text: &str) -> NameSearch {
+    NameSearch::new(model, text, Domain::All, CHOICES)
+}
+
+/// A tag made from its name.
+pub fn new_tag(name: &str) -> NameCreate {
+    NameCreate {
+        model: edit::TAG_MODEL.into(),
+        name: name.into(),
+    }
+}
+
+/// The tags named exactly `name`: asked before creating one, so that a
+/// repeat after a lost answer finds it rather than making it twice.
+pub fn tags_named(name: &str) -> SearchRead<odoo_rpc::Tag> {
+    SearchRead::new(
+        edit::TAG_MODEL,
+        Domain::leaf("name", "=", json!(name)),
+        vec!["display_name".into()],
+        SearchOpts {
+            limit: Some(1),
+            ..SearchOpts::default()
+        },
+    )
+}
+
+/// Contacts that `uid` created since `since` (`"YYYY-MM-DD HH:MM:SS"`,
+/// UTC) with exactly these values, other than `claimed`: how a create
+/// whose answer was lost is recognised before it is sent again. Nothing
+/// is written into the contact to know it by: what the user typed, who
+/// created it and when are enough.
+pub fn created_like(
+    version: &ServerVersion,
+    uid: i64,
+    since: &str,
+    vals: &Map<String, Value>,
+    claimed: &[i64],
+) -> SearchRead<Partner> {
+    let mut parts = vec![
+        Domain::leaf("create_uid", "=", json!(uid)),
+        Domain::leaf("create_date", ">=", json!(since)),
+    ];
+    for field in ["name", "is_company", "parent_id", "email", "phone"] {
+        if let Some(v) = vals.get(field) {
+            parts.push(Domain::leaf(field, "=", v.clone()));
+        }
+    }
+    if !claimed.is_empty() {
+        parts.push(Domain::leaf("id", "not in", json!(claimed)));
+    }
+    let domain = Domain::and(parts);
+    SearchRead::new(
+        PARTNER,
+        domain,
+        Partner::card_fields(version),
+        SearchOpts {
+            limit: Some(1),
+            order: Some("id DESC".into()),
+            ..SearchOpts::default()
+        },
+    )
 }

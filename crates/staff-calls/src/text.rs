@@ -43,3 +43,22 @@ pub fn html_to_text(html: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Plain text typed in a form, as the HTML Odoo stores for notes: each
+/// line a paragraph, every character escaped (what was typed is never
+/// markup).
+pub fn text_to_html(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let escaped = l
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+                .replace('\'', "&#39;");
+            format!("<p>{escaped}</p>")
+        })
+        .collect()
+}
