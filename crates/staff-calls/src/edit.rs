@@ -41,6 +41,8 @@ pub const FORM: &[(&str, Kind)] = &[
     ("website", Kind::Text),
     ("category_id", Kind::Tags),
     ("comment", Kind::Notes),
+    // Not a field on the form: its Archive and Restore buttons.
+    ("active", Kind::Flag),
 ];
 
 pub fn kind_of(field: &str) -> Option<Kind> {
@@ -112,7 +114,7 @@ pub fn blank(version: &ServerVersion, is_company: bool) -> Values {
         .into_iter()
         .filter_map(|f| {
             let v = match kind_of(&f)? {
-                Kind::Flag => FieldValue::Flag(f == "is_company" && is_company),
+                Kind::Flag => FieldValue::Flag(f == "active" || (f == "is_company" && is_company)),
                 Kind::Text | Kind::Notes => FieldValue::Text(String::new()),
                 Kind::One(_) => FieldValue::One(None),
                 Kind::Tags => FieldValue::Tags(Vec::new()),
@@ -150,6 +152,7 @@ pub fn values_of(version: &ServerVersion, p: &Partner) -> Values {
                         .map(|t| (t.id, t.name.clone().unwrap_or_default()))
                         .collect(),
                 ),
+                "active" => FieldValue::Flag(p.active),
                 "comment" => FieldValue::Text(html_to_text(p.comment.as_deref().unwrap_or(""))),
                 _ => return None,
             };

@@ -7,6 +7,7 @@
 //! demo-odoo or on any I/O.
 
 pub mod edit;
+pub mod outbox;
 pub mod query;
 pub mod text;
 
@@ -131,29 +132,43 @@ fn sort_name(p: &Partner) -> String {
 }
 
 /// How a contact is saved on a version: in one round trip that answers
-/// the saved record where `web_save` exists (17+), else `create` or
-/// `write` and then [`contact`] to read it back (16).
+/// the saved record where `web_save` exists (17+), else `C` (`create` or
+/// `write`) and then [`contact`] to read it back (16).
 #[derive(Clone, Debug)]
-pub enum Save {
+pub enum Save<C> {
     WebSave(WebSave<Partner>),
-    Create(Create),
-    Write(Write),
+    Then(C),
 }
 
-/// Saves `vals` ([`edit::wire_values`]) on contact `id`, or a new one.
-pub fn save(version: &ServerVersion, id: Option<i64>, vals: Map<String, Value>) -> Save {
-    if Release::of(version).is_some_and(|r| r.web_read) {
+fn web_save(
+    version: &ServerVersion,
+    id: Option<i64>,
+    vals: &Map<String, Value>,
+) -> Option<WebSave<Partner>> {
+    Release::of(version).filter(|r| r.web_read).map(|_| {
         let spec = specification_for(&Partner::card_fields(version));
-        return Save::WebSave(WebSave::new(PARTNER, id, vals, spec));
-    }
-    match id {
-        Some(id) => Save::Write(Write {
+        WebSave::new(PARTNER, id, vals.clone(), spec)
+    })
+}
+
+/// Creates a contact with `vals` ([`edit::wire_values`]).
+pub fn create(version: &ServerVersion, vals: Map<String, Value>) -> Save<Create> {
+    match web_save(version, None, &vals) {
+        Some(call) => Save::WebSave(call),
+        None => Save::Then(Create {
             model: PARTNER.into(),
-            ids: vec![id],
             values: vals,
         }),
-        None => Save::Create(Create {
+    }
+}
+
+/// Writes `vals` on contact `id`.
+pub fn update(version: &ServerVersion, id: i64, vals: Map<String, Value>) -> Save<Write> {
+    match web_save(version, Some(id), &vals) {
+        Some(call) => Save::WebSave(call),
+        None => Save::Then(Write {
             model: PARTNER.into(),
+            ids: vec![id],
             values: vals,
         }),
     }

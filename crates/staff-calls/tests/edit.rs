@@ -54,6 +54,11 @@ fn a_contact_reads_into_the_form() {
         FieldValue::Flag(true)
     );
     assert_eq!(blank(&version(16), false)["name"], text(""));
+    assert_eq!(
+        blank(&version(16), false)["is_company"],
+        FieldValue::Flag(false)
+    );
+    assert_eq!(blank(&version(16), false)["active"], FieldValue::Flag(true));
 }
 
 #[test]

@@ -1,0 +1,359 @@
+//! Sending the user's changes, kept on the device until the server has
+//! them: in order, each applied at most once, never over someone else's
+//! newer value.
+//!
+//! - One change per contact: editing a contact whose change is not sent
+//!   yet amends that change (the base stays where the first edit began).
+//! - An edit carries its base (the server's values and `write_date` when
+//!   the form opened). Before sending, the contact is read again and the
+//!   two meet in [`merge`]: only what the user changed is sent, what only
+//!   the server changed is kept, and a field both changed is a conflict.
+//! - A change is marked [`Status::Unsure`] (and kept) before its request
+//!   leaves. An update found unsure is simply merged again: if our write
+//!   was applied, the server already holds our values and nothing is sent.
+//!   A create found unsure is looked for first ([`created_like`]: created
+//!   by this user since the first attempt, with exactly these values, and
+//!   not already another change's contact), and only sent again if absent.
+//! - Tags typed new are looked up by name before they are created, so a
+//!   repeat finds the one made the first time.
+
+use crate::edit::{self, merge, values_of, wire_values, Conflict, FieldValue, Values};
+use crate::{contact, create, created_like, new_tag, tags_named, update, Save};
+use odoo_rpc::{Call, Error, Partner, ServerVersion};
+
+/// Where the edit started: the contact as the server had it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Base {
+    pub write_date: Option<String>,
+    pub values: Values,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Waiting for the server.
+    Queued,
+    /// Sent, and the answer never came: it may or may not be applied.
+    Unsure,
+    /// Fields changed on both sides; the user settles them with
+    /// [`Change::resolve`]. `base` is the server's side at that time.
+    Conflict {
+        conflicts: Vec<Conflict>,
+        base: Base,
+    },
+    /// The server said no; the message in plain words, and the field it
+    /// names when it names one. Saving again re-queues.
+    Refused {
+        message: String,
+        field: Option<String>,
+    },
+    /// The server has it.
+    Saved,
+}
+
+/// One change waiting on the device.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Unique on this device; also the order of the queue.
+    pub key: String,
+    /// The contact; `None` for a create not applied yet.
+    pub id: Option<i64>,
+    /// `None` for a create.
+    pub base: Option<Base>,
+    pub mine: Values,
+    pub status: Status,
+    /// The first time a create was sent (`"YYYY-MM-DD HH:MM:SS"` UTC):
+    /// where the search for it starts if its answer was lost.
+    pub first_sent: Option<String>,
+    /// Attempts that got no answer, for the back-off.
+    pub tries: u32,
+    /// The contact as the server saved it.
+    pub saved: Option<Partner>,
+}
+
+impl Change {
+    pub fn create(key: String, mine: Values) -> Change {
+        Change {
+            key,
+            id: None,
+            base: None,
+            mine,
+            status: Status::Queued,
+            first_sent: None,
+            tries: 0,
+            saved: None,
+        }
+    }
+
+    pub fn update(key: String, version: &ServerVersion, server: &Partner, mine: Values) -> Change {
+        Change {
+            key,
+            id: Some(server.id),
+            base: Some(Base {
+                write_date: server.write_date.clone(),
+                values: values_of(version, server),
+            }),
+            mine,
+            status: Status::Queued,
+            first_sent: None,
+            tries: 0,
+            saved: None,
+        }
+    }
+
+    /// A new edit of the same contact before this one was sent: the
+    /// user's latest values, from the same base.
+    pub fn amend(&mut self, mine: Values) {
+        self.mine = mine;
+        if !matches!(self.status, Status::Unsure) {
+            self.status = Status::Queued;
+        }
+    }
+
+    /// Settles a conflict: for each field, `true` keeps the user's value,
+    /// `false` takes the server's. The server's side becomes the base, so
+    /// the next send writes exactly the fields the user kept.
+    pub fn resolve(&mut self, keep_mine: &dyn Fn(&str) -> bool) {
+        let Status::Conflict { conflicts, base } = &self.status else {
+            return;
+        };
+        for c in conflicts {
+            if !keep_mine(&c.field) {
+                self.mine.insert(c.field.clone(), c.theirs.clone());
+            }
+        }
+        self.base = Some(base.clone());
+        self.status = Status::Queued;
+    }
+
+    /// Still to be sent (or to be found out about).
+    pub fn pending(&self) -> bool {
+        matches!(self.status, Status::Queued | Status::Unsure)
+    }
+}
+
+/// What the outbox needs from its surroundings: the server, and a store
+/// that keeps a change (it must be durable before [`Env::keep`] returns:
+/// a change is kept as unsure before its request leaves).
+// The app runs on one thread (wasm): its futures are not Send, and need
+// not be.
+#[allow(async_fn_in_trait)]
+pub trait Env {
+    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error>;
+    async fn keep(&self, change: &Change);
+}
+
+/// Who is sending, on what.
+pub struct Ctx<'a> {
+    pub version: &'a ServerVersion,
+    pub uid: i64,
+    /// Now, `"YYYY-MM-DD HH:MM:SS"` UTC.
+    pub now: String,
+}
+
+/// Whether Odoo looked at the request and said no (nothing was applied),
+/// rather than the request or its answer going missing.
+pub fn refused(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::AccessError { .. }
+            | Error::MissingError { .. }
+            | Error::UserError { .. }
+            | Error::ValidationError { .. }
+            | Error::NotFound { .. }
+            | Error::Server { .. }
+    )
+}
+
+/// The form field an Odoo refusal is about, when it says.
+pub fn field_named(message: &str) -> Option<String> {
+    if message.contains("require a name") {
+        return Some("name".into());
+    }
+    let quoted = message
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .find(|w| edit::kind_of(w).is_some());
+    if let Some(f) = quoted {
+        return Some(f.to_string());
+    }
+    edit::FORM
+        .iter()
+        .map(|(f, _)| *f)
+        .find(|f| f.ends_with("_id") && message.contains(&format!("res_partner_{f}_fkey")))
+        .map(str::to_string)
+}
+
+/// Sends one change. `Ok` when it reached a state the user or the server
+/// settled (saved, conflict, refused); `Err` when the server could not be
+/// reached or the answer was lost: the change is kept as it is, to be sent
+/// again later, after the ones before it.
+pub async fn send(
+    env: &impl Env,
+    ctx: &Ctx<'_>,
+    change: &mut Change,
+    claimed: &[i64],
+) -> Result<(), Error> {
+    if !change.pending() {
+        return Ok(());
+    }
+    let outcome = match create_tags(env, change).await {
+        Ok(()) if change.id.is_none() => send_create(env, ctx, change, claimed).await,
+        Ok(()) => send_update(env, ctx, change).await,
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Err(e) if refused(&e) => {
+            let message = e.user_message();
+            change.status = Status::Refused {
+                field: field_named(&message),
+                message,
+            };
+        }
+        Err(e) => {
+            change.tries += 1;
+            env.keep(change).await;
+            return Err(e);
+        }
+        Ok(()) => {}
+    }
+    change.tries = 0;
+    env.keep(change).await;
+    Ok(())
+}
+
+async fn create_tags(env: &impl Env, change: &mut Change) -> Result<(), Error> {
+    let Some(FieldValue::Tags(tags)) = change.mine.get("category_id").cloned() else {
+        return Ok(());
+    };
+    if tags.iter().all(|(id, _)| *id > 0) {
+        return Ok(());
+    }
+    let mut made = Vec::with_capacity(tags.len());
+    for (id, name) in tags {
+        let id = if id > 0 {
+            id
+        } else if let Some(found) = env.call(&tags_named(&name)).await?.first() {
+            found.id
+        } else {
+            env.call(&new_tag(&name)).await?.0
+        };
+        made.push((id, name));
+    }
+    change
+        .mine
+        .insert("category_id".into(), FieldValue::Tags(made));
+    env.keep(change).await;
+    Ok(())
+}
+
+/// The fields a new contact is created with: every one the user filled.
+fn filled(mine: &Values) -> Vec<String> {
+    mine.iter()
+        .filter(|(_, v)| match v {
+            FieldValue::Text(t) => !t.trim().is_empty(),
+            FieldValue::Flag(_) => true,
+            FieldValue::One(o) => o.is_some(),
+            FieldValue::Tags(t) => !t.is_empty(),
+        })
+        .map(|(f, _)| f.clone())
+        .collect()
+}
+
+async fn send_create(
+    env: &impl Env,
+    ctx: &Ctx<'_>,
+    change: &mut Change,
+    claimed: &[i64],
+) -> Result<(), Error> {
+    let vals = wire_values(&change.mine, &filled(&change.mine)).ok_or(Error::Shape {
+        detail: "a tag was not created".into(),
+    })?;
+    if let (Status::Unsure, Some(since)) = (&change.status, &change.first_sent) {
+        let look = created_like(ctx.version, ctx.uid, since, &vals, claimed);
+        if let Some(found) = env.call(&look).await?.into_iter().next() {
+            return saved(change, found);
+        }
+    }
+    change.first_sent.get_or_insert_with(|| ctx.now.clone());
+    change.status = Status::Unsure;
+    env.keep(change).await;
+    let partner = match create(ctx.version, vals) {
+        Save::WebSave(call) => env.call(&call).await?,
+        Save::Then(call) => {
+            let id = env.call(&call).await?;
+            change.id = Some(id);
+            read_back(env, ctx, id).await?
+        }
+    };
+    saved(change, partner)
+}
+
+async fn send_update(env: &impl Env, ctx: &Ctx<'_>, change: &mut Change) -> Result<(), Error> {
+    let Some(id) = change.id else {
+        return Ok(());
+    };
+    let server = read_back(env, ctx, id).await?;
+    let theirs = values_of(ctx.version, &server);
+    let base = change.base.clone().map(|b| b.values).unwrap_or_default();
+    let m = merge(&base, &change.mine, &theirs);
+    if !m.conflicts.is_empty() {
+        change.status = Status::Conflict {
+            conflicts: m.conflicts,
+            base: Base {
+                write_date: server.write_date.clone(),
+                values: theirs,
+            },
+        };
+        return Ok(());
+    }
+    if m.send.is_empty() {
+        return saved(change, server);
+    }
+    let vals = wire_values(&change.mine, &m.send).ok_or(Error::Shape {
+        detail: "a tag was not created".into(),
+    })?;
+    change.status = Status::Unsure;
+    env.keep(change).await;
+    let partner = match update(ctx.version, id, vals) {
+        Save::WebSave(call) => env.call(&call).await?,
+        Save::Then(call) => {
+            env.call(&call).await?;
+            read_back(env, ctx, id).await?
+        }
+    };
+    saved(change, partner)
+}
+
+async fn read_back(env: &impl Env, ctx: &Ctx<'_>, id: i64) -> Result<Partner, Error> {
+    env.call(&contact(ctx.version, id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(Error::MissingError {
+            message: "This contact was deleted on the server.".into(),
+        })
+}
+
+fn saved(change: &mut Change, partner: Partner) -> Result<(), Error> {
+    change.id = Some(partner.id);
+    change.saved = Some(partner);
+    change.status = Status::Saved;
+    Ok(())
+}
+
+/// Sends every pending change in order. Stops at the first that could not
+/// reach the server (the later ones wait: the order is kept); a conflict
+/// or a refusal does not hold the others back.
+pub async fn drain(env: &impl Env, ctx: &Ctx<'_>, changes: &mut [Change]) -> Result<(), Error> {
+    for i in 0..changes.len() {
+        let claimed: Vec<i64> = changes
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(_, c)| c.id)
+            .collect();
+        send(env, ctx, &mut changes[i], &claimed).await?;
+    }
+    Ok(())
+}
