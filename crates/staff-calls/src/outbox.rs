@@ -17,9 +17,13 @@
 //! - Tags typed new are looked up by name before they are created, so a
 //!   repeat finds the one made the first time.
 
-use crate::edit::{self, merge, values_of, wire_values, Conflict, FieldValue, Values};
+use crate::edit::{
+    self, merge, values_from_json, values_of, values_to_json, wire_values, Conflict, FieldValue,
+    Values,
+};
 use crate::{contact, create, created_like, new_tag, tags_named, update, Save};
 use odoo_rpc::{Call, Error, Partner, ServerVersion};
+use serde_json::{json, Value};
 
 /// Where the edit started: the contact as the server had it.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,11 +120,21 @@ impl Change {
         let Status::Conflict { conflicts, base } = &self.status else {
             return;
         };
-        for c in conflicts {
-            if !keep_mine(&c.field) {
-                self.mine.insert(c.field.clone(), c.theirs.clone());
+        let was = self
+            .base
+            .as_ref()
+            .map(|b| b.values.clone())
+            .unwrap_or_default();
+        let dropped = |f: &str| conflicts.iter().any(|c| c.field == f) && !keep_mine(f);
+        // The server's values, with the user's own changes on top: what
+        // only the server changed is not undone by the next send.
+        let mut next = base.values.clone();
+        for f in edit::changed(&was, &self.mine) {
+            if let Some(v) = self.mine.get(&f).filter(|_| !dropped(&f)) {
+                next.insert(f, v.clone());
             }
         }
+        self.mine = next;
         self.base = Some(base.clone());
         self.status = Status::Queued;
     }
@@ -356,4 +370,105 @@ pub async fn drain(env: &impl Env, ctx: &Ctx<'_>, changes: &mut [Change]) -> Res
         send(env, ctx, &mut changes[i], &claimed).await?;
     }
     Ok(())
+}
+
+// ------------------------------------------------------------ on the device
+
+fn base_to_json(b: &Base) -> Value {
+    json!({"write_date": b.write_date, "values": values_to_json(&b.values)})
+}
+
+fn base_from_json(v: &Value) -> Option<Base> {
+    Some(Base {
+        write_date: v.get("write_date")?.as_str().map(str::to_string),
+        values: values_from_json(v.get("values")?),
+    })
+}
+
+fn status_to_json(s: &Status) -> Value {
+    match s {
+        Status::Queued => json!({"is": "queued"}),
+        Status::Unsure => json!({"is": "unsure"}),
+        Status::Saved => json!({"is": "saved"}),
+        Status::Refused { message, field } => {
+            json!({"is": "refused", "message": message, "field": field})
+        }
+        Status::Conflict { conflicts, base } => json!({
+            "is": "conflict",
+            "base": base_to_json(base),
+            "fields": conflicts.iter().map(|c| c.field.clone()).collect::<Vec<_>>(),
+            "mine": values_to_json(&conflicts.iter().map(|c| (c.field.clone(), c.mine.clone())).collect()),
+            "was": values_to_json(&conflicts.iter().map(|c| (c.field.clone(), c.base.clone())).collect()),
+        }),
+    }
+}
+
+fn status_from_json(v: &Value) -> Option<Status> {
+    Some(match v.get("is")?.as_str()? {
+        "queued" => Status::Queued,
+        "unsure" => Status::Unsure,
+        "saved" => Status::Saved,
+        "refused" => Status::Refused {
+            message: v.get("message")?.as_str()?.to_string(),
+            field: v.get("field").and_then(Value::as_str).map(str::to_string),
+        },
+        "conflict" => {
+            let base = base_from_json(v.get("base")?)?;
+            let mine = values_from_json(v.get("mine")?);
+            let was = values_from_json(v.get("was")?);
+            let conflicts = v
+                .get("fields")?
+                .as_array()?
+                .iter()
+                .filter_map(|f| {
+                    let f = f.as_str()?;
+                    Some(Conflict {
+                        field: f.to_string(),
+                        base: was.get(f)?.clone(),
+                        mine: mine.get(f)?.clone(),
+                        theirs: base.values.get(f)?.clone(),
+                    })
+                })
+                .collect();
+            Status::Conflict { conflicts, base }
+        }
+        _ => return None,
+    })
+}
+
+impl Change {
+    /// The change as the device keeps it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "key": self.key,
+            "id": self.id,
+            "base": self.base.as_ref().map(base_to_json),
+            "mine": values_to_json(&self.mine),
+            "status": status_to_json(&self.status),
+            "first_sent": self.first_sent,
+            "tries": self.tries,
+            "saved": self.saved.as_ref().and_then(|p| serde_json::to_value(p).ok()),
+        })
+    }
+
+    /// Reads back [`Change::to_json`]; `None` if it is not one.
+    pub fn from_json(v: &Value) -> Option<Change> {
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        Some(Change {
+            key: text("key")?,
+            id: v.get("id").and_then(Value::as_i64),
+            base: match v.get("base") {
+                Some(Value::Null) | None => None,
+                Some(b) => Some(base_from_json(b)?),
+            },
+            mine: values_from_json(v.get("mine")?),
+            status: status_from_json(v.get("status")?)?,
+            first_sent: text("first_sent"),
+            tries: v.get("tries").and_then(Value::as_u64).unwrap_or(0) as u32,
+            saved: v
+                .get("saved")
+                .filter(|s| !s.is_null())
+                .and_then(|s| Partner::from_json(s).ok()),
+        })
+    }
 }
