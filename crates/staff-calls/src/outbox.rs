@@ -68,6 +68,9 @@ pub struct Change {
     /// The first time a create was sent (`"YYYY-MM-DD HH:MM:SS"` UTC):
     /// where the search for it starts if its answer was lost.
     pub first_sent: Option<String>,
+    /// A create's values as last sent: what to look for if its answer was
+    /// lost (the user may have edited the new contact since).
+    pub sent: Option<Values>,
     /// Attempts that got no answer, for the back-off.
     pub tries: u32,
     /// The contact as the server saved it.
@@ -83,6 +86,7 @@ impl Change {
             mine,
             status: Status::Queued,
             first_sent: None,
+            sent: None,
             tries: 0,
             saved: None,
         }
@@ -99,6 +103,7 @@ impl Change {
             mine,
             status: Status::Queued,
             first_sent: None,
+            sent: None,
             tries: 0,
             saved: None,
         }
@@ -137,6 +142,36 @@ impl Change {
         self.mine = next;
         self.base = Some(base.clone());
         self.status = Status::Queued;
+    }
+
+    /// Saved, but the user has edited it since: the rest is sent as an
+    /// update from what the server saved.
+    fn requeue(&mut self, version: &ServerVersion) {
+        if let Some(p) = &self.saved {
+            self.base = Some(Base {
+                write_date: p.write_date.clone(),
+                values: values_of(version, p),
+            });
+            self.status = Status::Queued;
+        }
+    }
+
+    /// Takes the result of sending `sent` (a copy of this change taken
+    /// before it was sent). If the user edited the change meanwhile, their
+    /// newer values stay, to be sent next.
+    pub fn absorb(&mut self, version: &ServerVersion, sent: &Change, result: Change) {
+        let edited = self.mine != sent.mine;
+        let mine = std::mem::replace(self, result).mine;
+        if !edited {
+            return;
+        }
+        self.mine = mine;
+        match self.status {
+            Status::Saved => self.requeue(version),
+            // Worked out for the values before the edit: again.
+            Status::Conflict { .. } | Status::Refused { .. } => self.status = Status::Queued,
+            Status::Queued | Status::Unsure => {}
+        }
     }
 
     /// Still to be sent (or to be found out about).
@@ -283,13 +318,22 @@ async fn send_create(
     let vals = wire_values(&change.mine, &filled(&change.mine)).ok_or(Error::Shape {
         detail: "a tag was not created".into(),
     })?;
-    if let (Status::Unsure, Some(since)) = (&change.status, &change.first_sent) {
-        let look = created_like(ctx.version, ctx.uid, since, &vals, claimed);
+    if let (Status::Unsure, Some(since), Some(sent)) =
+        (&change.status, &change.first_sent, &change.sent)
+    {
+        let sent_vals = wire_values(sent, &filled(sent)).unwrap_or_default();
+        let look = created_like(ctx.version, ctx.uid, since, &sent_vals, claimed);
         if let Some(found) = env.call(&look).await?.into_iter().next() {
-            return saved(change, found);
+            let edited_since = change.mine != *sent;
+            saved(change, found)?;
+            if edited_since {
+                change.requeue(ctx.version);
+            }
+            return Ok(());
         }
     }
     change.first_sent.get_or_insert_with(|| ctx.now.clone());
+    change.sent = Some(change.mine.clone());
     change.status = Status::Unsure;
     env.keep(change).await;
     let partner = match create(ctx.version, vals) {
@@ -446,6 +490,7 @@ impl Change {
             "mine": values_to_json(&self.mine),
             "status": status_to_json(&self.status),
             "first_sent": self.first_sent,
+            "sent": self.sent.as_ref().map(values_to_json),
             "tries": self.tries,
             "saved": self.saved.as_ref().and_then(|p| serde_json::to_value(p).ok()),
         })
@@ -464,6 +509,7 @@ impl Change {
             mine: values_from_json(v.get("mine")?),
             status: status_from_json(v.get("status")?)?,
             first_sent: text("first_sent"),
+            sent: v.get("sent").filter(|s| !s.is_null()).map(values_from_json),
             tries: v.get("tries").and_then(Value::as_u64).unwrap_or(0) as u32,
             saved: v
                 .get("saved")

@@ -52,6 +52,7 @@ fn a_change_in_every_state_survives_the_device_store() {
     change.saved = Some(theirs);
     change.tries = 3;
     change.first_sent = Some("2026-11-30 10:01:00".into());
+    change.sent = Some(change.mine.clone());
     assert_eq!(round(&change), change);
 
     let create = Change::create("k2".into(), mine);
@@ -109,4 +110,43 @@ fn odoo_refusals_name_their_field() {
     for (message, field) in cases {
         assert_eq!(field_named(message).as_deref(), field, "{message}");
     }
+}
+
+#[test]
+fn an_edit_made_while_sending_is_kept_and_sent_next() {
+    let version = ServerVersion::parse("17.0");
+    let start = values_of(&version, &partner());
+    let mut first = start.clone();
+    first.insert("email".into(), FieldValue::Text("one@x".into()));
+    let mut queued = Change::update("k".into(), &version, &partner(), first.clone());
+    let snapshot = queued.clone();
+    // Meanwhile the user saves again.
+    let mut second = first.clone();
+    second.insert("phone".into(), FieldValue::Text("222".into()));
+    queued.amend(second.clone());
+    // The first send comes back saved.
+    let mut saved = partner();
+    saved.email = Some("one@x".into());
+    saved.write_date = Some("2026-11-30 10:05:00".into());
+    let mut result = snapshot.clone();
+    result.status = Status::Saved;
+    result.saved = Some(saved.clone());
+    queued.absorb(&version, &snapshot, result.clone());
+    assert_eq!(
+        queued.status,
+        Status::Queued,
+        "the newer edit is still to send"
+    );
+    assert_eq!(queued.mine, second);
+    let base = queued.base.clone().expect("based on what was saved");
+    assert_eq!(base.write_date, saved.write_date);
+    assert_eq!(
+        staff_calls::edit::changed(&base.values, &queued.mine),
+        vec!["phone".to_string()]
+    );
+
+    // Without an edit meanwhile, the result is taken as it is.
+    let mut plain = snapshot.clone();
+    plain.absorb(&version, &snapshot, result.clone());
+    assert_eq!(plain, result);
 }
