@@ -4,6 +4,7 @@ mod app;
 pub mod contacts;
 pub mod list;
 pub mod offline;
+pub mod outbox;
 pub mod pages;
 pub use staff_calls::query;
 pub mod rpc;

@@ -1,7 +1,9 @@
 //! Offline: the service worker's life cycle, whether the server can be
 //! reached, and the contacts kept on the device for when it cannot.
 
+mod idb;
 pub mod network;
+pub mod outbox_store;
 pub mod store;
 pub mod worker;
 

@@ -8,10 +8,11 @@
 //! kept as the JSON text of [`Partner`], read back with the same decoder
 //! as the server's answers.
 
+use super::idb::{self, begin, field, finished, object};
 use odoo_rpc::Partner;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransactionMode};
 
 const DB: &str = "staff-pwa-offline";
 const CONTACTS: &str = "contacts";
@@ -33,62 +34,24 @@ pub struct Owner {
 impl Owner {
     /// One string that differs whenever any part does (the parts cannot
     /// hold a NUL).
-    fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         format!("{}\u{0}{}\u{0}{}", self.origin, self.db, self.uid)
     }
 }
 
-/// Resolves when the request succeeds; its own `resolve`/`reject` are the
-/// handlers, so no Rust closure has to outlive the call.
-async fn finished(req: &IdbRequest) -> Option<JsValue> {
-    let wait = js_sys::Promise::new(&mut |resolve, reject| {
-        req.set_onsuccess(Some(&resolve));
-        req.set_onerror(Some(&reject));
-    });
-    JsFuture::from(wait).await.ok()?;
-    req.result().ok()
-}
-
 async fn open() -> Option<IdbDatabase> {
-    let factory = web_sys::window()?.indexed_db().ok()??;
-    let req = factory.open_with_u32(DB, DB_VERSION).ok()?;
-    // Runs when the database is new or from an older version of the app:
-    // what it holds is a cache, so older stores are dropped, not migrated.
-    let upgrade = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-        move |e: web_sys::Event| {
-            let Some(db) = e
-                .target()
-                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-                .and_then(|r| r.result().ok())
-                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
-            else {
-                return;
-            };
-            for (name, key) in [(CONTACTS, "id"), (META, "key")] {
-                let _ = db.delete_object_store(name);
-                let params = IdbObjectStoreParameters::new();
-                params.set_key_path(&JsValue::from_str(key));
-                let store = db.create_object_store_with_optional_parameters(name, &params);
+    // What it holds is a cache: older stores are dropped, not migrated.
+    idb::open(DB, DB_VERSION, |db| {
+        for (name, key) in [(CONTACTS, "id"), (META, "key")] {
+            let _ = db.delete_object_store(name);
+            if let Some(store) = idb::create_store(db, name, key) {
                 if name == CONTACTS {
-                    if let Ok(store) = store {
-                        let _ = store.create_index_with_str(SAVED_AT, SAVED_AT);
-                    }
+                    let _ = store.create_index_with_str(SAVED_AT, SAVED_AT);
                 }
             }
-        },
-    );
-    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let db = finished(&req).await;
-    req.set_onupgradeneeded(None);
-    let db: IdbDatabase = db?.dyn_into().ok()?;
-    // A wipe (here or in another tab) must not wait for this connection:
-    // it closes itself, and its open transactions still finish first.
-    if let Ok(close) = js_sys::Reflect::get(&db, &JsValue::from_str("close")) {
-        if let Some(close) = close.dyn_ref::<js_sys::Function>() {
-            db.set_onversionchange(Some(&close.bind0(&db)));
         }
-    }
-    Some(db)
+    })
+    .await
 }
 
 thread_local! {
@@ -99,40 +62,6 @@ thread_local! {
 
 fn wipes() -> u32 {
     WIPES.with(std::cell::Cell::get)
-}
-
-/// A transaction over `stores`, and a promise of its commit (rejected if
-/// it aborts or fails).
-fn begin(
-    db: &IdbDatabase,
-    stores: &[&str],
-    mode: IdbTransactionMode,
-) -> Option<(web_sys::IdbTransaction, js_sys::Promise)> {
-    let names = stores
-        .iter()
-        .map(|s| JsValue::from_str(s))
-        .collect::<js_sys::Array>();
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&names, mode)
-        .ok()?;
-    let committed = js_sys::Promise::new(&mut |resolve, reject| {
-        tx.set_oncomplete(Some(&resolve));
-        tx.set_onerror(Some(&reject));
-        tx.set_onabort(Some(&reject));
-    });
-    Some((tx, committed))
-}
-
-fn field(v: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in pairs {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
 }
 
 async fn get(db: &IdbDatabase, store: &str, key: &str) -> Option<JsValue> {

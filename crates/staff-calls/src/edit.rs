@@ -294,3 +294,59 @@ pub fn values_from_json(v: &Value) -> Values {
         })
         .collect()
 }
+
+/// `p` as the user's values make it: what the list and the card show
+/// before the server has the change.
+pub fn apply(values: &Values, p: &mut Partner) {
+    let text = |v: &FieldValue| match v {
+        FieldValue::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    };
+    let one = |v: &FieldValue| match v {
+        FieldValue::One(o) => o.as_ref().map(|(id, name)| odoo_rpc::Many2one {
+            id: *id,
+            name: name.clone(),
+        }),
+        _ => None,
+    };
+    for (f, v) in values {
+        match (f.as_str(), v) {
+            ("name", v) => p.name = text(v).unwrap_or_default(),
+            ("is_company", FieldValue::Flag(b)) => p.is_company = *b,
+            ("active", FieldValue::Flag(b)) => p.active = *b,
+            ("parent_id", v) => p.parent_id = one(v),
+            ("country_id", v) => p.country_id = one(v),
+            ("function", v) => p.function = text(v),
+            ("email", v) => p.email = text(v),
+            ("phone", v) => p.phone = text(v),
+            ("mobile", v) => p.mobile = text(v),
+            ("street", v) => p.street = text(v),
+            ("city", v) => p.city = text(v),
+            ("zip", v) => p.zip = text(v),
+            ("website", v) => p.website = text(v),
+            ("comment", v) => p.comment = text(v).map(|t| text_to_html(&t)),
+            ("category_id", FieldValue::Tags(tags)) => {
+                p.category_id = tags
+                    .iter()
+                    .map(|(id, name)| odoo_rpc::Tag {
+                        id: *id,
+                        name: Some(name.clone()),
+                    })
+                    .collect()
+            }
+            _ => {}
+        }
+    }
+    // The list sorts and shows by the display name: "Company, Person".
+    p.display_name = Some(match &p.parent_id {
+        Some(c) if !p.is_company && !c.name.is_empty() => format!("{}, {}", c.name, p.name),
+        _ => p.name.clone(),
+    });
+}
+
+/// A contact not on the server yet, as the user typed it (id 0).
+pub fn unsent(values: &Values) -> Option<Partner> {
+    let mut p = Partner::from_json(&json!({"id": 0})).ok()?;
+    apply(values, &mut p);
+    Some(p)
+}

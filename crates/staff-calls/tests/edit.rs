@@ -163,3 +163,27 @@ fn values_survive_the_device_store() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept["name"], text("A"));
 }
+
+#[test]
+fn the_users_values_show_on_the_contact_before_it_is_sent() {
+    let v17 = version(17);
+    let mut mine = values_of(&v17, &partner());
+    mine.insert("name".into(), text("Ann Lee-Smith"));
+    mine.insert(
+        "parent_id".into(),
+        FieldValue::One(Some((4, "Beta".into()))),
+    );
+    mine.insert("email".into(), text(""));
+    mine.insert("comment".into(), text("<i>hi</i>"));
+    let mut p = partner();
+    staff_calls::edit::apply(&mine, &mut p);
+    assert_eq!(p.name, "Ann Lee-Smith");
+    assert_eq!(p.display_name.as_deref(), Some("Beta, Ann Lee-Smith"));
+    assert_eq!(p.email, None);
+    assert_eq!(p.comment.as_deref(), Some("<p>&lt;i&gt;hi&lt;/i&gt;</p>"));
+    // Reading it back gives the same values: nothing is lost on the way.
+    assert_eq!(values_of(&v17, &p), mine);
+
+    let new = staff_calls::edit::unsent(&blank(&v17, true)).expect("a contact");
+    assert_eq!((new.id, new.is_company, new.active), (0, true, true));
+}

@@ -1,0 +1,301 @@
+//! The user's changes until the server has them: kept on the device
+//! (`offline::outbox_store`) before anything is sent, sent in order by
+//! `staff_calls::outbox`, again after a reload, a reconnect or a failure
+//! (with a growing wait), and only ever for the user who made them.
+
+use crate::contacts::owner;
+use crate::offline::network::use_network;
+use crate::offline::outbox_store;
+use crate::offline::store::Owner;
+use crate::rpc::{self, CallOpts};
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use odoo_rpc::{Call, Error, Partner};
+use staff_calls::edit::Values;
+use staff_calls::outbox::{self, Change, Ctx, Env, Status};
+
+const FIRST_RETRY_MS: u32 = 2_000;
+const MAX_RETRY_MS: u32 = 60_000;
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// The signed-in user's changes, oldest first; saved ones stay for
+    /// this page's life, to say "Saved".
+    pub changes: RwSignal<Vec<Change>>,
+    /// A drain is running.
+    sending: StoredValue<bool>,
+    /// Whose changes `changes` are.
+    owner: StoredValue<Option<Owner>>,
+    /// A retry is waiting.
+    retry_at: StoredValue<Option<u32>>,
+    session: Session,
+}
+
+/// Now as Odoo writes it, UTC.
+fn now_utc() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // "2026-11-30T10:00:00.000Z" → "2026-11-30 10:00:00"
+    iso.get(..19).unwrap_or_default().replacen('T', " ", 1)
+}
+
+thread_local! {
+    static COUNTER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A key that sorts in the order changes were made on this device.
+fn new_key() -> String {
+    let n = COUNTER.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    format!("{:015}-{n:06}", js_sys::Date::now() as u64)
+}
+
+struct Device {
+    owner: Owner,
+}
+
+impl Env for Device {
+    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
+        rpc::call_with(call, &CallOpts::default()).await
+    }
+
+    async fn keep(&self, change: &Change) {
+        outbox_store::put(&self.owner, change).await;
+    }
+}
+
+impl Outbox {
+    pub fn provide(session: Session) -> Outbox {
+        let o = Outbox {
+            changes: RwSignal::new(Vec::new()),
+            sending: StoredValue::new(false),
+            owner: StoredValue::new(None),
+            retry_at: StoredValue::new(None),
+            session,
+        };
+        provide_context(o);
+        let network = use_network();
+        // A new user (or none): their own changes, never another's.
+        Effect::new(move |_| {
+            session.info.track();
+            let now = owner(session);
+            if o.owner.get_value() != now {
+                o.owner.set_value(now.clone());
+                o.changes.set(Vec::new());
+                if let Some(who) = now {
+                    spawn_local(async move {
+                        let kept = outbox_store::load(&who).await;
+                        if o.owner.get_value().as_ref() == Some(&who) {
+                            o.changes.set(kept);
+                            o.drain();
+                        }
+                    });
+                }
+            }
+        });
+        // Back online: send what waits.
+        Effect::new(move |was: Option<bool>| {
+            let now = network.reachable.get();
+            if was == Some(false) && now {
+                o.drain();
+            }
+            now
+        });
+        o
+    }
+
+    /// Keeps the user's values for contact `server` (None: a new one,
+    /// or `key` to amend an unsent new one), then sends.
+    pub fn save(self, server: Option<&Partner>, key: Option<&str>, mine: Values) {
+        let Some(who) = self.owner.get_value() else {
+            return;
+        };
+        let version = self.version();
+        let id = server.map(|p| p.id);
+        let mut change = None;
+        self.changes.update(|all| {
+            let existing = all.iter_mut().find(|c| {
+                (key.is_some() && key == Some(c.key.as_str()))
+                    || (id.is_some() && c.id == id && c.pending())
+            });
+            let c = match existing {
+                Some(c) => {
+                    c.amend(mine);
+                    c.clone()
+                }
+                None => {
+                    let c = match server {
+                        Some(p) => Change::update(new_key(), &version, p, mine),
+                        None => Change::create(new_key(), mine),
+                    };
+                    all.push(c.clone());
+                    c
+                }
+            };
+            change = Some(c);
+        });
+        if let Some(c) = change {
+            spawn_local(async move {
+                outbox_store::put(&who, &c).await;
+                self.drain();
+            });
+        }
+    }
+
+    /// Settles a conflict and sends again.
+    pub fn resolve(self, key: &str, keep_mine: &dyn Fn(&str) -> bool) {
+        let Some(who) = self.owner.get_value() else {
+            return;
+        };
+        let mut done = None;
+        self.changes.update(|all| {
+            if let Some(c) = all.iter_mut().find(|c| c.key == key) {
+                c.resolve(keep_mine);
+                done = Some(c.clone());
+            }
+        });
+        if let Some(c) = done {
+            spawn_local(async move {
+                outbox_store::put(&who, &c).await;
+                self.drain();
+            });
+        }
+    }
+
+    fn version(self) -> odoo_rpc::ServerVersion {
+        self.session
+            .info
+            .with_untracked(|i| i.as_ref().map(|i| i.version()).unwrap_or_default())
+    }
+
+    /// The change waiting (or just saved) for contact `id`.
+    pub fn for_contact(self, id: i64) -> Option<Change> {
+        self.changes
+            .with(|all| all.iter().rev().find(|c| c.id == Some(id)).cloned())
+    }
+
+    /// Changes not on the server yet (conflicts and refusals included:
+    /// they wait for the user).
+    pub fn unsent(self) -> usize {
+        self.changes
+            .with(|all| all.iter().filter(|c| c.status != Status::Saved).count())
+    }
+
+    /// Forgets every unsent change of this user (sign-out, when they chose
+    /// so).
+    pub async fn discard(self) {
+        let keys: Vec<String> = self
+            .changes
+            .with_untracked(|all| all.iter().map(|c| c.key.clone()).collect());
+        outbox_store::remove(&keys).await;
+        self.changes.set(Vec::new());
+    }
+
+    /// Sends the pending changes, one at a time, in order. A failure to
+    /// reach the server stops the round and retries later, waiting longer
+    /// each time.
+    pub fn drain(self) {
+        if self.sending.get_value()
+            || self.session.status.get_untracked() != crate::session::Status::SignedIn
+        {
+            return;
+        }
+        let Some(who) = self.owner.get_value() else {
+            return;
+        };
+        self.sending.set_value(true);
+        spawn_local(async move {
+            let failed = self.send_all(&who).await;
+            self.sending.set_value(false);
+            match failed {
+                Some(tries) => self.retry_later(tries),
+                None => self.retry_at.set_value(None),
+            }
+        });
+    }
+
+    /// `Some(tries)` when a change could not reach the server.
+    async fn send_all(self, who: &Owner) -> Option<u32> {
+        let device = Device { owner: who.clone() };
+        let (version, uid) = self
+            .session
+            .info
+            .with_untracked(|i| i.as_ref().map(|i| (i.version(), i.uid)))?;
+        loop {
+            let next = self.changes.with_untracked(|all| {
+                let claimed: Vec<i64> = all.iter().filter_map(|c| c.id).collect();
+                all.iter()
+                    .find(|c| c.pending())
+                    .map(|c| (c.clone(), claimed))
+            });
+            let (before, claimed) = next?;
+            if self.owner.get_value().as_ref() != Some(who) {
+                return None;
+            }
+            let claimed: Vec<i64> = claimed
+                .into_iter()
+                .filter(|id| Some(*id) != before.id)
+                .collect();
+            let mut sent = before.clone();
+            let ctx = Ctx {
+                version: &version,
+                uid,
+                now: now_utc(),
+            };
+            let outcome = outbox::send(&device, &ctx, &mut sent, &claimed).await;
+            self.changes.update(|all| {
+                if let Some(c) = all.iter_mut().find(|c| c.key == before.key) {
+                    c.absorb(&version, &before, sent.clone());
+                }
+            });
+            if let Some(c) = self
+                .changes
+                .with_untracked(|all| all.iter().find(|c| c.key == before.key).cloned())
+            {
+                self.settle(who, &c).await;
+            }
+            if let Err(e) = outcome {
+                return Some(if e == Error::SessionExpired {
+                    u32::MAX
+                } else {
+                    sent.tries
+                });
+            }
+        }
+    }
+
+    /// Writes the change's latest state; a saved one leaves the device's
+    /// outbox, and its contact joins the kept ones.
+    async fn settle(self, who: &Owner, c: &Change) {
+        if c.status == Status::Saved {
+            outbox_store::remove(std::slice::from_ref(&c.key)).await;
+            if let Some(p) = &c.saved {
+                crate::offline::store::keep(who, std::slice::from_ref(p)).await;
+            }
+        } else {
+            outbox_store::put(who, c).await;
+        }
+    }
+
+    fn retry_later(self, tries: u32) {
+        // Expired: the next sign-in drains.
+        if tries == u32::MAX || self.retry_at.get_value().is_some() {
+            return;
+        }
+        let wait = FIRST_RETRY_MS
+            .saturating_mul(1 << tries.min(6))
+            .min(MAX_RETRY_MS);
+        self.retry_at.set_value(Some(wait));
+        spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(wait).await;
+            self.retry_at.set_value(None);
+            self.drain();
+        });
+    }
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
