@@ -3,7 +3,8 @@
 
 use crate::offline::network::Network;
 use crate::offline::worker;
-use crate::pages::{LoginPage, PartnerPage, PartnersPage};
+use crate::outbox::Outbox;
+use crate::pages::{EditPage, LoginPage, PartnerPage, PartnersPage};
 use crate::session::{Session, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,6 +16,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let session = Session::provide();
     let network = Network::provide();
+    Outbox::provide(session);
     let updates = worker::provide();
     spawn_local(session.restore());
     view! {
@@ -34,7 +36,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/partners"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/partners") view=PartnersPage/>
+                    <Route path=path!("/partners/new") view=EditPage/>
                     <Route path=path!("/partners/:id") view=PartnerPage/>
+                    <Route path=path!("/partners/:id/edit") view=EditPage/>
                 </Routes>
             </main>
         </Router>

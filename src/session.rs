@@ -20,6 +20,9 @@ pub enum Status {
 pub struct Session {
     pub info: RwSignal<Option<SessionInfo>>,
     pub status: RwSignal<Status>,
+    /// May this user edit contacts? Asked once per session; `None` until
+    /// known (the edit buttons stay hidden until then).
+    pub can_write: RwSignal<Option<bool>>,
 }
 
 impl Session {
@@ -27,6 +30,7 @@ impl Session {
         let session = Session {
             info: RwSignal::new(None),
             status: RwSignal::new(Status::Checking),
+            can_write: RwSignal::new(None),
         };
         provide_context(session);
         rpc::on_session_expired(move || session.expire());
@@ -46,6 +50,7 @@ impl Session {
                 match storage::cached_session() {
                     Some(info) => {
                         self.info.set(Some(info));
+                        self.can_write.set(storage::cached_can_write());
                         self.status.set(Status::SignedIn);
                     }
                     None => self.status.set(Status::SignedOut),
@@ -90,14 +95,42 @@ impl Session {
     }
 
     fn set(self, info: Option<SessionInfo>) {
+        let same_user = storage::cached_session()
+            .zip(info.as_ref())
+            .is_some_and(|(a, b)| a.uid == b.uid && a.db == b.db);
+        if !same_user {
+            storage::cache_can_write(None);
+        }
         storage::cache_session(info.as_ref());
         let status = if info.is_some() {
             Status::SignedIn
         } else {
             Status::SignedOut
         };
+        let signed_in = info.is_some();
         self.info.set(info);
         self.status.set(status);
+        self.can_write.set(storage::cached_can_write());
+        if signed_in {
+            leptos::task::spawn_local(self.ask_rights());
+        }
+    }
+
+    /// Asks the server whether this user may write contacts (offline, the
+    /// last answer on this device stands).
+    async fn ask_rights(self) {
+        let Some(version) = self
+            .info
+            .with_untracked(|i| i.as_ref().map(|i| i.version()))
+        else {
+            return;
+        };
+        let write = rpc::call(&staff_calls::may(&version, "write")).await;
+        if let Ok(v) = write {
+            let may = v.as_bool() == Some(true);
+            storage::cache_can_write(Some(may));
+            self.can_write.set(Some(may));
+        }
     }
 
     /// Called once per expiry, from `rpc`; the app's guard then sends the

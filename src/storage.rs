@@ -9,6 +9,7 @@ const LAST_LOGIN: &str = "staff-pwa.login";
 /// Where earlier versions kept both as JSON: dropped when next written.
 const LEGACY_LAST_LOGIN: &str = "staff-pwa.last-login";
 const LAST_SESSION: &str = "staff-pwa.session";
+const CAN_WRITE: &str = "staff-pwa.can-write";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -56,4 +57,19 @@ pub fn cache_session(info: Option<&SessionInfo>) {
             let _ = s.remove_item(LAST_SESSION);
         }
     }
+}
+
+/// The last answer to "may this user edit contacts?", for the session
+/// cached beside it.
+pub fn cached_can_write() -> Option<bool> {
+    let raw = local()?.get_item(CAN_WRITE).ok().flatten()?;
+    Some(raw == "1")
+}
+
+pub fn cache_can_write(may: Option<bool>) {
+    let Some(s) = local() else { return };
+    let _ = match may {
+        Some(m) => s.set_item(CAN_WRITE, if m { "1" } else { "0" }),
+        None => s.remove_item(CAN_WRITE),
+    };
 }

@@ -163,3 +163,36 @@ async fn fetch_card(
     };
     Ok(Some(Card { partner, people }))
 }
+
+/// What a picker offers for `text`: companies (`res.partner`), countries or
+/// tags by name. Offline, companies come from the kept contacts.
+pub async fn choices(
+    session: Session,
+    model: &str,
+    text: &str,
+) -> Result<Vec<(i64, String)>, Error> {
+    let call = if model == staff_calls::PARTNER {
+        staff_calls::companies_named(text)
+    } else {
+        staff_calls::named(model, text)
+    };
+    match rpc::call(&call).await {
+        Err(e) if unreachable(&e) && model == staff_calls::PARTNER => {
+            let Some(owner) = owner(session) else {
+                return Err(e);
+            };
+            let needle = text.to_lowercase();
+            let mut found: Vec<(i64, String)> = store::load(&owner)
+                .await
+                .0
+                .into_iter()
+                .filter(|p| p.is_company && p.name.to_lowercase().contains(&needle))
+                .map(|p| (p.id, p.name))
+                .collect();
+            found.sort_by(|a, b| a.1.cmp(&b.1));
+            found.truncate(staff_calls::CHOICES as usize);
+            Ok(found)
+        }
+        other => other,
+    }
+}

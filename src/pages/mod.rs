@@ -1,8 +1,10 @@
+mod edit;
 mod login;
 pub(crate) mod partner;
 pub(crate) mod partners;
 mod top_bar;
 
+pub use edit::EditPage;
 pub use login::{odoo_login_url, sign_in_message, LoginPage};
 pub use partner::PartnerPage;
 pub use partners::PartnersPage;

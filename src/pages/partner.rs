@@ -1,6 +1,7 @@
 //! `/partners/:id`: the full card.
 
 use crate::contacts::{self, Card};
+use crate::outbox::use_outbox;
 use crate::pages::TopBar;
 use crate::rpc::Latest;
 use crate::session::use_session;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use odoo_rpc::{Error, Partner};
 use staff_calls::avatar_url;
+use staff_calls::outbox::Status;
 use staff_calls::text::html_to_text;
 
 pub fn map_url(p: &Partner) -> Option<String> {
@@ -63,7 +65,7 @@ pub fn PartnerPage() -> impl IntoView {
             <button type="button" class="ghost back" on:click=back>"← Back"</button>
             <Transition fallback=|| view! { <p role="status">"Loading contact…"</p> }>
                 {move || card.get().map(|r| match r {
-                    Ok(Some(c)) => view! { <CardView card=c/> }.into_any(),
+                    Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
                     Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
                     Err(Error::Cancelled) => ().into_any(),
                     Err(e) => view! {
@@ -178,5 +180,110 @@ fn CardView(card: Card) -> impl IntoView {
                 </ul>
             })}
         </article>
+    }
+}
+
+/// The card as the user's unsent change makes it (or as the server saved
+/// it, when that is newer than what was read).
+fn shown(mut card: Card) -> Card {
+    let outbox = use_outbox();
+    if let Some(c) = outbox.for_contact(card.partner.id) {
+        match (&c.status, &c.saved) {
+            (Status::Saved, Some(p)) => card.partner = p.clone(),
+            _ => staff_calls::edit::apply(&c.mine, &mut card.partner),
+        }
+    }
+    card
+}
+
+/// Where the user's change to this contact stands, and what they can do:
+/// edit and archive it, settle a conflict, fix what the server refused.
+#[component]
+fn ChangeBar(server: Partner) -> impl IntoView {
+    let outbox = use_outbox();
+    let id = server.id;
+    let server = StoredValue::new(server);
+    let session = use_session();
+    let change = Memo::new(move |_| outbox.for_contact(id));
+    let archived = move || {
+        change.with(|c| {
+            c.as_ref().is_some_and(|c| {
+                c.mine.get("active") == Some(&staff_calls::edit::FieldValue::Flag(false))
+            })
+        })
+    };
+    let can_write = move || session.can_write.get() == Some(true);
+    let archive = move |active: bool| {
+        let server = server.get_value();
+        let version = session
+            .info
+            .with_untracked(|i| i.as_ref().map(|i| i.version()).unwrap_or_default());
+        let mut mine = change
+            .get_untracked()
+            .filter(|c| c.pending())
+            .map(|c| c.mine)
+            .unwrap_or_else(|| staff_calls::edit::values_of(&version, &server));
+        mine.insert("active".into(), staff_calls::edit::FieldValue::Flag(active));
+        outbox.save(Some(&server), None, mine);
+    };
+    view! {
+        <div class="change-bar">
+            {move || change.get().map(|c| match c.status {
+                Status::Queued | Status::Unsure => view! { <p class="badge pending" role="status">"Not sent yet"</p> }.into_any(),
+                Status::Saved => view! { <p class="badge saved" role="status">"Saved"</p> }.into_any(),
+                Status::Refused { message, .. } => view! {
+                    <p class="error" role="alert">{format!("Not saved: {message}")}</p>
+                }.into_any(),
+                Status::Conflict { conflicts, .. } => view! { <Conflicts key=c.key conflicts/> }.into_any(),
+            })}
+            <Show when=can_write>
+                <a class="button" href=format!("/partners/{id}/edit")>"Edit"</a>
+                {move || if archived() {
+                    view! { <button type="button" class="ghost" on:click=move |_| archive(true)>"Restore"</button> }.into_any()
+                } else {
+                    view! { <button type="button" class="ghost" on:click=move |_| archive(false)>"Archive"</button> }.into_any()
+                }}
+            </Show>
+        </div>
+    }
+}
+
+/// Fields changed here and on the server since the edit began: the user
+/// keeps theirs or takes the server's, field by field.
+#[component]
+fn Conflicts(key: String, conflicts: Vec<staff_calls::edit::Conflict>) -> impl IntoView {
+    let outbox = use_outbox();
+    let keep: RwSignal<Vec<String>> =
+        RwSignal::new(conflicts.iter().map(|c| c.field.clone()).collect());
+    let settle = move |_| {
+        let kept = keep.get_untracked();
+        outbox.resolve(&key, &|f| kept.iter().any(|k| k == f));
+    };
+    view! {
+        <div class="conflict" role="alert">
+            <p>"Someone changed this contact on the server too. For each field, keep yours or take theirs:"</p>
+            <table>
+                <thead><tr><th>"Field"</th><th>"Yours"</th><th>"On the server"</th></tr></thead>
+                <tbody>
+                {conflicts.into_iter().map(|c| {
+                    let f = c.field.clone();
+                    let g = c.field.clone();
+                    let name = format!("pick-{}", c.field);
+                    view! {
+                        <tr data-field=c.field.clone()>
+                            <th scope="row">{c.field.clone()}</th>
+                            <td><label><input type="radio" name=name.clone() prop:checked=true
+                                on:change=move |_| keep.update(|k| if !k.contains(&f) { k.push(f.clone()) })/>
+                                " " {c.mine.display()}</label></td>
+                            <td><label><input type="radio" name=name
+                                on:change=move |_| keep.update(|k| k.retain(|x| *x != g))/>
+                                " " {c.theirs.display()}</label></td>
+                        </tr>
+                    }
+                }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" class="primary" on:click=settle>"Save my choices"</button>
+        </div>
     }
 }

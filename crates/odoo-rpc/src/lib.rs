@@ -24,5 +24,5 @@ pub use error::Error;
 pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;
 pub use session::{Company, ServerVersion, SessionInfo, UserCompanies, UserContext};
-pub use versions::{Release, WebFields};
+pub use versions::{AccessProbe, Release, WebFields};
 pub use write::{Create, NameCreate, SetActive, WebSave, Write};

@@ -119,6 +119,7 @@ pub static FIELDS: &[FieldRow] = &[
     row("res.partner", "image_128", all(LISTED)),
     row("res.partner", "avatar_128", all(COMPUTED)),
     row("res.partner", "create_date", all(COLUMN)),
+    row("res.partner", "create_uid", all(COLUMN)),
     row("res.partner", "write_date", all(COLUMN)),
     // The old concurrency stamp: a field only on 16.
     row("res.partner", "__last_update", [COMPUTED, NONE, NONE, NONE]),
@@ -300,6 +301,17 @@ pub struct Release {
     /// `GET /web/version` answers plain JSON `{"version_info": […],
     /// "version": "N.0"}` (19; before, a 404 page).
     pub web_version_route: bool,
+    /// How a client asks whether the user may write contacts: 16 and 17's
+    /// `check_access_rights(op, False)`, or `has_access(op)` on an empty
+    /// recordset (18+, where the former is deprecated and logs a warning;
+    /// the web client itself switched).
+    pub access_probe: AccessProbe,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessProbe {
+    CheckAccessRights,
+    HasAccess,
 }
 
 const SEARCH_16: &[(&str, &str)] = &[
@@ -354,6 +366,7 @@ const V17: Release = Release {
     country_code_required: true,
     missing_value_wording: false,
     web_version_route: false,
+    access_probe: AccessProbe::CheckAccessRights,
 };
 
 pub static RELEASES: [Release; 4] = [
@@ -407,6 +420,7 @@ const V18: Release = Release {
     call_kw_probes_body: true,
     hex_session_id: false,
     session_info_user_id: false,
+    access_probe: AccessProbe::HasAccess,
     ..V17
 };
 

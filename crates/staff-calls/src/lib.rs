@@ -12,6 +12,7 @@ pub mod query;
 pub mod text;
 
 use odoo_rpc::versions::Release;
+use odoo_rpc::AccessProbe;
 use odoo_rpc::{
     specification_for, Authenticate, Create, DatabaseList, DestroySession, Domain, GetSessionInfo,
     NameCreate, NameSearch, Partner, Read, SearchOpts, SearchRead, ServerVersion, SetActive,
@@ -172,6 +173,21 @@ pub fn update(version: &ServerVersion, id: i64, vals: Map<String, Value>) -> Sav
             values: vals,
         }),
     }
+}
+
+/// Whether the signed-in user may `op` (`"write"`, `"create"`) contacts:
+/// `true` or `false`, never an error for "no". Asked once per session.
+pub fn may(version: &ServerVersion, op: &str) -> odoo_rpc::CallKw {
+    let probe = Release::of(version).map_or(AccessProbe::HasAccess, |r| r.access_probe);
+    let args = match probe {
+        AccessProbe::CheckAccessRights => vec![json!(op), json!(false)],
+        AccessProbe::HasAccess => vec![json!([]), json!(op)],
+    };
+    let method = match probe {
+        AccessProbe::CheckAccessRights => "check_access_rights",
+        AccessProbe::HasAccess => "has_access",
+    };
+    odoo_rpc::CallKw::new(PARTNER, method, args, Map::new(), odoo_rpc::CallKind::Read)
 }
 
 /// Archives (`active` false) or restores contact `id`.
