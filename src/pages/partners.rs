@@ -4,6 +4,7 @@
 
 use crate::contacts::listing::{ContactList, Load};
 use crate::list::{self, range_label, visible_range};
+use crate::outbox::use_outbox;
 use crate::pages::{clock, replace_url, TopBar};
 use crate::query::{Kind, PartnerQuery};
 use crate::session::use_session;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use odoo_rpc::Partner;
+use staff_calls::outbox::{Change, Status};
 
 const DEBOUNCE_MS: u32 = 250;
 
@@ -61,6 +63,7 @@ pub fn PartnersPage() -> impl IntoView {
         <section class="partners" aria-labelledby="contacts-title">
             <h1 id="contacts-title" class="visually-hidden">"Contacts"</h1>
             <Toolbar state url_query/>
+            <NewContacts/>
             {move || state.offline_at.get().map(|at| view! {
                 <p class="offline-bar" role="status">{format!("Offline — showing contacts saved at {}", clock(at))}</p>
             })}
@@ -168,16 +171,25 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
             el.set_scroll_top(state.scroll_top.get_untracked() as i32);
         }
     });
+    let outbox = use_outbox();
+    // The user's unsent changes show on their rows at once.
     let visible = move || {
         let len = state.rows.with(Vec::len);
         let (start, end) = visible_range(state.scroll_top.get(), viewport.get(), len);
-        state.rows.with(|r| {
-            r[start..end]
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (start + i, p.clone()))
-                .collect::<Vec<_>>()
-        })
+        let rows = state.rows.with(|r| r[start..end].to_vec());
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                let change = outbox.for_contact(p.id);
+                let pending = change.as_ref().is_some_and(|c| c.status != Status::Saved);
+                match change {
+                    Some(c) if pending => staff_calls::edit::apply(&c.mine, &mut p),
+                    Some(Change { saved: Some(s), .. }) => p = s,
+                    _ => {}
+                }
+                (start + i, p, pending)
+            })
+            .collect::<Vec<_>>()
     };
     view! {
         <div class="list" node_ref=scroller on:scroll=on_scroll tabindex="-1">
@@ -194,8 +206,8 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
                 data-q=move || state.query.get().map(|q| q.q).unwrap_or_default()
                 data-state=move || state.load.with(Load::name)
                 style:height=move || list::rows_px(state.rows.with(Vec::len))>
-                <For each=visible key=|(i, p)| (*i, p.id) let((i, p))>
-                    <PartnerRow index=i partner=p/>
+                <For each=visible key=|(i, p, pending)| (*i, p.id, *pending, p.write_date.clone(), p.name.clone()) let((i, p, pending))>
+                    <PartnerRow index=i partner=p pending/>
                 </For>
             </ul>
         </div>
@@ -203,7 +215,7 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
 }
 
 #[component]
-fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
+fn PartnerRow(index: usize, partner: Partner, pending: bool) -> impl IntoView {
     let href = format!("/partners/{}", partner.id);
     let avatar = staff_calls::avatar_url(&partner);
     let company = partner.parent_id.as_ref().map(|m| m.name.clone());
@@ -227,6 +239,7 @@ fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
             <img class="avatar" src=avatar alt="" loading="lazy" width="40" height="40" decoding="async"/>
             <div class="who">
                 <a class="name" href=href>{name}</a>
+                {pending.then(|| view! { <span class="badge pending">"Not sent yet"</span> })}
                 <span class="sub">{subtitle}</span>
                 <span class="sub">{place}</span>
             </div>
@@ -235,5 +248,45 @@ fn PartnerRow(index: usize, partner: Partner) -> impl IntoView {
                 {phone.map(|p| view! { <a href=format!("tel:{}", p.replace(' ', "")) class="phone">{p.clone()}</a> })}
             </div>
         </li>
+    }
+}
+
+/// New contacts not on the server yet, above the list, each opening its
+/// form again; and, for users who may, the buttons that make one.
+#[component]
+fn NewContacts() -> impl IntoView {
+    let outbox = use_outbox();
+    let session = use_session();
+    let unsent = move || {
+        outbox.changes.with(|all| {
+            all.iter()
+                .filter(|c| c.id.is_none() && c.status != Status::Saved)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || session.can_write.get() == Some(true)>
+            <div class="new-buttons">
+                <a class="button" href="/partners/new?kind=person">"New person"</a>
+                <a class="button" href="/partners/new?kind=company">"New company"</a>
+            </div>
+        </Show>
+        <ul class="unsent" aria-label="New contacts not sent yet">
+            {move || unsent().into_iter().map(|c| {
+                let name = staff_calls::edit::unsent(&c.mine).map(|p| p.name).unwrap_or_default();
+                let problem = match &c.status {
+                    Status::Refused { message, .. } => Some(format!("Not saved: {message}")),
+                    _ => None,
+                };
+                view! {
+                    <li class="row unsent-row">
+                        <a class="name" href=format!("/partners/new?change={}", c.key)>{name}</a>
+                        <span class="badge pending">"Not sent yet"</span>
+                        {problem.map(|m| view! { <span class="error">{m}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
