@@ -6,7 +6,12 @@
 //! 2. The service worker gets the exact list of this build's files and a
 //!    version derived from their contents (trunk's own hash does not change
 //!    when only wasm-opt's output does).
-//! 3. Every text and WebAssembly file gets `.br` (brotli, quality 11) and
+//! 3. The files named by their content (trunk's, with `filehash`, and the
+//!    boot script) are listed in `hashed-files.txt`, and as nginx
+//!    locations in `hashed-files.nginx.conf`: pwa-server and nginx mark
+//!    exactly these `immutable`, rather than guessing from a name's shape
+//!    (trunk drops a hash's leading zero: 15 digits, one build in 16).
+//! 4. Every text and WebAssembly file gets `.br` (brotli, quality 11) and
 //!    `.gz` (gzip, level 9) beside it, which pwa-server (and nginx's
 //!    `gzip_static`) send as they are: smaller than compressing per request
 //!    can afford (the app's wasm: 216 KB instead of 261 KB), and no CPU
@@ -25,6 +30,7 @@ pub fn run() -> Result<()> {
         .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     externalise_boot_script(&staging)?;
     write_precache(&staging)?;
+    write_hashed_list(&staging)?;
     precompress(&staging)
 }
 
@@ -129,6 +135,69 @@ fn write_precache(staging: &Path) -> Result<()> {
         "post-build: {} files precached, build {hash:016x}",
         files.len()
     );
+    Ok(())
+}
+
+/// The list pwa-server reads, one URL a line.
+pub const HASHED_LIST: &str = "hashed-files.txt";
+/// The same list as nginx locations, for the site to include.
+pub const HASHED_NGINX: &str = "hashed-files.nginx.conf";
+
+/// The URLs the page loads as code or style: every one is a file trunk
+/// (or [`externalise_boot_script`]) named by its content. The manifest and
+/// icons (`rel="manifest"`, `"icon"`) keep their names across builds.
+fn hashed_urls(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or_default();
+        let attr = |name: &str| {
+            tag.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+        };
+        let code = tag.starts_with("script")
+            || matches!(
+                attr("rel"),
+                Some("stylesheet" | "modulepreload" | "preload")
+            );
+        let url = if tag.starts_with("script") {
+            attr("src")
+        } else {
+            attr("href")
+        };
+        if let Some(url) = url.filter(|u| code && u.starts_with('/')) {
+            out.push(url.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn write_hashed_list(staging: &Path) -> Result<()> {
+    let urls = hashed_urls(&fs::read_to_string(staging.join("index.html"))?);
+    for url in &urls {
+        if !staging.join(url.trim_start_matches('/')).is_file() {
+            return Err(format!("index.html names {url}, which the build lacks").into());
+        }
+    }
+    let mut list = urls.join("\n");
+    list.push('\n');
+    fs::write(staging.join(HASHED_LIST), list)?;
+    let nginx: String = urls
+        .iter()
+        .map(|u| {
+            format!(
+                "location = {u} {{\n    include snippets/staff-pwa-headers.conf;\n    add_header Cache-Control \"public, max-age=31536000, immutable\" always;\n    try_files $uri =404;\n}}\n"
+            )
+        })
+        .collect();
+    fs::write(
+        staging.join(HASHED_NGINX),
+        format!(
+            "# Written by `cargo xtask post-build`: this build's content-named files.\n{nginx}"
+        ),
+    )?;
     Ok(())
 }
 
@@ -251,6 +320,48 @@ mod tests {
                 .any(|(url, _)| url.ends_with(".br") || url.ends_with(".gz")),
             "{files:?}"
         );
+    }
+
+    #[test]
+    fn the_hashed_list_names_what_the_page_loads_whatever_the_hash_length() {
+        let dir = staging("h");
+        // trunk drops a leading zero now and then: 15 digits.
+        for f in [
+            "app-0123456789abcdef.css",
+            "staff-pwa-e152efa72d36f5d.js",
+            "staff-pwa-e152efa72d36f5d_bg.wasm",
+        ] {
+            fs::write(dir.join(f), "x").unwrap();
+        }
+        fs::write(
+            dir.join("index.html"),
+            "<html><head><link rel=\"manifest\" href=\"/manifest.webmanifest\"><link rel=\"icon\" href=\"/icons/i.png\">\
+             <link rel=\"stylesheet\" href=\"/app-0123456789abcdef.css\" integrity=\"x\"/>\
+             <script type=\"module\">\nimport init from '/staff-pwa-e152efa72d36f5d.js';\n</script>\
+             <link rel=\"modulepreload\" href=\"/staff-pwa-e152efa72d36f5d.js\"><link rel=\"preload\" href=\"/staff-pwa-e152efa72d36f5d_bg.wasm\" as=\"fetch\"></head></html>",
+        )
+        .unwrap();
+        externalise_boot_script(&dir).unwrap();
+        write_hashed_list(&dir).unwrap();
+        let list = fs::read_to_string(dir.join(HASHED_LIST)).unwrap();
+        let mut lines: Vec<&str> = list.lines().collect();
+        let boot = lines.iter().find(|l| l.starts_with("/boot-")).copied();
+        assert!(boot.is_some(), "{list}");
+        lines.retain(|l| !l.starts_with("/boot-"));
+        assert_eq!(
+            lines,
+            [
+                "/app-0123456789abcdef.css",
+                "/staff-pwa-e152efa72d36f5d.js",
+                "/staff-pwa-e152efa72d36f5d_bg.wasm"
+            ]
+        );
+        let nginx = fs::read_to_string(dir.join(HASHED_NGINX)).unwrap();
+        assert!(
+            nginx.contains("location = /staff-pwa-e152efa72d36f5d_bg.wasm {"),
+            "{nginx}"
+        );
+        assert!(!nginx.contains("manifest") && !nginx.contains("/icons/"));
     }
 
     #[test]

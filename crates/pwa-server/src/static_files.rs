@@ -5,7 +5,9 @@ use crate::Error;
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request, Response, StatusCode};
 use axum::Router;
+use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -18,6 +20,7 @@ pub fn router(dist: &Path) -> Result<Router, Error> {
     // The build ships `.br` / `.gz` twins (xtask's post-build step): sent
     // as they are when the client accepts them; the compression layer
     // below only covers files without a twin.
+    let hashed = Arc::new(hashed_files(dist));
     let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
     let shell = ServeFile::new(index)
         .precompressed_br()
@@ -25,6 +28,7 @@ pub fn router(dist: &Path) -> Result<Router, Error> {
     let handler = move |req: Request<Body>| {
         let files = files.clone();
         let shell = shell.clone();
+        let hashed = hashed.clone();
         async move {
             let path = req.uri().path().to_string();
             let accept = req.headers().get(header::ACCEPT_ENCODING).cloned();
@@ -45,7 +49,7 @@ pub fn router(dist: &Path) -> Result<Router, Error> {
             } else {
                 res
             };
-            with_cache_headers(&path, res)
+            with_cache_headers(&path, hashed.contains(&path), res)
         }
     };
     Ok(Router::new()
@@ -59,20 +63,29 @@ fn is_client_route(path: &str) -> bool {
     !path.starts_with("/web/") && !path.rsplit('/').next().unwrap_or("").contains('.')
 }
 
-/// trunk and the post-build step name built files `name-<16 hex>.ext`.
-fn is_hashed(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or("");
-    let stem = file.split('.').next().unwrap_or("");
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+/// The build's content-named files, as its post-build step listed them
+/// (`hashed-files.txt`, one URL a line). Without the list nothing is
+/// cached for long: slower, never stale.
+fn hashed_files(dist: &Path) -> HashSet<String> {
+    match std::fs::read_to_string(dist.join("hashed-files.txt")) {
+        Ok(list) => list
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('/'))
+            .map(str::to_string)
+            .collect(),
+        Err(e) => {
+            tracing::warn!("no hashed-files.txt in the build ({e}): every file is served no-cache");
+            HashSet::new()
+        }
+    }
 }
 
-fn with_cache_headers(path: &str, mut res: Response<Body>) -> Response<Body> {
+fn with_cache_headers(path: &str, hashed: bool, mut res: Response<Body>) -> Response<Body> {
     if !res.status().is_success() && res.status() != StatusCode::NOT_MODIFIED {
         return res;
     }
-    let cache = if is_hashed(path) {
+    let cache = if hashed {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/icons/") {
         "public, max-age=86400"
@@ -104,16 +117,6 @@ fn with_cache_headers(path: &str, mut res: Response<Body>) -> Response<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recognises_hashed_names() {
-        assert!(is_hashed("/staff-pwa-0123456789abcdef_bg.wasm"));
-        assert!(is_hashed("/staff-pwa-0123456789abcdef.js"));
-        assert!(is_hashed("/boot-0123456789abcdef.js"));
-        assert!(!is_hashed("/sw.js"));
-        assert!(!is_hashed("/index.html"));
-        assert!(!is_hashed("/icons/icon-192.png"));
-    }
 
     #[test]
     fn client_routes_are_extensionless() {

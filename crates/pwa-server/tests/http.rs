@@ -31,6 +31,15 @@ fn dist() -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(d.path().join("manifest.webmanifest"), "{\"name\":\"x\"}").unwrap();
+    // trunk drops a hash's leading zero now and then: 15 digits.
+    std::fs::write(d.path().join("staff-pwa-e152efa72d36f5d_bg.wasm"), b"\0asm").unwrap();
+    // Shaped like a hashed name, but not of this build's list.
+    std::fs::write(d.path().join("notes-0123456789abcdef.js"), "1").unwrap();
+    std::fs::write(
+        d.path().join("hashed-files.txt"),
+        "/staff-pwa-0123456789abcdef_bg.wasm\n/staff-pwa-0123456789abcdef.js\n/staff-pwa-e152efa72d36f5d_bg.wasm\n",
+    )
+    .unwrap();
     d
 }
 
@@ -111,6 +120,16 @@ async fn static_files_have_the_right_types_and_caching() {
         wasm.headers()["cache-control"],
         "public, max-age=31536000, immutable"
     );
+
+    // What the build lists is immutable, whatever its name; nothing else.
+    let short = get("/staff-pwa-e152efa72d36f5d_bg.wasm").await.unwrap();
+    assert_eq!(
+        short.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let unlisted = get("/notes-0123456789abcdef.js").await.unwrap();
+    assert_eq!(unlisted.status(), 200);
+    assert_eq!(unlisted.headers()["cache-control"], "no-cache");
 
     let manifest = get("/manifest.webmanifest").await.unwrap();
     assert_eq!(
