@@ -265,13 +265,19 @@ fn NewContacts() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // For tests and styles: whether the server said this user may edit.
+    let rights = move || match session.can_write.get() {
+        None => "unknown",
+        Some(true) => "write",
+        Some(false) => "read",
+    };
     view! {
-        <Show when=move || session.can_write.get() == Some(true)>
-            <div class="new-buttons">
+        <div class="new-buttons" data-rights=rights>
+            <Show when=move || session.can_write.get() == Some(true)>
                 <a class="button" href="/partners/new?kind=person">"New person"</a>
                 <a class="button" href="/partners/new?kind=company">"New company"</a>
-            </div>
-        </Show>
+            </Show>
+        </div>
         <ul class="unsent" aria-label="New contacts not sent yet">
             {move || unsent().into_iter().map(|c| {
                 let name = staff_calls::edit::unsent(&c.mine).map(|p| p.name).unwrap_or_default();
