@@ -28,26 +28,21 @@ pub enum Node {
 const MAX_DEPTH: usize = 500;
 
 impl Node {
-    fn and(a: Node, b: Node) -> Node {
+    /// `a` and `b` under one `&` (`and`) or `|`: an operand that is
+    /// already the same operator gives its items, so the tree stays flat.
+    fn join(and: bool, a: Node, b: Node) -> Node {
         let mut items = Vec::new();
         for n in [a, b] {
-            match n {
-                Node::And(inner) => items.extend(inner),
-                n => items.push(n),
+            match (and, n) {
+                (true, Node::And(inner)) | (false, Node::Or(inner)) => items.extend(inner),
+                (_, n) => items.push(n),
             }
         }
-        Node::And(items)
-    }
-
-    fn or(a: Node, b: Node) -> Node {
-        let mut items = Vec::new();
-        for n in [a, b] {
-            match n {
-                Node::Or(inner) => items.extend(inner),
-                n => items.push(n),
-            }
+        if and {
+            Node::And(items)
+        } else {
+            Node::Or(items)
         }
-        Node::Or(items)
     }
 
     fn not(a: Node) -> Node {
@@ -75,7 +70,8 @@ impl Node {
     }
 }
 
-const OPERATORS_16: [&str; 18] = [
+/// The operators every supported version takes; later ones add `any`.
+const BASE_OPERATORS: [&str; 18] = [
     "=",
     "!=",
     "<>",
@@ -97,7 +93,7 @@ const OPERATORS_16: [&str; 18] = [
 ];
 
 fn is_operator(op: &str, version: u8) -> bool {
-    OPERATORS_16.contains(&op)
+    BASE_OPERATORS.contains(&op)
         || (crate::release(version).any_operator && (op == "any" || op == "not any"))
 }
 
@@ -203,11 +199,7 @@ fn build(tokens: &[&Value]) -> Node {
             Some(op @ ("&" | "|")) => {
                 let a = stack.pop().unwrap_or(Node::True);
                 let b = stack.pop().unwrap_or(Node::True);
-                if op == "&" {
-                    Node::and(a, b)
-                } else {
-                    Node::or(a, b)
-                }
+                Node::join(op == "&", a, b)
             }
             Some("!") => Node::not(stack.pop().unwrap_or(Node::True)),
             _ => Node::Leaf((*token).clone()),
