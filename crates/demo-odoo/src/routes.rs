@@ -11,13 +11,14 @@
 //! 5. then the body is parsed (400 "Invalid JSON data" in HTML) and the
 //!    endpoint runs with Python's argument rules.
 
+use crate::auth::{self, Credential};
 use crate::avatar::{self, Image};
 use crate::call_kw::{self, Call, Caller};
 use crate::json::{jobj, Json};
 use crate::session_info::{self, UserKind, Who};
 use crate::sessions::{self, Session};
 use crate::wire::{self, py_name_list, py_type, Failure, PyError};
-use crate::{auth, clock, external, Inner};
+use crate::{clock, external, Inner};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -28,7 +29,6 @@ use odoo_rpc::versions::PrivateMethod;
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 type St = State<Arc<Inner>>;
 
@@ -622,82 +622,6 @@ fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Fai
     ))
 }
 
-/// A hash to check unknown logins against, so they take as long as
-/// known ones.
-fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| auth::hash_password("decoy"))
-}
-
-/// Whom a password is checked for: a login (sign-in), or a uid (every
-/// call of the external API).
-pub(crate) enum Credential<'a> {
-    Login(&'a str),
-    Uid(i64),
-}
-
-/// Checks a password on `db_name` with Odoo's lock-out: the uid, or
-/// AccessDenied (wrong credentials, or too many failures from this
-/// address), or the error for an unknown database. An unknown user costs
-/// as long as a known one, so neither can be guessed at speed.
-pub(crate) fn check_password(
-    inner: &Inner,
-    incoming: &Incoming,
-    db_name: &str,
-    who: Credential,
-    password: &str,
-) -> Result<(&'static str, i64), Failure> {
-    let Some(db) = inner.db(db_name) else {
-        return Err(PyError::access("Database not found.").into());
-    };
-    let denied = || Failure::Py(PyError::denied("Access Denied"));
-    // An empty password is refused before the cooldown bookkeeping.
-    if password.is_empty() {
-        return Err(denied());
-    }
-    let now = Instant::now();
-    if inner.cooldown.is_cooling(db.name, &incoming.addr, now) {
-        return Err(PyError::denied(
-            "Too many login failures, please wait a bit before trying again.",
-        )
-        .into());
-    }
-    let found: Option<(i64, String)> = {
-        use rusqlite::OptionalExtension;
-        let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
-        let conn = db.lock();
-        match who {
-            Credential::Login(login) => conn.query_row(
-                "SELECT id, password FROM users WHERE login = ?1 AND active = 1",
-                [login],
-                row,
-            ),
-            Credential::Uid(uid) => conn.query_row(
-                "SELECT id, password FROM users WHERE id = ?1 AND active = 1",
-                [uid],
-                row,
-            ),
-        }
-        .optional()
-        .map_err(PyError::from)?
-    };
-    // The hash is checked outside the database lock: it is the slow part.
-    let uid = match &found {
-        Some((uid, hash)) if auth::verify_password(password, hash) => Some(*uid),
-        Some(_) => None,
-        None => {
-            auth::verify_password(password, decoy_hash());
-            None
-        }
-    };
-    let Some(uid) = uid else {
-        inner.cooldown.failed(db.name, &incoming.addr, now);
-        return Err(denied());
-    };
-    inner.cooldown.succeeded(db.name, &incoming.addr);
-    Ok((db.name, uid))
-}
-
 fn authenticate(
     inner: &Inner,
     incoming: &Incoming,
@@ -709,9 +633,9 @@ fn authenticate(
             .and_then(Value::as_str)
             .unwrap_or("")
     };
-    let (db_name, uid) = check_password(
+    let (db_name, uid) = auth::check_password(
         inner,
-        incoming,
+        &incoming.addr,
         text(0),
         Credential::Login(text(1)),
         text(2),
