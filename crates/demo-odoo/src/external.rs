@@ -85,11 +85,7 @@ pub(crate) fn dispatch(
             if let Some(answer) = lookup(inner, &session, &model, &name, &call_args)? {
                 return Ok(answer);
             }
-            routes::call(
-                inner,
-                &session,
-                &[Some(model), Some(name), Some(call_args), Some(kwargs)],
-            )
+            routes::call(inner, &session, &model, &name, &call_args, &kwargs)
         }
         ("common" | "db" | "object", method) => Err(PyError::new(
             "builtins.NameError",

@@ -13,6 +13,7 @@
 
 mod auth;
 mod avatar;
+mod bind;
 mod call_kw;
 mod clock;
 mod domain;
