@@ -28,20 +28,20 @@ pub enum Node {
 const MAX_DEPTH: usize = 500;
 
 impl Node {
-    /// `a` and `b` under one `&` (`and`) or `|`: an operand that is
-    /// already the same operator gives its items, so the tree stays flat.
-    fn join(and: bool, a: Node, b: Node) -> Node {
-        let mut items = Vec::new();
-        for n in [a, b] {
+    /// `items` under one `&` (`and`) or `|`: an item that is already the
+    /// same operator gives its own items, so the tree stays flat.
+    fn joined(and: bool, items: impl IntoIterator<Item = Node>) -> Node {
+        let mut flat = Vec::new();
+        for n in items {
             match (and, n) {
-                (true, Node::And(inner)) | (false, Node::Or(inner)) => items.extend(inner),
-                (_, n) => items.push(n),
+                (true, Node::And(inner)) | (false, Node::Or(inner)) => flat.extend(inner),
+                (_, n) => flat.push(n),
             }
         }
         if and {
-            Node::And(items)
+            Node::And(flat)
         } else {
-            Node::Or(items)
+            Node::Or(flat)
         }
     }
 
@@ -199,7 +199,7 @@ fn build(tokens: &[&Value]) -> Node {
             Some(op @ ("&" | "|")) => {
                 let a = stack.pop().unwrap_or(Node::True);
                 let b = stack.pop().unwrap_or(Node::True);
-                Node::join(op == "&", a, b)
+                Node::joined(op == "&", [a, b])
             }
             Some("!") => Node::not(stack.pop().unwrap_or(Node::True)),
             _ => Node::Leaf((*token).clone()),
@@ -218,34 +218,10 @@ fn distribute_not(node: Node, negate: bool, version: u8) -> Node {
     };
     // Negation turns ORs into ANDs (and back): merge them with their
     // parents of the same kind again.
-    let flat_and = |items: Vec<Node>| {
-        Node::And(
-            items
-                .into_iter()
-                .flat_map(|n| match n {
-                    Node::And(inner) => inner,
-                    n => vec![n],
-                })
-                .collect(),
-        )
-    };
-    let flat_or = |items: Vec<Node>| {
-        Node::Or(
-            items
-                .into_iter()
-                .flat_map(|n| match n {
-                    Node::Or(inner) => inner,
-                    n => vec![n],
-                })
-                .collect(),
-        )
-    };
     match node {
         Node::Not(inner) => distribute_not(*inner, !negate, version),
-        Node::And(items) if negate => flat_or(all(items, true)),
-        Node::Or(items) if negate => flat_and(all(items, true)),
-        Node::And(items) => flat_and(all(items, false)),
-        Node::Or(items) => flat_or(all(items, false)),
+        Node::And(items) => Node::joined(!negate, all(items, negate)),
+        Node::Or(items) => Node::joined(negate, all(items, negate)),
         Node::Leaf(v) if negate => {
             let items = v.as_array().map(Vec::as_slice).unwrap_or(&[]);
             if is_leaf(items, version) {
