@@ -140,17 +140,25 @@ fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
     PyError::access(text)
 }
 
+/// What Python's iteration of a JSON value yields: a list's items, a
+/// string's characters, an object's keys; `None` if it is not iterable.
+fn py_items(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Array(a) => Some(a.clone()),
+        Value::String(s) => Some(s.chars().map(|c| Value::String(c.to_string())).collect()),
+        Value::Object(o) => Some(o.keys().cloned().map(Value::String).collect()),
+        _ => None,
+    }
+}
+
 /// Python's `*args` / `**kwargs` unpacking of what the client sent.
 fn unpack_args(qual: &str, args: &Value) -> Result<Vec<Value>, PyError> {
-    match args {
-        Value::Array(a) => Ok(a.clone()),
-        Value::String(s) => Ok(s.chars().map(|c| Value::String(c.to_string())).collect()),
-        Value::Object(o) => Ok(o.keys().cloned().map(Value::String).collect()),
-        other => Err(PyError::type_error(format!(
+    py_items(args).ok_or_else(|| {
+        PyError::type_error(format!(
             "{qual}() argument after * must be an iterable, not {}",
-            py_type(other)
-        ))),
-    }
+            py_type(args)
+        ))
+    })
 }
 
 fn unpack_kwargs(qual: &str, kwargs: &Value) -> Result<Map<String, Value>, PyError> {
@@ -224,21 +232,15 @@ fn order_arg(v: Option<&Value>) -> Result<Option<&str>, PyError> {
 
 /// `fields` as `read` iterates it.
 fn field_names(m: &Model, v: Option<&Value>, version: u8) -> Result<Vec<(String, Want)>, PyError> {
-    let names: Vec<Value> = match v {
+    let v = match v {
         None | Some(Value::Null) | Some(Value::Bool(false)) => {
             return Ok(orm::all_fields(m, version))
         }
         Some(Value::Array(a)) if a.is_empty() => return Ok(orm::all_fields(m, version)),
-        Some(Value::Array(a)) => a.clone(),
-        Some(Value::String(s)) => s.chars().map(|c| Value::String(c.to_string())).collect(),
-        Some(Value::Object(o)) => o.keys().cloned().map(Value::String).collect(),
-        Some(other) => {
-            return Err(PyError::type_error(format!(
-                "'{}' object is not iterable",
-                py_type(other)
-            )))
-        }
+        Some(v) => v,
     };
+    let names = py_items(v)
+        .ok_or_else(|| PyError::type_error(format!("'{}' object is not iterable", py_type(v))))?;
     let mut out = Vec::new();
     for n in names {
         match n.as_str().and_then(|s| m.field(s, version)) {
@@ -402,8 +404,8 @@ impl Call<'_> {
             };
             return access_denied(m, verb, groups);
         }
-        let existing = match orm::existing(self.conn, m, ids) {
-            Ok(e) => e,
+        let (existing, missing) = match existing_and_missing(self.conn, m, ids) {
+            Ok(found) => found,
             Err(e) => return e,
         };
         if own_only {
@@ -412,11 +414,6 @@ impl Call<'_> {
             }
             return access_denied(m, "modify", &[r.contact_creation_group]);
         }
-        let missing: Vec<i64> = ids
-            .iter()
-            .copied()
-            .filter(|i| !existing.contains(i))
-            .collect();
         if !missing.is_empty() {
             return orm::missing_error(m, &missing, self.caller.uid);
         }
@@ -479,17 +476,12 @@ impl Ctx<'_> {
         missing_fails: bool,
     ) -> Result<Vec<Json>, PyError> {
         let (c, m) = (self.call, self.call.model);
-        let existing = orm::existing(c.conn, m, ids)?;
+        let (existing, missing) = existing_and_missing(c.conn, m, ids)?;
         if let Some(own) = self.only {
             if existing.iter().any(|id| *id != own) {
                 return Err(c.record_rule_error("read"));
             }
         }
-        let missing: Vec<i64> = ids
-            .iter()
-            .copied()
-            .filter(|i| !existing.contains(i))
-            .collect();
         if missing_fails && !missing.is_empty() {
             return Err(orm::missing_error(m, &missing, c.caller.uid));
         }
@@ -689,6 +681,21 @@ fn web_save(cx: &Ctx<'_>) -> Result<Json, PyError> {
     let ids = record_ids(ids)?;
     let change = if ids.is_empty() { "create" } else { "write" };
     Err(cx.call.refuse_change(change, &ids))
+}
+
+/// Which of `ids` exist, and which do not (in the order asked).
+fn existing_and_missing(
+    conn: &Connection,
+    m: &Model,
+    ids: &[i64],
+) -> Result<(Vec<i64>, Vec<i64>), PyError> {
+    let existing = orm::existing(conn, m, ids)?;
+    let missing = ids
+        .iter()
+        .copied()
+        .filter(|i| !existing.contains(i))
+        .collect();
+    Ok((existing, missing))
 }
 
 /// The ValidationError of a NOT NULL constraint on `field`.
