@@ -352,14 +352,15 @@ fn fill(tx: &Connection, contacts: usize) -> rusqlite::Result<()> {
             "INSERT OR IGNORE INTO partner_category (partner_id, category_id) VALUES (?1, ?2)",
         )?,
         companies: std::collections::HashMap::new(),
-        base_time: clock::parse_odoo_datetime("2025-01-06 08:00:00").unwrap_or(0),
+        base_time: clock::parse_odoo_datetime(FIRST_CREATED).unwrap_or(0),
     };
     for k in &ODOO_RECORDS {
         w.add(places.contact(k))?;
     }
     let next_id = known_companies(&mut w, &places)?;
     let next_id = specials(&mut w, &places, next_id)?;
-    let target = i64::try_from(if contacts == 0 { 320 } else { contacts }).unwrap_or(i64::MAX);
+    let target =
+        i64::try_from(if contacts == 0 { SMALL_SET } else { contacts }).unwrap_or(i64::MAX);
     generate(&mut w, &places, next_id, target)?;
     drop(w);
     users(tx)
@@ -446,7 +447,7 @@ fn generate(
     mut next_id: i64,
     target: i64,
 ) -> rusqlite::Result<()> {
-    let mut rng = Lcg(0x5eed_0dd0_cafe_f00d);
+    let mut rng = Lcg(GENERATOR_SEED);
     while next_id <= target {
         let (country_id, code, city, state) = *rng.pick(&places.cities);
         let name = format!(

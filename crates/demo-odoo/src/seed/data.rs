@@ -4,6 +4,15 @@
 //! first. Changing anything here changes every seeded database (the
 //! tests name these records by id and name).
 
+/// How many contacts `demo` has (`demo_big` has `Config::big_partners`).
+pub const SMALL_SET: usize = 320;
+
+/// When the first record was created; each later id a few seconds after.
+pub const FIRST_CREATED: &str = "2025-01-06 08:00:00";
+
+/// The generator's seed: the same generated contacts on every machine.
+pub const GENERATOR_SEED: u64 = 0x5eed_0dd0_cafe_f00d;
+
 /// (city, state code)
 pub type Towns = &'static [(&'static str, Option<&'static str>)];
 
