@@ -1,9 +1,13 @@
-//! Passwords (hashed only, in passlib's `$pbkdf2-sha512$` format as Odoo
-//! stores them) and Odoo's sign-in cooldown (`res.users._assert_can_auth`):
+//! Who may sign in: passwords (hashed only, in passlib's `$pbkdf2-sha512$`
+//! format as Odoo stores them), the check of a login or uid against them
+//! (the same for the web sign-in and the external API), and Odoo's sign-in
+//! cooldown (`res.users._assert_can_auth`):
 //! failures are counted per database and client address until a success;
 //! from the 10th on, that address is refused for a minute after each
 //! failure, even with the right password.
 
+use crate::wire::{Failure, PyError};
+use crate::Inner;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
@@ -56,6 +60,82 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
     pbkdf2::pbkdf2_hmac::<Sha512>(password.as_bytes(), &salt, rounds, &mut out);
     // Constant time, like passlib.
     out.iter().zip(&hash).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+/// A hash to check unknown logins against, so they take as long as
+/// known ones.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy"))
+}
+
+/// Whom a password is checked for: a login (sign-in), or a uid (every
+/// call of the external API).
+pub(crate) enum Credential<'a> {
+    Login(&'a str),
+    Uid(i64),
+}
+
+/// Checks a password on `db_name` with Odoo's lock-out: the uid, or
+/// AccessDenied (wrong credentials, or too many failures from this
+/// address), or the error for an unknown database. An unknown user costs
+/// as long as a known one, so neither can be guessed at speed.
+pub(crate) fn check_password(
+    inner: &Inner,
+    addr: &str,
+    db_name: &str,
+    who: Credential,
+    password: &str,
+) -> Result<(&'static str, i64), Failure> {
+    let Some(db) = inner.db(db_name) else {
+        return Err(PyError::access("Database not found.").into());
+    };
+    let denied = || Failure::Py(PyError::denied("Access Denied"));
+    // An empty password is refused before the cooldown bookkeeping.
+    if password.is_empty() {
+        return Err(denied());
+    }
+    let now = Instant::now();
+    if inner.cooldown.is_cooling(db.name, addr, now) {
+        return Err(PyError::denied(
+            "Too many login failures, please wait a bit before trying again.",
+        )
+        .into());
+    }
+    let found: Option<(i64, String)> = {
+        use rusqlite::OptionalExtension;
+        let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
+        let conn = db.lock();
+        match who {
+            Credential::Login(login) => conn.query_row(
+                "SELECT id, password FROM users WHERE login = ?1 AND active = 1",
+                [login],
+                row,
+            ),
+            Credential::Uid(uid) => conn.query_row(
+                "SELECT id, password FROM users WHERE id = ?1 AND active = 1",
+                [uid],
+                row,
+            ),
+        }
+        .optional()
+        .map_err(PyError::from)?
+    };
+    // The hash is checked outside the database lock: it is the slow part.
+    let uid = match &found {
+        Some((uid, hash)) if verify_password(password, hash) => Some(*uid),
+        Some(_) => None,
+        None => {
+            verify_password(password, decoy_hash());
+            None
+        }
+    };
+    let Some(uid) = uid else {
+        inner.cooldown.failed(db.name, addr, now);
+        return Err(denied());
+    };
+    inner.cooldown.succeeded(db.name, addr);
+    Ok((db.name, uid))
 }
 
 /// Odoo's defaults (`base.login_cooldown_after`, `…_duration`).

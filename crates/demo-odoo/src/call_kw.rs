@@ -3,12 +3,13 @@
 //! rights as Odoo applies them to the demo users, and each method's
 //! version-specific signature.
 
+use crate::bind::{Bound, Sig, Unknown};
 use crate::json::{jobj, Json};
 use crate::model::{self, Model, ModelId};
 use crate::orm::{self, Search, Want};
 use crate::session_info::UserKind;
-use crate::wire::{py_name_list, py_repr, py_type, PyError};
-use odoo_rpc::versions::{MissingMethod, PrivateMethod, WebFields};
+use crate::wire::{py_repr, py_type, PyError};
+use odoo_rpc::versions::{MissingMethod, PrivateMethod, Release, WebFields};
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
@@ -21,108 +22,75 @@ pub struct Caller {
     pub name: String,
 }
 
-/// A Python signature: qualified name, parameter names (after `self`),
-/// how many are required, and where unknown keywords go (`search_read`
-/// passes them on to `read`).
-struct Sig<'a> {
-    qual: &'static str,
-    params: &'a [&'a str],
-    required: usize,
-    passes_to: Option<(&'static str, &'static [&'static str])>,
+/// A method this demo answers; any other "does not exist".
+struct Method {
+    name: &'static str,
+    /// The class the unpacking errors name (`Base.web_read()`,
+    /// `BaseModel.read()`); the method's own signature names it too.
+    class: &'static str,
+    /// Whether a release has it.
+    exists: fn(&Release) -> bool,
+    /// Reads pass the model's access rules first; changes have their own
+    /// refusals, and `fields_get` is open to all.
+    checks_access: bool,
+    run: fn(&Ctx<'_>) -> Result<Json, PyError>,
 }
 
-impl<'a> Sig<'a> {
-    const fn new(qual: &'static str, params: &'a [&'a str], required: usize) -> Sig<'a> {
-        Sig {
-            qual,
-            params,
-            required,
-            passes_to: None,
-        }
-    }
-
-    /// Binds positional and keyword arguments to parameters, as Python does.
-    fn bind(
-        &self,
-        args: &[Value],
-        kwargs: &Map<String, Value>,
-    ) -> Result<Vec<Option<Value>>, PyError> {
-        let n = self.params.len();
-        if args.len() > n {
-            let takes = if self.required == n {
-                format!("{}", n + 1)
-            } else {
-                format!("from {} to {}", self.required + 1, n + 1)
-            };
-            let was = if args.len() + 1 == 1 { "was" } else { "were" };
-            return Err(PyError::type_error(format!(
-                "{}() takes {takes} positional argument{} but {} {was} given",
-                self.qual,
-                if n == 0 { "" } else { "s" },
-                args.len() + 1
-            )));
-        }
-        let mut bound: Vec<Option<Value>> = args.iter().cloned().map(Some).collect();
-        bound.resize(n, None);
-        for (k, v) in kwargs {
-            match self.params.iter().position(|p| p == k) {
-                Some(i) if i < args.len() => {
-                    return Err(PyError::type_error(format!(
-                        "{}() got multiple values for argument '{k}'",
-                        self.qual
-                    )));
-                }
-                Some(i) => bound[i] = Some(v.clone()),
-                None => {
-                    let (qual, accepted) = self.passes_to.unwrap_or((self.qual, &[]));
-                    if !accepted.contains(&k.as_str()) {
-                        return Err(PyError::type_error(format!(
-                            "{qual}() got an unexpected keyword argument '{k}'"
-                        )));
-                    }
-                }
-            }
-        }
-        let missing: Vec<&str> = (0..self.required)
-            .filter(|i| bound[*i].is_none())
-            .map(|i| self.params[i])
-            .collect();
-        if !missing.is_empty() {
-            return Err(PyError::type_error(format!(
-                "{}() missing {} required positional argument{}: {}",
-                self.qual,
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                py_name_list(&missing)
-            )));
-        }
-        Ok(bound)
+const fn reads(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -> Method {
+    Method {
+        name,
+        class: "BaseModel",
+        exists: |_| true,
+        checks_access: true,
+        run,
     }
 }
 
-/// The methods this demo answers; the rest "do not exist".
-const METHODS: [&str; 12] = [
-    "search_read",
-    "default_get",
-    "web_search_read",
-    "search_count",
-    "search",
-    "read",
-    "web_read",
-    "name_search",
-    "fields_get",
-    "name_get",
-    "write",
-    "create",
+const fn changes(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -> Method {
+    Method {
+        checks_access: false,
+        ..reads(name, run)
+    }
+}
+
+static METHODS: [Method; 15] = [
+    reads("search_read", search_read),
+    reads("default_get", default_get),
+    Method {
+        class: "Base",
+        ..reads("web_search_read", web_search_read)
+    },
+    reads("search_count", search_count),
+    reads("search", search),
+    reads("read", read),
+    Method {
+        class: "Base",
+        exists: |r| r.web_read,
+        ..reads("web_read", web_read)
+    },
+    reads("name_search", name_search),
+    Method {
+        checks_access: false,
+        ..reads("fields_get", fields_get)
+    },
+    Method {
+        exists: |r| r.name_get,
+        ..reads("name_get", name_get)
+    },
+    changes("write", write_or_unlink),
+    changes("unlink", write_or_unlink),
+    changes("create", create),
+    changes("name_create", name_create),
+    Method {
+        exists: |r| r.web_read,
+        ..changes("web_save", web_save)
+    },
 ];
 
-fn method_exists(method: &str, version: u8) -> bool {
-    match method {
-        "web_read" | "web_save" => crate::release(version).web_read,
-        "name_get" => crate::release(version).name_get,
-        "unlink" | "name_create" => true,
-        m => METHODS.contains(&m),
-    }
+fn method(name: &str, version: u8) -> Option<&'static Method> {
+    METHODS
+        .iter()
+        .find(|m| m.name == name && (m.exists)(crate::release(version)))
 }
 
 /// The error for a method that cannot be called: an AttributeError, or
@@ -172,17 +140,25 @@ fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
     PyError::access(text)
 }
 
+/// What Python's iteration of a JSON value yields: a list's items, a
+/// string's characters, an object's keys; `None` if it is not iterable.
+fn py_items(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Array(a) => Some(a.clone()),
+        Value::String(s) => Some(s.chars().map(|c| Value::String(c.to_string())).collect()),
+        Value::Object(o) => Some(o.keys().cloned().map(Value::String).collect()),
+        _ => None,
+    }
+}
+
 /// Python's `*args` / `**kwargs` unpacking of what the client sent.
 fn unpack_args(qual: &str, args: &Value) -> Result<Vec<Value>, PyError> {
-    match args {
-        Value::Array(a) => Ok(a.clone()),
-        Value::String(s) => Ok(s.chars().map(|c| Value::String(c.to_string())).collect()),
-        Value::Object(o) => Ok(o.keys().cloned().map(Value::String).collect()),
-        other => Err(PyError::type_error(format!(
+    py_items(args).ok_or_else(|| {
+        PyError::type_error(format!(
             "{qual}() argument after * must be an iterable, not {}",
-            py_type(other)
-        ))),
-    }
+            py_type(args)
+        ))
+    })
 }
 
 fn unpack_kwargs(qual: &str, kwargs: &Value) -> Result<Map<String, Value>, PyError> {
@@ -243,10 +219,10 @@ fn row_count(v: Option<&Value>, clause: &str) -> Result<Option<u64>, PyError> {
     Ok(u64::try_from(n).ok())
 }
 
-fn order_arg(v: Option<&Value>) -> Result<Option<String>, PyError> {
+fn order_arg(v: Option<&Value>) -> Result<Option<&str>, PyError> {
     match v {
         None | Some(Value::Null) | Some(Value::Bool(false)) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s)),
         Some(other) => Err(PyError::type_error(format!(
             "expected string or bytes-like object, got '{}'",
             py_type(other)
@@ -256,21 +232,15 @@ fn order_arg(v: Option<&Value>) -> Result<Option<String>, PyError> {
 
 /// `fields` as `read` iterates it.
 fn field_names(m: &Model, v: Option<&Value>, version: u8) -> Result<Vec<(String, Want)>, PyError> {
-    let names: Vec<Value> = match v {
+    let v = match v {
         None | Some(Value::Null) | Some(Value::Bool(false)) => {
             return Ok(orm::all_fields(m, version))
         }
         Some(Value::Array(a)) if a.is_empty() => return Ok(orm::all_fields(m, version)),
-        Some(Value::Array(a)) => a.clone(),
-        Some(Value::String(s)) => s.chars().map(|c| Value::String(c.to_string())).collect(),
-        Some(Value::Object(o)) => o.keys().cloned().map(Value::String).collect(),
-        Some(other) => {
-            return Err(PyError::type_error(format!(
-                "'{}' object is not iterable",
-                py_type(other)
-            )))
-        }
+        Some(v) => v,
     };
+    let names = py_items(v)
+        .ok_or_else(|| PyError::type_error(format!("'{}' object is not iterable", py_type(v))))?;
     let mut out = Vec::new();
     for n in names {
         match n.as_str().and_then(|s| m.field(s, version)) {
@@ -285,6 +255,29 @@ fn field_names(m: &Model, v: Option<&Value>, version: u8) -> Result<Vec<(String,
         }
     }
     Ok(out)
+}
+
+static NO_DOMAIN: Value = Value::Array(Vec::new());
+
+/// A domain argument: none (or a falsy one) is every record.
+fn domain_arg(v: Option<&Value>) -> &Value {
+    match v {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => &NO_DOMAIN,
+        Some(d) => d,
+    }
+}
+
+/// `read(load=…)`: anything but the default `"_classic_read"` gives
+/// many-to-ones as bare ids.
+fn loaded(fields: Vec<(String, Want)>, load: Option<&Value>) -> Vec<(String, Want)> {
+    if load.is_some_and(|l| l.as_str().is_none_or(|s| s != "_classic_read")) {
+        return fields.into_iter().map(|(n, _)| (n, Want::Bare)).collect();
+    }
+    fields
+}
+
+fn index_error() -> PyError {
+    PyError::new("builtins.IndexError", "list index out of range")
 }
 
 /// `read`'s `ids`: an id or a list of ids.
@@ -319,393 +312,53 @@ pub struct Call<'a> {
     pub method: &'a str,
 }
 
+/// A call with its arguments unpacked, as each method sees it.
+struct Ctx<'a> {
+    call: &'a Call<'a>,
+    /// `Class.method`, as Python's errors name it.
+    qual: String,
+    args: Vec<Value>,
+    kwargs: Map<String, Value>,
+    context: Value,
+    active_test: bool,
+    /// A record rule: only this record is visible (a portal user's own
+    /// contact).
+    only: Option<i64>,
+}
+
 impl Call<'_> {
     /// Runs the method with the client's `args` and `kwargs`.
     pub fn run(&self, args: &Value, kwargs: &Value) -> Result<Json, PyError> {
-        let (m, v, method) = (self.model, self.version, self.method);
-        if !method_exists(method, v) {
-            return Err(method_error(m.name, method, v));
-        }
-        let qual = |name: &str| -> &'static str {
-            match name {
-                "web_search_read" | "web_read" => "Base",
-                _ => "BaseModel",
-            }
+        let (m, v) = (self.model, self.version);
+        let Some(method) = method(self.method, v) else {
+            return Err(method_error(m.name, self.method, v));
         };
-        let full = format!("{}.{method}", qual(method));
-        let args = unpack_args(&full, args)?;
-        let mut kwargs = unpack_kwargs(&full, kwargs)?;
+        let qual = format!("{}.{}", method.class, method.name);
+        let args = unpack_args(&qual, args)?;
+        let mut kwargs = unpack_kwargs(&qual, kwargs)?;
         let context = kwargs.remove("context").unwrap_or(Value::Null);
         let active_test = context
             .get("active_test")
             .map(|a| !matches!(a, Value::Bool(false) | Value::Null))
             .unwrap_or(true);
         let portal = self.caller.kind == UserKind::Portal;
-
-        match method {
-            "write" | "unlink" => {
-                let ids = record_ids(args.first().unwrap_or(&Value::Null))?;
-                return Err(self.refuse_change(method, &ids));
-            }
-            "create" => return Err(self.refuse_change(method, &[])),
-            "web_save" => {
-                // Its signature is checked; saving is not done here.
-                let (ids, rest) = args.split_first().ok_or_else(|| {
-                    PyError::new("builtins.IndexError", "list index out of range")
-                })?;
-                Sig::new("Base.web_save", &["vals", "specification", "next_id"], 2)
-                    .bind(rest, &kwargs)?;
-                let ids = record_ids(ids)?;
-                let change = if ids.is_empty() { "create" } else { "write" };
-                return Err(self.refuse_change(change, &ids));
-            }
-            "name_create" => {
-                Sig::new("BaseModel.name_create", &["name"], 1).bind(&args, &kwargs)?;
-                return Err(self.refuse_change(method, &[]));
-            }
-            _ => {}
-        }
-        if portal && m.id == ModelId::Category && method != "fields_get" {
+        if method.checks_access && portal && m.id == ModelId::Category {
             return Err(access_denied(
                 m,
                 "access",
                 &["Extra Rights/Contact Creation", "User types/Internal User"],
             ));
         }
-        // A portal user sees only their own contact.
-        let only = (portal && m.id == ModelId::Partner).then_some(self.caller.partner_id);
-        let search = |domain, offset: Option<u64>, limit, order| {
-            self.search(domain, offset.unwrap_or(0), limit, order, active_test, only)
-        };
-        let empty = Value::Array(vec![]);
-        let domain_of = |d: &Option<Value>| match d {
-            None | Some(Value::Null) | Some(Value::Bool(false)) => empty.clone(),
-            Some(d) => d.clone(),
-        };
-
-        match method {
-            "search_read" => {
-                let sig = Sig {
-                    passes_to: Some(("BaseModel.read", &["load"])),
-                    ..Sig::new(
-                        "BaseModel.search_read",
-                        &["domain", "fields", "offset", "limit", "order"],
-                        0,
-                    )
-                };
-                let b = sig.bind(&args, &kwargs)?;
-                let domain = domain_of(&b[0]);
-                let mut fields = field_names(m, b[1].as_ref(), v)?;
-                if kwargs
-                    .get("load")
-                    .is_some_and(|l| l.as_str().is_none_or(|s| s != "_classic_read"))
-                {
-                    fields = fields.into_iter().map(|(n, _)| (n, Want::Bare)).collect();
-                }
-                let order = order_arg(b[4].as_ref())?;
-                let s = search(
-                    &domain,
-                    row_count(b[2].as_ref(), "OFFSET")?,
-                    row_count(b[3].as_ref(), "LIMIT")?,
-                    order.as_deref(),
-                );
-                let ids = orm::search(self.conn, &s)?;
-                Ok(Json::Arr(orm::read(
-                    self.conn,
-                    m,
-                    &ids,
-                    &fields,
-                    v,
-                    active_test,
-                )?))
-            }
-            "search" => {
-                let params: &[&str] = if crate::release(v).search_count_param {
-                    &["domain", "offset", "limit", "order", "count"]
-                } else {
-                    &["domain", "offset", "limit", "order"]
-                };
-                let b = Sig::new("BaseModel.search", params, 1).bind(&args, &kwargs)?;
-                let domain = domain_of(&b[0]);
-                let order = order_arg(b[3].as_ref())?;
-                let s = search(
-                    &domain,
-                    row_count(b[1].as_ref(), "OFFSET")?,
-                    row_count(b[2].as_ref(), "LIMIT")?,
-                    order.as_deref(),
-                );
-                if b.get(4)
-                    .and_then(|c| c.as_ref())
-                    .is_some_and(|c| matches!(c, Value::Bool(true)))
-                {
-                    return Ok(Json::from(orm::count(self.conn, &s, None)?));
-                }
-                Ok(Json::from(orm::search(self.conn, &s)?))
-            }
-            "search_count" => {
-                let b = Sig::new("BaseModel.search_count", &["domain", "limit"], 1)
-                    .bind(&args, &kwargs)?;
-                let domain = domain_of(&b[0]);
-                let s = search(&domain, None, None, None);
-                Ok(Json::from(orm::count(
-                    self.conn,
-                    &s,
-                    row_count(b[1].as_ref(), "LIMIT")?,
-                )?))
-            }
-            "web_search_read" => {
-                let force_count = context
-                    .get("force_search_count")
-                    .is_some_and(|f| !matches!(f, Value::Bool(false) | Value::Null));
-                self.web_search_read(&args, &kwargs, active_test, only, force_count)
-            }
-            "read" | "web_read" | "name_get" => {
-                let Some((ids, rest)) = args.split_first() else {
-                    return Err(PyError::new(
-                        "builtins.IndexError",
-                        "list index out of range",
-                    ));
-                };
-                let ids = record_ids(ids)?;
-                let wants = match method {
-                    "read" => {
-                        let b = Sig::new("BaseModel.read", &["fields", "load"], 0)
-                            .bind(rest, &kwargs)?;
-                        let mut fields = field_names(m, b[0].as_ref(), v)?;
-                        if b[1]
-                            .as_ref()
-                            .is_some_and(|l| l.as_str().is_none_or(|s| s != "_classic_read"))
-                        {
-                            fields = fields.into_iter().map(|(n, _)| (n, Want::Bare)).collect();
-                        }
-                        fields
-                    }
-                    "web_read" => {
-                        let b =
-                            Sig::new("Base.web_read", &["specification"], 1).bind(rest, &kwargs)?;
-                        orm::specification(m, b[0].as_ref().unwrap_or(&Value::Null), v)?
-                    }
-                    _ => {
-                        Sig::new("BaseModel.name_get", &[], 0).bind(rest, &kwargs)?;
-                        vec![("display_name".to_string(), Want::Classic)]
-                    }
-                };
-                // `read` leaves out what no longer exists (16-19/write/06b2);
-                // `name_get` reads each record and so fails on it.
-                self.check_readable(&ids, only, method == "name_get")?;
-                let records = orm::read(self.conn, m, &ids, &wants, v, active_test)?;
-                if method == "name_get" {
-                    return Ok(Json::Arr(
-                        records
-                            .into_iter()
-                            .map(|r| {
-                                Json::Arr(vec![
-                                    r.get("id").cloned().unwrap_or(Json::Null),
-                                    r.get("display_name").cloned().unwrap_or(Json::Null),
-                                ])
-                            })
-                            .collect(),
-                    ));
-                }
-                Ok(Json::Arr(records))
-            }
-            "name_search" => {
-                let params = [
-                    "name",
-                    crate::release(v).name_search_domain,
-                    "operator",
-                    "limit",
-                ];
-                let b = Sig::new("BaseModel.name_search", &params, 0).bind(&args, &kwargs)?;
-                let name = match &b[0] {
-                    None | Some(Value::Null) | Some(Value::Bool(false)) => String::new(),
-                    Some(Value::String(s)) => s.clone(),
-                    Some(other) => py_repr(other),
-                };
-                let domain = domain_of(&b[1]);
-                let operator = b[2]
-                    .as_ref()
-                    .and_then(Value::as_str)
-                    .unwrap_or("ilike")
-                    .to_string();
-                let limit = match &b[3] {
-                    None => Some(100),
-                    Some(l) => row_count(Some(l), "LIMIT")?,
-                };
-                let s = search(&domain, None, limit, None);
-                orm::name_search(self.conn, &s, &name, &operator)
-            }
-            "fields_get" => {
-                let b = Sig::new("BaseModel.fields_get", &["allfields", "attributes"], 0)
-                    .bind(&args, &kwargs)?;
-                let strings = |v: &Option<Value>| -> Option<Vec<String>> {
-                    match v {
-                        Some(Value::Array(a)) if !a.is_empty() => Some(
-                            a.iter()
-                                .filter_map(Value::as_str)
-                                .map(str::to_string)
-                                .collect(),
-                        ),
-                        Some(Value::String(s)) => Some(vec![s.clone()]),
-                        _ => None,
-                    }
-                };
-                let only = strings(&b[0]);
-                let attrs = strings(&b[1]);
-                Ok(orm::fields_get(m, only.as_deref(), attrs.as_deref(), v))
-            }
-            "default_get" => {
-                // What a new record would start with: the demo's models
-                // default only their flags (clients ask before browsing).
-                let b =
-                    Sig::new("BaseModel.default_get", &["fields_list"], 1).bind(&args, &kwargs)?;
-                let asked: Vec<&str> = match &b[0] {
-                    Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-                    _ => Vec::new(),
-                };
-                let mut out = Vec::new();
-                for name in asked {
-                    let default = match name {
-                        "active" if m.active => Some(true),
-                        "is_company" if m.id == ModelId::Partner => Some(false),
-                        _ => None,
-                    };
-                    if let Some(d) = default {
-                        out.push((name.to_string(), Json::Bool(d)));
-                    }
-                }
-                Ok(Json::Obj(out))
-            }
-            other => Err(method_error(m.name, other, v)),
-        }
-    }
-
-    fn search<'a>(
-        &self,
-        domain: &'a Value,
-        offset: u64,
-        limit: Option<u64>,
-        order: Option<&'a str>,
-        active_test: bool,
-        only: Option<i64>,
-    ) -> Search<'a> {
-        Search {
-            model: self.model,
-            domain,
-            offset,
-            limit,
-            order,
+        let cx = Ctx {
+            call: self,
+            qual,
+            args,
+            kwargs,
+            context,
             active_test,
-            version: self.version,
-            only,
-        }
-    }
-
-    fn web_search_read(
-        &self,
-        args: &[Value],
-        kwargs: &Map<String, Value>,
-        active_test: bool,
-        only: Option<i64>,
-        force_count: bool,
-    ) -> Result<Json, PyError> {
-        let (m, v) = (self.model, self.version);
-        let specification = crate::release(v).web_fields == WebFields::Specification;
-        let (b, wants) = if !specification {
-            let b = Sig::new(
-                "Base.web_search_read",
-                &[
-                    "domain",
-                    "fields",
-                    "offset",
-                    "limit",
-                    "order",
-                    "count_limit",
-                ],
-                0,
-            )
-            .bind(args, kwargs)?;
-            let wants = field_names(m, b[1].as_ref(), v)?;
-            (b, wants)
-        } else {
-            let b = Sig::new(
-                "Base.web_search_read",
-                &[
-                    "domain",
-                    "specification",
-                    "offset",
-                    "limit",
-                    "order",
-                    "count_limit",
-                ],
-                2,
-            )
-            .bind(args, kwargs)?;
-            let wants = orm::specification(m, b[1].as_ref().unwrap_or(&Value::Null), v)?;
-            (b, wants)
+            only: (portal && m.id == ModelId::Partner).then_some(self.caller.partner_id),
         };
-        let empty = Value::Array(vec![]);
-        let domain = match &b[0] {
-            None | Some(Value::Null) | Some(Value::Bool(false)) => &empty,
-            Some(d) => d,
-        };
-        let offset = row_count(b[2].as_ref(), "OFFSET")?.unwrap_or(0);
-        let limit = row_count(b[3].as_ref(), "LIMIT")?;
-        let order = order_arg(b[4].as_ref())?;
-        let count_limit = row_count(b[5].as_ref(), "LIMIT")?;
-        let s = Search {
-            model: m,
-            domain,
-            offset,
-            limit,
-            order: order.as_deref(),
-            active_test,
-            version: v,
-            only,
-        };
-        let ids = orm::search(self.conn, &s)?;
-        if ids.is_empty() {
-            return Ok(jobj! { "length" => 0i64, "records" => Json::Arr(vec![]) });
-        }
-        let records = orm::read(self.conn, m, &ids, &wants, v, active_test)?;
-        let returned = ids.len() as u64;
-        let current = offset + returned;
-        let full_page = limit == Some(returned);
-        // Only a full page is counted (up to count_limit in 17+); otherwise
-        // what was skipped plus what came back is the whole of it.
-        let count_reached = specification && count_limit.is_some_and(|c| c <= current);
-        let length = if limit.is_some() && ((full_page && !count_reached) || force_count) {
-            orm::count(self.conn, &s, count_limit)?
-        } else {
-            current
-        };
-        Ok(jobj! { "length" => length, "records" => Json::Arr(records) })
-    }
-
-    /// Odoo's read checks: a record the user may not see is an
-    /// AccessError; one that does not exist is left out, or with
-    /// `missing_fails` a MissingError.
-    fn check_readable(
-        &self,
-        ids: &[i64],
-        only: Option<i64>,
-        missing_fails: bool,
-    ) -> Result<(), PyError> {
-        let existing = orm::existing(self.conn, self.model, ids)?;
-        if let Some(own) = only {
-            if existing.iter().any(|id| *id != own) {
-                return Err(self.record_rule_error("read"));
-            }
-        }
-        let missing: Vec<i64> = ids
-            .iter()
-            .copied()
-            .filter(|i| !existing.contains(i))
-            .collect();
-        if missing_fails && !missing.is_empty() {
-            return Err(orm::missing_error(self.model, &missing, self.caller.uid));
-        }
-        Ok(())
+        (method.run)(&cx)
     }
 
     /// A record rule's refusal of `operation`.
@@ -751,8 +404,8 @@ impl Call<'_> {
             };
             return access_denied(m, verb, groups);
         }
-        let existing = match orm::existing(self.conn, m, ids) {
-            Ok(e) => e,
+        let (existing, missing) = match existing_and_missing(self.conn, m, ids) {
+            Ok(found) => found,
             Err(e) => return e,
         };
         if own_only {
@@ -761,11 +414,6 @@ impl Call<'_> {
             }
             return access_denied(m, "modify", &[r.contact_creation_group]);
         }
-        let missing: Vec<i64> = ids
-            .iter()
-            .copied()
-            .filter(|i| !existing.contains(i))
-            .collect();
         if !missing.is_empty() {
             return orm::missing_error(m, &missing, self.caller.uid);
         }
@@ -775,6 +423,279 @@ impl Call<'_> {
         }
         PyError::user("This demo database is read-only: changes are not kept.")
     }
+}
+
+impl Ctx<'_> {
+    /// The method's own signature.
+    fn sig<'p>(&'p self, params: &'p [&'p str], required: usize) -> Sig<'p> {
+        Sig::new(&self.qual, params, required)
+    }
+
+    fn search<'a>(
+        &self,
+        domain: &'a Value,
+        offset: Option<u64>,
+        limit: Option<u64>,
+        order: Option<&'a str>,
+    ) -> Search<'a> {
+        Search {
+            model: self.call.model,
+            domain,
+            offset: offset.unwrap_or(0),
+            limit,
+            order,
+            active_test: self.active_test,
+            version: self.call.version,
+            only: self.only,
+        }
+    }
+
+    /// The search that `domain`, `offset`, `limit` and `order` ask for,
+    /// checked as Odoo checks them: the order before the query runs.
+    fn paged<'b>(&self, b: &'b Bound<'_>) -> Result<Search<'b>, PyError> {
+        let order = order_arg(b.get("order"))?;
+        let offset = row_count(b.get("offset"), "OFFSET")?;
+        let limit = row_count(b.get("limit"), "LIMIT")?;
+        Ok(self.search(domain_arg(b.get("domain")), offset, limit, order))
+    }
+
+    /// The ids a `read`-like method is called on, and the arguments after
+    /// them.
+    fn ids_and_rest(&self) -> Result<(Vec<i64>, &[Value]), PyError> {
+        let (ids, rest) = self.args.split_first().ok_or_else(index_error)?;
+        Ok((record_ids(ids)?, rest))
+    }
+
+    /// Odoo's read checks, then the read: a record the user may not see
+    /// is an AccessError; one that does not exist is left out, or with
+    /// `missing_fails` a MissingError.
+    fn read_checked(
+        &self,
+        ids: &[i64],
+        wants: &[(String, Want)],
+        missing_fails: bool,
+    ) -> Result<Vec<Json>, PyError> {
+        let (c, m) = (self.call, self.call.model);
+        let (existing, missing) = existing_and_missing(c.conn, m, ids)?;
+        if let Some(own) = self.only {
+            if existing.iter().any(|id| *id != own) {
+                return Err(c.record_rule_error("read"));
+            }
+        }
+        if missing_fails && !missing.is_empty() {
+            return Err(orm::missing_error(m, &missing, c.caller.uid));
+        }
+        orm::read(c.conn, m, ids, wants, c.version, self.active_test)
+    }
+}
+
+fn search_read(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (c, m) = (cx.call, cx.call.model);
+    let b = Sig {
+        unknown: Unknown::PassTo("BaseModel.read", &["load"]),
+        ..cx.sig(&["domain", "fields", "offset", "limit", "order"], 0)
+    }
+    .bind(&cx.args, &cx.kwargs)?;
+    let fields = loaded(field_names(m, b.get("fields"), c.version)?, b.get("load"));
+    let ids = orm::search(c.conn, &cx.paged(&b)?)?;
+    let records = orm::read(c.conn, m, &ids, &fields, c.version, cx.active_test)?;
+    Ok(Json::Arr(records))
+}
+
+fn search(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let params: &[&str] = if crate::release(cx.call.version).search_count_param {
+        &["domain", "offset", "limit", "order", "count"]
+    } else {
+        &["domain", "offset", "limit", "order"]
+    };
+    let b = cx.sig(params, 1).bind(&cx.args, &cx.kwargs)?;
+    let s = cx.paged(&b)?;
+    if b.get("count") == Some(&Value::Bool(true)) {
+        return Ok(Json::from(orm::count(cx.call.conn, &s, None)?));
+    }
+    Ok(Json::from(orm::search(cx.call.conn, &s)?))
+}
+
+fn search_count(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let b = cx.sig(&["domain", "limit"], 1).bind(&cx.args, &cx.kwargs)?;
+    let s = cx.search(domain_arg(b.get("domain")), None, None, None);
+    let limit = row_count(b.get("limit"), "LIMIT")?;
+    Ok(Json::from(orm::count(cx.call.conn, &s, limit)?))
+}
+
+fn web_search_read(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (c, m, v) = (cx.call, cx.call.model, cx.call.version);
+    let specification = crate::release(v).web_fields == WebFields::Specification;
+    let (fields, required) = if specification {
+        ("specification", 2)
+    } else {
+        ("fields", 0)
+    };
+    let params = ["domain", fields, "offset", "limit", "order", "count_limit"];
+    let b = cx.sig(&params, required).bind(&cx.args, &cx.kwargs)?;
+    let wants = if specification {
+        orm::specification(m, b.get(fields).unwrap_or(&Value::Null), v)?
+    } else {
+        field_names(m, b.get(fields), v)?
+    };
+    let offset = row_count(b.get("offset"), "OFFSET")?.unwrap_or(0);
+    let limit = row_count(b.get("limit"), "LIMIT")?;
+    let order = order_arg(b.get("order"))?;
+    let count_limit = row_count(b.get("count_limit"), "LIMIT")?;
+    let s = cx.search(domain_arg(b.get("domain")), Some(offset), limit, order);
+    let ids = orm::search(c.conn, &s)?;
+    if ids.is_empty() {
+        return Ok(jobj! { "length" => 0i64, "records" => Json::Arr(vec![]) });
+    }
+    let records = orm::read(c.conn, m, &ids, &wants, v, cx.active_test)?;
+    let current = offset + ids.len() as u64;
+    let full_page = limit == Some(ids.len() as u64);
+    let force_count = cx
+        .context
+        .get("force_search_count")
+        .is_some_and(|f| !matches!(f, Value::Bool(false) | Value::Null));
+    // Only a full page is counted (up to count_limit in 17+); otherwise
+    // what was skipped plus what came back is the whole of it.
+    let count_reached = specification && count_limit.is_some_and(|c| c <= current);
+    let length = if limit.is_some() && ((full_page && !count_reached) || force_count) {
+        orm::count(c.conn, &s, count_limit)?
+    } else {
+        current
+    };
+    Ok(jobj! { "length" => length, "records" => Json::Arr(records) })
+}
+
+fn read(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    let b = cx.sig(&["fields", "load"], 0).bind(rest, &cx.kwargs)?;
+    let fields = field_names(cx.call.model, b.get("fields"), cx.call.version)?;
+    // `read` leaves out what no longer exists (16-19/write/06b2).
+    let records = cx.read_checked(&ids, &loaded(fields, b.get("load")), false)?;
+    Ok(Json::Arr(records))
+}
+
+fn web_read(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    let b = cx.sig(&["specification"], 1).bind(rest, &cx.kwargs)?;
+    let spec = b.get("specification").unwrap_or(&Value::Null);
+    let wants = orm::specification(cx.call.model, spec, cx.call.version)?;
+    Ok(Json::Arr(cx.read_checked(&ids, &wants, false)?))
+}
+
+fn name_get(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    cx.sig(&[], 0).bind(rest, &cx.kwargs)?;
+    let wants = [("display_name".to_string(), Want::Classic)];
+    // It reads each record, and so fails on one that no longer exists.
+    let records = cx.read_checked(&ids, &wants, true)?;
+    let pair = |r: Json| {
+        Json::Arr(vec![
+            r.get("id").cloned().unwrap_or(Json::Null),
+            r.get("display_name").cloned().unwrap_or(Json::Null),
+        ])
+    };
+    Ok(Json::Arr(records.into_iter().map(pair).collect()))
+}
+
+fn name_search(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let domain = crate::release(cx.call.version).name_search_domain;
+    let params = ["name", domain, "operator", "limit"];
+    let b = cx.sig(&params, 0).bind(&cx.args, &cx.kwargs)?;
+    let name = match b.get("name") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => py_repr(other),
+    };
+    let operator = b.get("operator").and_then(Value::as_str).unwrap_or("ilike");
+    let limit = match b.get("limit") {
+        None => Some(100),
+        Some(l) => row_count(Some(l), "LIMIT")?,
+    };
+    let s = cx.search(domain_arg(b.get(domain)), None, limit, None);
+    orm::name_search(cx.call.conn, &s, &name, operator)
+}
+
+fn fields_get(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let b = cx
+        .sig(&["allfields", "attributes"], 0)
+        .bind(&cx.args, &cx.kwargs)?;
+    let strings = |v: Option<&Value>| -> Option<Vec<String>> {
+        match v {
+            Some(Value::Array(a)) if !a.is_empty() => Some(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+            ),
+            Some(Value::String(s)) => Some(vec![s.clone()]),
+            _ => None,
+        }
+    };
+    let only = strings(b.get("allfields"));
+    let attrs = strings(b.get("attributes"));
+    let (m, v) = (cx.call.model, cx.call.version);
+    Ok(orm::fields_get(m, only.as_deref(), attrs.as_deref(), v))
+}
+
+/// What a new record would start with: the demo's models default only
+/// their flags (clients ask before browsing).
+fn default_get(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let m = cx.call.model;
+    let b = cx.sig(&["fields_list"], 1).bind(&cx.args, &cx.kwargs)?;
+    let asked: Vec<&str> = match b.get("fields_list") {
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for name in asked {
+        let default = match name {
+            "active" if m.active => Some(true),
+            "is_company" if m.id == ModelId::Partner => Some(false),
+            _ => None,
+        };
+        if let Some(d) = default {
+            out.push((name.to_string(), Json::Bool(d)));
+        }
+    }
+    Ok(Json::Obj(out))
+}
+
+fn write_or_unlink(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let ids = record_ids(cx.args.first().unwrap_or(&Value::Null))?;
+    Err(cx.call.refuse_change(cx.call.method, &ids))
+}
+
+fn create(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    Err(cx.call.refuse_change("create", &[]))
+}
+
+fn name_create(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    cx.sig(&["name"], 1).bind(&cx.args, &cx.kwargs)?;
+    Err(cx.call.refuse_change("name_create", &[]))
+}
+
+/// Its signature is checked; saving is not done here.
+fn web_save(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.args.split_first().ok_or_else(index_error)?;
+    Sig::new("Base.web_save", &["vals", "specification", "next_id"], 2).bind(rest, &cx.kwargs)?;
+    let ids = record_ids(ids)?;
+    let change = if ids.is_empty() { "create" } else { "write" };
+    Err(cx.call.refuse_change(change, &ids))
+}
+
+/// Which of `ids` exist, and which do not (in the order asked).
+fn existing_and_missing(
+    conn: &Connection,
+    m: &Model,
+    ids: &[i64],
+) -> Result<(Vec<i64>, Vec<i64>), PyError> {
+    let existing = orm::existing(conn, m, ids)?;
+    let missing = ids
+        .iter()
+        .copied()
+        .filter(|i| !existing.contains(i))
+        .collect();
+    Ok((existing, missing))
 }
 
 /// The ValidationError of a NOT NULL constraint on `field`.
@@ -805,45 +726,6 @@ pub fn resolve_model(name: &Value) -> Result<&'static Model, String> {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    fn kw(v: Value) -> Map<String, Value> {
-        v.as_object().cloned().unwrap()
-    }
-
-    #[test]
-    fn binds_like_python() {
-        let sig = Sig::new(
-            "Base.web_search_read",
-            &["domain", "specification", "offset"],
-            2,
-        );
-        assert_eq!(
-            sig.bind(&[], &kw(json!({}))).unwrap_err().message,
-            "Base.web_search_read() missing 2 required positional arguments: 'domain' and 'specification'"
-        );
-        assert_eq!(
-            sig.bind(&[json!([])], &kw(json!({"fields": []})))
-                .unwrap_err()
-                .message,
-            "Base.web_search_read() got an unexpected keyword argument 'fields'"
-        );
-        assert_eq!(
-            sig.bind(&[json!([])], &kw(json!({"domain": []})))
-                .unwrap_err()
-                .message,
-            "Base.web_search_read() got multiple values for argument 'domain'"
-        );
-        assert_eq!(
-            sig.bind(&[json!(1), json!(2), json!(3), json!(4)], &kw(json!({})))
-                .unwrap_err()
-                .message,
-            "Base.web_search_read() takes from 3 to 4 positional arguments but 5 were given"
-        );
-        let b = sig
-            .bind(&[json!([])], &kw(json!({"specification": {}})))
-            .unwrap();
-        assert_eq!(b, vec![Some(json!([])), Some(json!({})), None]);
-    }
 
     #[test]
     fn limits_as_postgresql_takes_them() {

@@ -28,26 +28,21 @@ pub enum Node {
 const MAX_DEPTH: usize = 500;
 
 impl Node {
-    fn and(a: Node, b: Node) -> Node {
-        let mut items = Vec::new();
-        for n in [a, b] {
-            match n {
-                Node::And(inner) => items.extend(inner),
-                n => items.push(n),
+    /// `items` under one `&` (`and`) or `|`: an item that is already the
+    /// same operator gives its own items, so the tree stays flat.
+    fn joined(and: bool, items: impl IntoIterator<Item = Node>) -> Node {
+        let mut flat = Vec::new();
+        for n in items {
+            match (and, n) {
+                (true, Node::And(inner)) | (false, Node::Or(inner)) => flat.extend(inner),
+                (_, n) => flat.push(n),
             }
         }
-        Node::And(items)
-    }
-
-    fn or(a: Node, b: Node) -> Node {
-        let mut items = Vec::new();
-        for n in [a, b] {
-            match n {
-                Node::Or(inner) => items.extend(inner),
-                n => items.push(n),
-            }
+        if and {
+            Node::And(flat)
+        } else {
+            Node::Or(flat)
         }
-        Node::Or(items)
     }
 
     fn not(a: Node) -> Node {
@@ -75,7 +70,8 @@ impl Node {
     }
 }
 
-const OPERATORS_16: [&str; 18] = [
+/// The operators every supported version takes; later ones add `any`.
+const BASE_OPERATORS: [&str; 18] = [
     "=",
     "!=",
     "<>",
@@ -97,7 +93,7 @@ const OPERATORS_16: [&str; 18] = [
 ];
 
 fn is_operator(op: &str, version: u8) -> bool {
-    OPERATORS_16.contains(&op)
+    BASE_OPERATORS.contains(&op)
         || (crate::release(version).any_operator && (op == "any" || op == "not any"))
 }
 
@@ -203,11 +199,7 @@ fn build(tokens: &[&Value]) -> Node {
             Some(op @ ("&" | "|")) => {
                 let a = stack.pop().unwrap_or(Node::True);
                 let b = stack.pop().unwrap_or(Node::True);
-                if op == "&" {
-                    Node::and(a, b)
-                } else {
-                    Node::or(a, b)
-                }
+                Node::joined(op == "&", [a, b])
             }
             Some("!") => Node::not(stack.pop().unwrap_or(Node::True)),
             _ => Node::Leaf((*token).clone()),
@@ -226,34 +218,10 @@ fn distribute_not(node: Node, negate: bool, version: u8) -> Node {
     };
     // Negation turns ORs into ANDs (and back): merge them with their
     // parents of the same kind again.
-    let flat_and = |items: Vec<Node>| {
-        Node::And(
-            items
-                .into_iter()
-                .flat_map(|n| match n {
-                    Node::And(inner) => inner,
-                    n => vec![n],
-                })
-                .collect(),
-        )
-    };
-    let flat_or = |items: Vec<Node>| {
-        Node::Or(
-            items
-                .into_iter()
-                .flat_map(|n| match n {
-                    Node::Or(inner) => inner,
-                    n => vec![n],
-                })
-                .collect(),
-        )
-    };
     match node {
         Node::Not(inner) => distribute_not(*inner, !negate, version),
-        Node::And(items) if negate => flat_or(all(items, true)),
-        Node::Or(items) if negate => flat_and(all(items, true)),
-        Node::And(items) => flat_and(all(items, false)),
-        Node::Or(items) => flat_or(all(items, false)),
+        Node::And(items) => Node::joined(!negate, all(items, negate)),
+        Node::Or(items) => Node::joined(negate, all(items, negate)),
         Node::Leaf(v) if negate => {
             let items = v.as_array().map(Vec::as_slice).unwrap_or(&[]);
             if is_leaf(items, version) {

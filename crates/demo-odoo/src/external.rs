@@ -9,9 +9,10 @@
 //! make before their first real call: `res.users.context_get` and an
 //! `ir.model` search by model name.
 
+use crate::auth::{self, Credential};
 use crate::json::{jobj, Json};
 use crate::model;
-use crate::routes::{self, Credential, Incoming};
+use crate::routes::{self, Incoming};
 use crate::session_info;
 use crate::sessions::Session;
 use crate::wire::{py_type, Failure, PyError};
@@ -48,9 +49,9 @@ pub(crate) fn dispatch(
             if inner.db(text(0)).is_none() {
                 return Err(unknown_db(text(0)));
             }
-            match routes::check_password(
+            match auth::check_password(
                 inner,
-                incoming,
+                &incoming.addr,
                 text(0),
                 Credential::Login(text(1)),
                 text(2),
@@ -84,11 +85,7 @@ pub(crate) fn dispatch(
             if let Some(answer) = lookup(inner, &session, &model, &name, &call_args)? {
                 return Ok(answer);
             }
-            routes::call(
-                inner,
-                &session,
-                &[Some(model), Some(name), Some(call_args), Some(kwargs)],
-            )
+            routes::call(inner, &session, &model, &name, &call_args, &kwargs)
         }
         ("common" | "db" | "object", method) => Err(PyError::new(
             "builtins.NameError",
@@ -109,8 +106,13 @@ fn check_uid(inner: &Inner, incoming: &Incoming, args: &[Value]) -> Result<Sessi
     // No uid checks as an unknown user: refused, and counted.
     let uid = args.get(1).and_then(Value::as_i64).unwrap_or(0);
     let password = args.get(2).and_then(Value::as_str).unwrap_or("");
-    let (db, uid) =
-        routes::check_password(inner, incoming, db_name, Credential::Uid(uid), password)?;
+    let (db, uid) = auth::check_password(
+        inner,
+        &incoming.addr,
+        db_name,
+        Credential::Uid(uid),
+        password,
+    )?;
     Ok(Session {
         db: db.to_string(),
         uid,

@@ -1,7 +1,16 @@
-//! demo-odoo: answers Odoo's web routes (sign-in, session, `call_kw` on
-//! contacts, countries and tags, avatars) the way a real Odoo 16–19 does,
-//! from SQLite, so the app runs and is tested anywhere. See README.md for
-//! what it mimics and where it cannot.
+//! demo-odoo: a stand-in for an Odoo server. It answers Odoo's web routes
+//! (sign-in, session, `call_kw` on contacts, countries and tags, avatars,
+//! the external `/jsonrpc` API) the way a real Odoo 16–19 does, from
+//! SQLite, so the staff app runs, is shown and is tested with no Odoo
+//! anywhere. What it is held to is the wire transcripts of real servers
+//! (`fixtures/odoo-wire/`); see README.md for what it mimics and where it
+//! cannot.
+//!
+//! It depends on odoo-rpc only for the version table
+//! (`odoo_rpc::versions`): what each release has and does comes from
+//! there, so the demo and the app cannot disagree about a version. It must
+//! never depend on the app, staff-calls or pwa-server: they are what it
+//! tests, and a fake that reads its client's code bends to fit it.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -13,6 +22,7 @@
 
 mod auth;
 mod avatar;
+mod bind;
 mod call_kw;
 mod clock;
 mod domain;

@@ -114,6 +114,29 @@ const fn ro(name: &'static str, string: &'static str, kind: Kind) -> Field {
     }
 }
 
+const fn required(field: Field) -> Field {
+    Field {
+        required: true,
+        ..field
+    }
+}
+
+/// A char column with no folded copy (ilike folds it in the query).
+const fn text(col: &'static str) -> Kind {
+    Kind::Char { col, fold: None }
+}
+
+const fn folded(col: &'static str, fold: &'static str) -> Kind {
+    Kind::Char {
+        col,
+        fold: Some(fold),
+    }
+}
+
+const fn many2one(col: &'static str, comodel: ModelId) -> Kind {
+    Kind::Many2one { col, comodel }
+}
+
 #[derive(Debug)]
 pub struct Model {
     pub id: ModelId,
@@ -227,40 +250,21 @@ pub static PARTNER: Model = Model {
         ],
     )),
     fields: &[
-        Field {
-            required: true,
-            ..f(
-                "name",
-                "Name",
-                Kind::Char {
-                    col: "name",
-                    fold: Some("name_fold"),
-                },
-            )
-        },
+        required(f("name", "Name", folded("name", "name_fold"))),
         ro(
             "complete_name",
             "Complete Name",
-            Kind::Char {
-                col: "complete_name",
-                fold: Some("complete_fold"),
-            },
+            folded("complete_name", "complete_fold"),
         ),
         ro(
             "display_name",
             "Display Name",
-            Kind::Char {
-                col: "complete_name",
-                fold: Some("complete_fold"),
-            },
+            folded("complete_name", "complete_fold"),
         ),
         f(
             "parent_id",
             "Related Company",
-            Kind::Many2one {
-                col: "parent_id",
-                comodel: ModelId::Partner,
-            },
+            many2one("parent_id", ModelId::Partner),
         ),
         f(
             "child_ids",
@@ -270,38 +274,14 @@ pub static PARTNER: Model = Model {
                 inverse: "parent_id",
             },
         ),
-        f(
-            "ref",
-            "Reference",
-            Kind::Char {
-                col: "ref",
-                fold: Some("ref_fold"),
-            },
-        ),
-        f(
-            "vat",
-            "Tax ID",
-            Kind::Char {
-                col: "vat",
-                fold: Some("vat_fold"),
-            },
-        ),
+        f("ref", "Reference", folded("ref", "ref_fold")),
+        f("vat", "Tax ID", folded("vat", "vat_fold")),
         f(
             "company_registry",
             "Company ID",
-            Kind::Char {
-                col: "company_registry",
-                fold: Some("registry_fold"),
-            },
+            folded("company_registry", "registry_fold"),
         ),
-        f(
-            "website",
-            "Website Link",
-            Kind::Char {
-                col: "website",
-                fold: None,
-            },
-        ),
+        f("website", "Website Link", text("website")),
         f("comment", "Notes", Kind::Html { col: "comment" }),
         f(
             "category_id",
@@ -314,14 +294,7 @@ pub static PARTNER: Model = Model {
             },
         ),
         f("active", "Active", Kind::Boolean { col: "active" }),
-        f(
-            "function",
-            "Job Position",
-            Kind::Char {
-                col: "function",
-                fold: None,
-            },
-        ),
+        f("function", "Job Position", text("function")),
         f(
             "type",
             "Address Type",
@@ -330,78 +303,19 @@ pub static PARTNER: Model = Model {
                 options: PARTNER_TYPES,
             },
         ),
-        f(
-            "street",
-            "Street",
-            Kind::Char {
-                col: "street",
-                fold: None,
-            },
-        ),
-        f(
-            "street2",
-            "Street2",
-            Kind::Char {
-                col: "street2",
-                fold: None,
-            },
-        ),
-        f(
-            "zip",
-            "Zip",
-            Kind::Char {
-                col: "zip",
-                fold: None,
-            },
-        ),
-        f(
-            "city",
-            "City",
-            Kind::Char {
-                col: "city",
-                fold: None,
-            },
-        ),
-        f(
-            "state_id",
-            "State",
-            Kind::Many2one {
-                col: "state_id",
-                comodel: ModelId::State,
-            },
-        ),
+        f("street", "Street", text("street")),
+        f("street2", "Street2", text("street2")),
+        f("zip", "Zip", text("zip")),
+        f("city", "City", text("city")),
+        f("state_id", "State", many2one("state_id", ModelId::State)),
         f(
             "country_id",
             "Country",
-            Kind::Many2one {
-                col: "country_id",
-                comodel: ModelId::Country,
-            },
+            many2one("country_id", ModelId::Country),
         ),
-        f(
-            "email",
-            "Email",
-            Kind::Char {
-                col: "email",
-                fold: Some("email_fold"),
-            },
-        ),
-        f(
-            "phone",
-            "Phone",
-            Kind::Char {
-                col: "phone",
-                fold: None,
-            },
-        ),
-        f(
-            "mobile",
-            "Mobile",
-            Kind::Char {
-                col: "mobile",
-                fold: None,
-            },
-        ),
+        f("email", "Email", folded("email", "email_fold")),
+        f("phone", "Phone", text("phone")),
+        f("mobile", "Mobile", text("mobile")),
         f(
             "is_company",
             "Is a Company",
@@ -419,10 +333,7 @@ pub static PARTNER: Model = Model {
         ro(
             "commercial_partner_id",
             "Commercial Entity",
-            Kind::Many2one {
-                col: "commercial_partner_id",
-                comodel: ModelId::Partner,
-            },
+            many2one("commercial_partner_id", ModelId::Partner),
         ),
         f("image_128", "Image 128", Kind::Image),
         ro("avatar_128", "Avatar 128", Kind::Avatar),
@@ -459,33 +370,9 @@ pub static COUNTRY: Model = Model {
     name_search_also: &["lower(code)"],
     joined_text: None,
     fields: &[
-        Field {
-            required: true,
-            ..f(
-                "name",
-                "Country Name",
-                Kind::Char {
-                    col: "name",
-                    fold: Some("name_fold"),
-                },
-            )
-        },
-        f(
-            "code",
-            "Country Code",
-            Kind::Char {
-                col: "code",
-                fold: None,
-            },
-        ),
-        ro(
-            "display_name",
-            "Display Name",
-            Kind::Char {
-                col: "name",
-                fold: Some("name_fold"),
-            },
-        ),
+        required(f("name", "Country Name", folded("name", "name_fold"))),
+        f("code", "Country Code", text("code")),
+        ro("display_name", "Display Name", folded("name", "name_fold")),
         f(
             "state_ids",
             "States",
@@ -511,47 +398,14 @@ pub static STATE: Model = Model {
     name_search_also: &["lower(code)"],
     joined_text: None,
     fields: &[
-        Field {
-            required: true,
-            ..f(
-                "country_id",
-                "Country",
-                Kind::Many2one {
-                    col: "country_id",
-                    comodel: ModelId::Country,
-                },
-            )
-        },
-        Field {
-            required: true,
-            ..f(
-                "name",
-                "State Name",
-                Kind::Char {
-                    col: "name",
-                    fold: Some("name_fold"),
-                },
-            )
-        },
-        Field {
-            required: true,
-            ..f(
-                "code",
-                "State Code",
-                Kind::Char {
-                    col: "code",
-                    fold: None,
-                },
-            )
-        },
-        ro(
-            "display_name",
-            "Display Name",
-            Kind::Char {
-                col: "display_name",
-                fold: None,
-            },
-        ),
+        required(f(
+            "country_id",
+            "Country",
+            many2one("country_id", ModelId::Country),
+        )),
+        required(f("name", "State Name", folded("name", "name_fold"))),
+        required(f("code", "State Code", text("code"))),
+        ro("display_name", "Display Name", text("display_name")),
         ro("id", "ID", Kind::Id),
     ],
 };
@@ -569,25 +423,12 @@ pub static CATEGORY: Model = Model {
     name_search_also: &[],
     joined_text: None,
     fields: &[
-        Field {
-            required: true,
-            ..f(
-                "name",
-                "Tag Name",
-                Kind::Char {
-                    col: "name",
-                    fold: Some("name_fold"),
-                },
-            )
-        },
+        required(f("name", "Tag Name", folded("name", "name_fold"))),
         f("color", "Color", Kind::Integer { col: "color" }),
         f(
             "parent_id",
             "Parent Category",
-            Kind::Many2one {
-                col: "parent_id",
-                comodel: ModelId::Category,
-            },
+            many2one("parent_id", ModelId::Category),
         ),
         f(
             "child_ids",
@@ -611,10 +452,7 @@ pub static CATEGORY: Model = Model {
         ro(
             "display_name",
             "Display Name",
-            Kind::Char {
-                col: "complete_name",
-                fold: Some("complete_fold"),
-            },
+            folded("complete_name", "complete_fold"),
         ),
         ro("id", "ID", Kind::Id),
     ],
@@ -634,38 +472,14 @@ pub static USER: Model = Model {
     name_search_also: &[],
     joined_text: None,
     fields: &[
-        f(
-            "name",
-            "Name",
-            Kind::Char {
-                col: "name",
-                fold: None,
-            },
-        ),
-        f(
-            "login",
-            "Login",
-            Kind::Char {
-                col: "login",
-                fold: None,
-            },
-        ),
+        f("name", "Name", text("name")),
+        f("login", "Login", text("login")),
         f(
             "partner_id",
             "Related Partner",
-            Kind::Many2one {
-                col: "partner_id",
-                comodel: ModelId::Partner,
-            },
+            many2one("partner_id", ModelId::Partner),
         ),
-        ro(
-            "display_name",
-            "Display Name",
-            Kind::Char {
-                col: "name",
-                fold: None,
-            },
-        ),
+        ro("display_name", "Display Name", text("name")),
         ro("id", "ID", Kind::Id),
     ],
 };

@@ -221,188 +221,205 @@ pub fn read(
                 .ok_or_else(|| m.invalid_field(&format!("'{n}'"), version))
         })
         .collect::<Result<_, _>>()?;
-    // One column per stored field; the rest is fetched per relation below.
+    let (cols, col_of) = columns(&fields);
+    let mut fetched = Fetched {
+        rows: fetch_rows(conn, m.table, &cols, ids)?,
+        col_of,
+        related: HashMap::new(),
+        names: HashMap::new(),
+    };
+    fetched.add_relations(conn, ids, &fields, version, active_test)?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| fetched.rows.get(id))
+        .map(|row| {
+            let mut rec = vec![("id".to_string(), Json::Int(row.id))];
+            for (f, want) in &fields {
+                rec.push((f.name.to_string(), fetched.value(row, f, want)));
+            }
+            Json::Obj(rec)
+        })
+        .collect())
+}
+
+/// The columns to select (`id` first, one per stored field, and what an
+/// avatar is drawn from) and where each field's value sits among them.
+fn columns(fields: &[(&'static Field, &Want)]) -> (Vec<String>, HashMap<&'static str, usize>) {
     let mut cols: Vec<String> = vec!["id".into()];
     let mut col_of: HashMap<&'static str, usize> = HashMap::new();
-    for (f, _) in &fields {
-        let col: Option<String> = match f.kind {
+    let mut add = |key: &'static str, col: &str| {
+        col_of.insert(key, cols.len());
+        cols.push(col.into());
+    };
+    for (f, _) in fields {
+        let col = match f.kind {
             Kind::Char { col, .. }
             | Kind::Html { col }
             | Kind::Datetime { col }
             | Kind::Boolean { col }
             | Kind::Integer { col }
             | Kind::Selection { col, .. }
-            | Kind::Many2one { col, .. } => Some(col.into()),
-            Kind::CompanyType => Some("is_company".into()),
-            Kind::Image => Some("image".into()),
-            Kind::Avatar => Some("image".into()),
-            _ => None,
+            | Kind::Many2one { col, .. } => col,
+            Kind::CompanyType => "is_company",
+            Kind::Image | Kind::Avatar => "image",
+            _ => continue,
         };
-        if let Some(c) = col {
-            col_of.insert(f.name, cols.len());
-            cols.push(c);
-        }
+        add(f.name, col);
     }
-    let avatar_cols = fields.iter().any(|(f, _)| f.kind == Kind::Avatar);
-    if avatar_cols {
-        col_of.insert("__name", cols.len());
-        cols.push("name".into());
-        col_of.insert("__create_date", cols.len());
-        cols.push("create_date".into());
+    if fields.iter().any(|(f, _)| f.kind == Kind::Avatar) {
+        add("__name", "name");
+        add("__create_date", "create_date");
     }
-    let rows = fetch_rows(conn, m.table, &cols, ids)?;
+    (cols, col_of)
+}
 
-    // Related values, a query per relational field.
-    let mut related: HashMap<&'static str, HashMap<i64, Vec<i64>>> = HashMap::new();
-    let mut names: HashMap<&'static str, HashMap<i64, Json>> = HashMap::new();
-    for (f, want) in &fields {
-        match f.kind {
-            Kind::Many2one { comodel, .. } => {
-                let idx = col_of[f.name];
-                let targets: Vec<i64> = rows
+/// What a read fetched: the rows, then per relational field the related
+/// ids (to-many) and how each related record appears.
+struct Fetched {
+    rows: HashMap<i64, Row>,
+    col_of: HashMap<&'static str, usize>,
+    related: HashMap<&'static str, HashMap<i64, Vec<i64>>>,
+    names: HashMap<&'static str, HashMap<i64, Json>>,
+}
+
+impl Fetched {
+    /// Related values, a query per relational field.
+    fn add_relations(
+        &mut self,
+        conn: &Connection,
+        ids: &[i64],
+        fields: &[(&'static Field, &Want)],
+        version: u8,
+        active_test: bool,
+    ) -> Result<(), PyError> {
+        for (f, want) in fields {
+            if let Kind::Many2one { comodel, .. } = f.kind {
+                let idx = self.col_of[f.name];
+                let targets: Vec<i64> = self
+                    .rows
                     .values()
                     .filter_map(|r| match r.values[idx] {
                         Some(Sql::Integer(i)) => Some(i),
                         _ => None,
                     })
                     .collect();
-                let co = model(comodel);
-                let map = related_values(conn, co, &targets, want, version, active_test)?;
-                names.insert(f.name, map);
-            }
-            Kind::Many2many {
-                rel,
-                own,
-                other,
-                comodel,
-            } => {
-                let co = model(comodel);
-                let active = if co.active && active_test {
-                    " AND t.active = 1"
-                } else {
-                    ""
-                };
-                let sql = format!(
-                    "SELECT r.{own}, r.{other} FROM {rel} r JOIN {} t ON t.id = r.{other} WHERE r.{own} IN ({}){active} ORDER BY {}",
-                    co.table,
-                    marks(ids.len()),
-                    qualified_order(co, "t")
-                );
+                let map =
+                    related_values(conn, model(comodel), &targets, want, version, active_test)?;
+                self.names.insert(f.name, map);
+            } else if let Some((co, sql)) = to_many_sql(f.kind, ids.len(), active_test) {
                 let links = links(conn, &sql, ids)?;
                 if matches!(want, Want::Fields(_)) {
                     let targets: Vec<i64> = links.values().flatten().copied().collect();
-                    names.insert(
-                        f.name,
-                        related_values(conn, co, &targets, want, version, active_test)?,
-                    );
+                    let map = related_values(conn, co, &targets, want, version, active_test)?;
+                    self.names.insert(f.name, map);
                 }
-                related.insert(f.name, links);
+                self.related.insert(f.name, links);
             }
-            Kind::One2many { comodel, inverse } => {
-                let co = model(comodel);
-                let active = if co.active && active_test {
-                    " AND t.active = 1"
-                } else {
-                    ""
-                };
-                let sql = format!(
-                    "SELECT t.{inverse}, t.id FROM {} t WHERE t.{inverse} IN ({}){active} ORDER BY {}",
-                    co.table,
-                    marks(ids.len()),
-                    qualified_order(co, "t")
-                );
-                let links = links(conn, &sql, ids)?;
-                if matches!(want, Want::Fields(_)) {
-                    let targets: Vec<i64> = links.values().flatten().copied().collect();
-                    names.insert(
-                        f.name,
-                        related_values(conn, co, &targets, want, version, active_test)?,
-                    );
-                }
-                related.insert(f.name, links);
-            }
-            _ => {}
         }
+        Ok(())
     }
 
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some(row) = rows.get(id) else { continue };
-        let mut rec = vec![("id".to_string(), Json::Int(row.id))];
-        for (f, want) in &fields {
-            let cell = col_of.get(f.name).and_then(|i| row.values[*i].as_ref());
-            let v = match f.kind {
-                Kind::Id => Json::Int(row.id),
-                Kind::Char { .. }
-                | Kind::Html { .. }
-                | Kind::Datetime { .. }
-                | Kind::Selection { .. } => match cell {
-                    Some(Sql::Text(s)) if !s.is_empty() => Json::Str(s.clone()),
-                    _ => Json::Bool(false),
-                },
-                Kind::Integer { .. } => match cell {
-                    Some(Sql::Integer(i)) => Json::Int(*i),
-                    _ => Json::Int(0),
-                },
-                Kind::Boolean { .. } => {
-                    Json::Bool(matches!(cell, Some(Sql::Integer(i)) if *i != 0))
-                }
-                Kind::CompanyType => {
-                    let company = matches!(cell, Some(Sql::Integer(i)) if *i != 0);
-                    Json::from(if company { "company" } else { "person" })
-                }
-                Kind::Image => match cell {
-                    Some(Sql::Blob(b)) if !b.is_empty() => {
-                        Json::Str(base64::engine::general_purpose::STANDARD.encode(b))
-                    }
-                    _ => Json::Bool(false),
-                },
-                Kind::Avatar => {
-                    let text = |k: &str| match col_of.get(k).and_then(|i| row.values[*i].as_ref()) {
+    fn cell<'a>(&self, row: &'a Row, key: &str) -> Option<&'a Sql> {
+        self.col_of.get(key).and_then(|i| row.values[*i].as_ref())
+    }
+
+    /// A field's value in a record, as Odoo's ORM shapes it.
+    fn value(&self, row: &Row, f: &Field, want: &Want) -> Json {
+        let cell = self.cell(row, f.name);
+        let base64 = |b: &[u8]| Json::Str(base64::engine::general_purpose::STANDARD.encode(b));
+        let related = |target: &i64| self.names.get(f.name).and_then(|m| m.get(target)).cloned();
+        match f.kind {
+            Kind::Id => Json::Int(row.id),
+            Kind::Char { .. }
+            | Kind::Html { .. }
+            | Kind::Datetime { .. }
+            | Kind::Selection { .. } => match cell {
+                Some(Sql::Text(s)) if !s.is_empty() => Json::Str(s.clone()),
+                _ => Json::Bool(false),
+            },
+            Kind::Integer { .. } => match cell {
+                Some(Sql::Integer(i)) => Json::Int(*i),
+                _ => Json::Int(0),
+            },
+            Kind::Boolean { .. } => Json::Bool(matches!(cell, Some(Sql::Integer(i)) if *i != 0)),
+            Kind::CompanyType => {
+                let company = matches!(cell, Some(Sql::Integer(i)) if *i != 0);
+                Json::from(if company { "company" } else { "person" })
+            }
+            Kind::Image => match cell {
+                Some(Sql::Blob(b)) if !b.is_empty() => base64(b),
+                _ => Json::Bool(false),
+            },
+            Kind::Avatar => match cell {
+                Some(Sql::Blob(b)) if !b.is_empty() => base64(b),
+                _ => {
+                    let text = |k: &str| match self.cell(row, k) {
                         Some(Sql::Text(s)) => s.clone(),
                         _ => String::new(),
                     };
-                    let bytes = match cell {
-                        Some(Sql::Blob(b)) if !b.is_empty() => b.clone(),
-                        _ => avatar::initials_svg(&text("__name"), &text("__create_date"))
-                            .into_bytes(),
-                    };
-                    Json::Str(base64::engine::general_purpose::STANDARD.encode(bytes))
+                    base64(avatar::initials_svg(&text("__name"), &text("__create_date")).as_bytes())
                 }
-                Kind::Many2one { .. } => match cell {
-                    Some(Sql::Integer(target)) => names
-                        .get(f.name)
-                        .and_then(|m| m.get(target))
-                        .cloned()
-                        .unwrap_or(Json::Bool(false)),
-                    _ => Json::Bool(false),
-                },
-                Kind::Many2many { .. } | Kind::One2many { .. } => {
-                    let targets = related
-                        .get(f.name)
-                        .and_then(|l| l.get(id))
-                        .cloned()
-                        .unwrap_or_default();
-                    Json::Arr(
-                        targets
-                            .iter()
-                            .map(|t| match want {
-                                Want::Fields(_) => names
-                                    .get(f.name)
-                                    .and_then(|m| m.get(t))
-                                    .cloned()
-                                    .unwrap_or(Json::Int(*t)),
-                                _ => Json::Int(*t),
-                            })
-                            .collect(),
-                    )
-                }
-            };
-            rec.push((f.name.to_string(), v));
+            },
+            Kind::Many2one { .. } => match cell {
+                Some(Sql::Integer(target)) => related(target).unwrap_or(Json::Bool(false)),
+                _ => Json::Bool(false),
+            },
+            Kind::Many2many { .. } | Kind::One2many { .. } => {
+                let targets = self.related.get(f.name).and_then(|l| l.get(&row.id));
+                Json::Arr(
+                    targets
+                        .into_iter()
+                        .flatten()
+                        .map(|t| match want {
+                            Want::Fields(_) => related(t).unwrap_or(Json::Int(*t)),
+                            _ => Json::Int(*t),
+                        })
+                        .collect(),
+                )
+            }
         }
-        out.push(Json::Obj(rec));
     }
-    Ok(out)
+}
+
+/// A to-many field's comodel, and the SQL that lists `(record, related
+/// id)` pairs for `n` records in the comodel's order (archived related
+/// records left out under `active_test`).
+fn to_many_sql(kind: Kind, n: usize, active_test: bool) -> Option<(&'static Model, String)> {
+    let (co, pairs) = match kind {
+        Kind::Many2many {
+            rel,
+            own,
+            other,
+            comodel,
+        } => {
+            let co = model(comodel);
+            let sql = format!(
+                "SELECT r.{own}, r.{other} FROM {rel} r JOIN {} t ON t.id = r.{other} WHERE r.{own}",
+                co.table
+            );
+            (co, sql)
+        }
+        Kind::One2many { comodel, inverse } => {
+            let co = model(comodel);
+            let sql = format!(
+                "SELECT t.{inverse}, t.id FROM {} t WHERE t.{inverse}",
+                co.table
+            );
+            (co, sql)
+        }
+        _ => return None,
+    };
+    let active = if co.active && active_test {
+        " AND t.active = 1"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "{pairs} IN ({}){active} ORDER BY {}",
+        marks(n),
+        qualified_order(co, "t")
+    );
+    Some((co, sql))
 }
 
 /// How each related record appears: `[id, name]`, its id, or an object.

@@ -11,13 +11,15 @@
 //! 5. then the body is parsed (400 "Invalid JSON data" in HTML) and the
 //!    endpoint runs with Python's argument rules.
 
+use crate::auth::{self, Credential};
 use crate::avatar::{self, Image};
+use crate::bind::{Bound, Sig, Unknown};
 use crate::call_kw::{self, Call, Caller};
 use crate::json::{jobj, Json};
 use crate::session_info::{self, UserKind, Who};
 use crate::sessions::{self, Session};
-use crate::wire::{self, py_name_list, py_type, Failure, PyError};
-use crate::{auth, clock, external, Inner};
+use crate::wire::{self, py_type, Failure, PyError};
+use crate::{clock, external, Inner};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -28,7 +30,6 @@ use odoo_rpc::versions::PrivateMethod;
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 type St = State<Arc<Inner>>;
 
@@ -461,22 +462,13 @@ fn length_error(i: usize, n: usize) -> PyError {
 
 /// The endpoint's arguments; unknown parameters are ignored (Odoo logs
 /// them), missing required ones are a TypeError.
-fn bind_endpoint(ep: Endpoint, params: &Map<String, Value>) -> Result<Vec<Option<Value>>, PyError> {
+fn bind_endpoint(ep: Endpoint, params: &Map<String, Value>) -> Result<Bound<'static>, PyError> {
     let (qual, names, required) = ep.signature();
-    let missing: Vec<&str> = names[..required]
-        .iter()
-        .copied()
-        .filter(|n| !params.contains_key(*n))
-        .collect();
-    if !missing.is_empty() {
-        return Err(PyError::type_error(format!(
-            "{qual}() missing {} required positional argument{}: {}",
-            missing.len(),
-            if missing.len() == 1 { "" } else { "s" },
-            py_name_list(&missing)
-        )));
+    Sig {
+        unknown: Unknown::Ignore,
+        ..Sig::new(qual, names, required)
     }
-    Ok(names.iter().map(|n| params.get(*n).cloned()).collect())
+    .bind(&[], params)
 }
 
 enum NewCookie {
@@ -503,7 +495,7 @@ fn dispatch(
     ep: Endpoint,
     incoming: &Incoming,
     session: Option<Session>,
-    args: &[Option<Value>],
+    args: &Bound<'_>,
 ) -> Result<Reply, Failure> {
     let v = inner.version;
     // Anonymous visitors get a (throw-away) session cookie, as Odoo does.
@@ -550,11 +542,21 @@ fn dispatch(
         Endpoint::Authenticate => authenticate(inner, incoming, args),
         Endpoint::CallKw => {
             let s = session.ok_or(Failure::SessionExpired)?;
-            call(inner, &s, args).map(Reply::plain)
+            let arg = |name| args.value(name);
+            call(
+                inner,
+                &s,
+                arg("model"),
+                arg("method"),
+                arg("args"),
+                arg("kwargs"),
+            )
+            .map(Reply::plain)
         }
         Endpoint::JsonRpc => {
-            let arg = |i: usize| args.get(i).cloned().flatten().unwrap_or(Value::Null);
-            external::dispatch(inner, incoming, &arg(0), &arg(1), &arg(2)).map(Reply::plain)
+            let arg = |name| args.value(name);
+            external::dispatch(inner, incoming, arg("service"), arg("method"), arg("args"))
+                .map(Reply::plain)
         }
     }
 }
@@ -622,99 +624,14 @@ fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Fai
     ))
 }
 
-/// A hash to check unknown logins against, so they take as long as
-/// known ones.
-fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| auth::hash_password("decoy"))
-}
-
-/// Whom a password is checked for: a login (sign-in), or a uid (every
-/// call of the external API).
-pub(crate) enum Credential<'a> {
-    Login(&'a str),
-    Uid(i64),
-}
-
-/// Checks a password on `db_name` with Odoo's lock-out: the uid, or
-/// AccessDenied (wrong credentials, or too many failures from this
-/// address), or the error for an unknown database. An unknown user costs
-/// as long as a known one, so neither can be guessed at speed.
-pub(crate) fn check_password(
-    inner: &Inner,
-    incoming: &Incoming,
-    db_name: &str,
-    who: Credential,
-    password: &str,
-) -> Result<(&'static str, i64), Failure> {
-    let Some(db) = inner.db(db_name) else {
-        return Err(PyError::access("Database not found.").into());
-    };
-    let denied = || Failure::Py(PyError::denied("Access Denied"));
-    // An empty password is refused before the cooldown bookkeeping.
-    if password.is_empty() {
-        return Err(denied());
-    }
-    let now = Instant::now();
-    if inner.cooldown.is_cooling(db.name, &incoming.addr, now) {
-        return Err(PyError::denied(
-            "Too many login failures, please wait a bit before trying again.",
-        )
-        .into());
-    }
-    let found: Option<(i64, String)> = {
-        use rusqlite::OptionalExtension;
-        let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?));
-        let conn = db.lock();
-        match who {
-            Credential::Login(login) => conn.query_row(
-                "SELECT id, password FROM users WHERE login = ?1 AND active = 1",
-                [login],
-                row,
-            ),
-            Credential::Uid(uid) => conn.query_row(
-                "SELECT id, password FROM users WHERE id = ?1 AND active = 1",
-                [uid],
-                row,
-            ),
-        }
-        .optional()
-        .map_err(PyError::from)?
-    };
-    // The hash is checked outside the database lock: it is the slow part.
-    let uid = match &found {
-        Some((uid, hash)) if auth::verify_password(password, hash) => Some(*uid),
-        Some(_) => None,
-        None => {
-            auth::verify_password(password, decoy_hash());
-            None
-        }
-    };
-    let Some(uid) = uid else {
-        inner.cooldown.failed(db.name, &incoming.addr, now);
-        return Err(denied());
-    };
-    inner.cooldown.succeeded(db.name, &incoming.addr);
-    Ok((db.name, uid))
-}
-
-fn authenticate(
-    inner: &Inner,
-    incoming: &Incoming,
-    args: &[Option<Value>],
-) -> Result<Reply, Failure> {
-    let text = |i: usize| {
-        args.get(i)
-            .and_then(|a| a.as_ref())
-            .and_then(Value::as_str)
-            .unwrap_or("")
-    };
-    let (db_name, uid) = check_password(
+fn authenticate(inner: &Inner, incoming: &Incoming, args: &Bound<'_>) -> Result<Reply, Failure> {
+    let text = |name| args.value(name).as_str().unwrap_or("");
+    let (db_name, uid) = auth::check_password(
         inner,
-        incoming,
-        text(0),
-        Credential::Login(text(1)),
-        text(2),
+        &incoming.addr,
+        text("db"),
+        Credential::Login(text("login")),
+        text("password"),
     )?;
     // A new id at every sign-in; the old session (if any) ends.
     if let Some(old) = &incoming.cookie {
@@ -739,18 +656,20 @@ fn authenticate(
     })
 }
 
-pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result<Json, Failure> {
+/// `call_kw(model, method, args, kwargs)` for the session's user.
+pub(crate) fn call(
+    inner: &Inner,
+    s: &Session,
+    model_name: &Value,
+    method: &Value,
+    call_args: &Value,
+    kwargs: &Value,
+) -> Result<Json, Failure> {
     let v = inner.version;
-    let (model_name, method, call_args, kwargs) = (
-        args[0].clone().unwrap_or(Value::Null),
-        args[1].clone().unwrap_or(Value::Null),
-        args[2].clone().unwrap_or(Value::Null),
-        args[3].clone().unwrap_or(Value::Null),
-    );
     let Value::String(method) = method else {
         return Err(PyError::type_error(format!(
             "expected string or bytes-like object, got '{}'",
-            py_type(&method)
+            py_type(method)
         ))
         .into());
     };
@@ -758,9 +677,9 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
     let release = crate::release(v);
     // The bare "Private methods" refusal comes before the model is looked up.
     if release.private_method == PrivateMethod::Access && method.starts_with('_') {
-        return Err(call_kw::method_error(&shown_model, &method, v).into());
+        return Err(call_kw::method_error(&shown_model, method, v).into());
     }
-    let model = match call_kw::resolve_model(&model_name) {
+    let model = match call_kw::resolve_model(model_name) {
         Ok(m) => m,
         Err(_) if release.call_kw_probes_body => return Err(Failure::NotFoundRpc),
         Err(name) => return Err(PyError::key(name).into()),
@@ -779,9 +698,9 @@ pub(crate) fn call(inner: &Inner, s: &Session, args: &[Option<Value>]) -> Result
         version: v,
         caller: &caller,
         model,
-        method: &method,
+        method,
     };
-    Ok(run.run(&call_args, &kwargs)?)
+    Ok(run.run(call_args, kwargs)?)
 }
 
 /// `/web/version` (`type="http"`, `auth="none"`): the version as plain

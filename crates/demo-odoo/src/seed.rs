@@ -4,8 +4,11 @@
 //! Mitchell Admin 3 (user 2), Marc Demo 7 (user 6), Joel Willis 8 (portal
 //! user 7), Deco Addict 10, Azure Interior 14.
 
+mod data;
+
 use crate::clock;
 use crate::fold::fold;
+use data::*;
 use rusqlite::{params, Connection, Statement};
 
 /// Bumped whenever the tables change: older files are rebuilt.
@@ -135,394 +138,6 @@ pub fn ensure(conn: &mut Connection, contacts: usize) -> rusqlite::Result<bool> 
     conn.execute_batch("ANALYZE;")?;
     Ok(true)
 }
-
-/// (city, state code)
-type Towns = &'static [(&'static str, Option<&'static str>)];
-
-const COUNTRIES: &[(&str, &str, Towns)] = &[
-    (
-        "United States",
-        "US",
-        &[
-            ("Fremont", Some("CA")),
-            ("San Francisco", Some("CA")),
-            ("Scranton", Some("PA")),
-            ("New York", Some("NY")),
-            ("Chicago", Some("IL")),
-            ("Austin", Some("TX")),
-            ("Seattle", Some("WA")),
-            ("Pleasant Hill", Some("CA")),
-            ("Fairfield", Some("CA")),
-            ("Tracy", Some("CA")),
-            ("Turlock", Some("CA")),
-            ("Stockton", Some("CA")),
-        ],
-    ),
-    (
-        "Belgium",
-        "BE",
-        &[
-            ("Brussels", None),
-            ("Liège", None),
-            ("Namur", None),
-            ("Gent", None),
-            ("Louvain-la-Neuve", None),
-        ],
-    ),
-    (
-        "France",
-        "FR",
-        &[
-            ("Paris", None),
-            ("Lyon", None),
-            ("Nîmes", None),
-            ("Besançon", None),
-            ("Saint-Étienne", None),
-        ],
-    ),
-    (
-        "Germany",
-        "DE",
-        &[
-            ("Berlin", None),
-            ("München", None),
-            ("Köln", None),
-            ("Düsseldorf", None),
-        ],
-    ),
-    (
-        "Spain",
-        "ES",
-        &[
-            ("Madrid", None),
-            ("Barcelona", None),
-            ("Málaga", None),
-            ("A Coruña", None),
-        ],
-    ),
-    (
-        "Italy",
-        "IT",
-        &[
-            ("Roma", None),
-            ("Milano", None),
-            ("Torino", None),
-            ("Forlì", None),
-        ],
-    ),
-    (
-        "Netherlands",
-        "NL",
-        &[
-            ("Amsterdam", None),
-            ("Utrecht", None),
-            ("Den Haag", None),
-            ("'s-Hertogenbosch", None),
-        ],
-    ),
-    (
-        "United Kingdom",
-        "GB",
-        &[
-            ("London", None),
-            ("Leeds", None),
-            ("Bristol", None),
-            ("Edinburgh", None),
-        ],
-    ),
-    (
-        "Ireland",
-        "IE",
-        &[("Dublin", None), ("Cork", None), ("Galway", None)],
-    ),
-    (
-        "Poland",
-        "PL",
-        &[
-            ("Kraków", None),
-            ("Łódź", None),
-            ("Gdańsk", None),
-            ("Wrocław", None),
-        ],
-    ),
-    (
-        "Sweden",
-        "SE",
-        &[("Göteborg", None), ("Malmö", None), ("Stockholm", None)],
-    ),
-    (
-        "Denmark",
-        "DK",
-        &[("København", None), ("Århus", None), ("Ærøskøbing", None)],
-    ),
-    ("Norway", "NO", &[("Oslo", None), ("Tromsø", None)]),
-    ("Portugal", "PT", &[("Lisboa", None), ("Porto", None)]),
-    (
-        "Switzerland",
-        "CH",
-        &[("Zürich", None), ("Genève", None), ("Bern", None)],
-    ),
-    ("Austria", "AT", &[("Wien", None), ("Graz", None)]),
-    ("Czech Republic", "CZ", &[("Praha", None), ("Brno", None)]),
-    (
-        "Canada",
-        "CA",
-        &[
-            ("Montréal", Some("QC")),
-            ("Québec", Some("QC")),
-            ("Toronto", Some("ON")),
-            ("Ottawa", Some("ON")),
-        ],
-    ),
-    (
-        "Brazil",
-        "BR",
-        &[("São Paulo", Some("SP")), ("Curitiba", Some("PR"))],
-    ),
-    (
-        "Mexico",
-        "MX",
-        &[
-            ("Ciudad de México", Some("CMX")),
-            ("Guadalajara", Some("JAL")),
-        ],
-    ),
-    (
-        "Argentina",
-        "AR",
-        &[("Buenos Aires", None), ("Córdoba", None)],
-    ),
-    ("Japan", "JP", &[("Tokyo", None), ("Osaka", None)]),
-    (
-        "India",
-        "IN",
-        &[("Mumbai", Some("MH")), ("Pune", Some("MH"))],
-    ),
-    ("Australia", "AU", &[("Sydney", None), ("Melbourne", None)]),
-    (
-        "South Africa",
-        "ZA",
-        &[("Cape Town", None), ("Johannesburg", None)],
-    ),
-    ("Morocco", "MA", &[("Casablanca", None), ("Rabat", None)]),
-    ("Türkiye", "TR", &[("İstanbul", None), ("Ankara", None)]),
-    ("Greece", "GR", &[("Athína", None), ("Thessaloníki", None)]),
-    ("Iceland", "IS", &[("Reykjavík", None)]),
-    ("Luxembourg", "LU", &[("Luxembourg", None)]),
-];
-
-const STATES: &[(&str, &str, &str)] = &[
-    ("US", "CA", "California"),
-    ("US", "PA", "Pennsylvania"),
-    ("US", "NY", "New York"),
-    ("US", "IL", "Illinois"),
-    ("US", "TX", "Texas"),
-    ("US", "WA", "Washington"),
-    ("CA", "QC", "Quebec"),
-    ("CA", "ON", "Ontario"),
-    ("BR", "SP", "São Paulo"),
-    ("BR", "PR", "Paraná"),
-    ("MX", "CMX", "Ciudad de México"),
-    ("MX", "JAL", "Jalisco"),
-    ("IN", "MH", "Maharashtra"),
-];
-
-/// (name, parent) — Odoo shows a tag under its parent as "Parent / Tag".
-const TAGS: &[(&str, Option<usize>)] = &[
-    ("Customer", None),
-    ("Vendor", None),
-    ("Desk Manufacturers", Some(2)),
-    ("Office Supplies", Some(2)),
-    ("Prospects", None),
-    ("Services", None),
-    ("Consulting", Some(6)),
-    ("VIP", None),
-    ("Employees", None),
-];
-
-const FIRST: &[&str] = &[
-    "Marc",
-    "Anne",
-    "José",
-    "Zoë",
-    "Émile",
-    "Brandon",
-    "Colleen",
-    "Nicole",
-    "Kim",
-    "Sofia",
-    "Liam",
-    "Chloé",
-    "Jürgen",
-    "Aoife",
-    "Łukasz",
-    "Inés",
-    "Mateo",
-    "Hannah",
-    "Yuki",
-    "Priya",
-    "Oliver",
-    "Léa",
-    "Søren",
-    "Ana",
-    "Tom",
-    "Fatima",
-    "Noah",
-    "Emma",
-    "Lars",
-    "Olga",
-    "Pedro",
-    "Mei",
-    "Joanna",
-    "Bjørn",
-    "Siobhán",
-    "François",
-    "Ngozi",
-    "Dmitri",
-    "Aurélie",
-    "Håkon",
-    "Raúl",
-    "Ingrid",
-    "Mohammed",
-    "Camille",
-    "Grzegorz",
-    "Nuno",
-    "Elif",
-    "Thabo",
-    "Ayşe",
-    "Benoît",
-];
-const LAST: &[&str] = &[
-    "Dupont",
-    "O'Brien",
-    "Müller",
-    "García",
-    "Jensen",
-    "Freeman",
-    "Diaz",
-    "Reed",
-    "Nakamura",
-    "Rossi",
-    "Kowalski",
-    "Leroy",
-    "Martínez",
-    "Svensson",
-    "Byrne",
-    "Schäfer",
-    "Van den Berg",
-    "Novák",
-    "Silva",
-    "Patel",
-    "Smith",
-    "D'Angelo",
-    "Lefèvre",
-    "Ivanova",
-    "Tanaka",
-    "Andersen",
-    "Costa",
-    "Walsh",
-    "Nowak",
-    "Fischer",
-    "Moreau",
-    "Ahmed",
-    "Johansson",
-    "Gonçalves",
-    "Øvergaard",
-    "Ó Súilleabháin",
-    "Dvořák",
-    "Yılmaz",
-    "Mbeki",
-    "Papadopoulos",
-    "Þórsson",
-    "Vermeulen",
-    "de la Cruz",
-    "MacLeod",
-    "Kim",
-    "Nguyen",
-    "Hernández",
-    "Petrović",
-    "Lindqvist",
-    "Okafor",
-];
-const CO_A: &[&str] = &[
-    "Blue",
-    "North",
-    "Granite",
-    "Silver",
-    "Oak",
-    "Rapid",
-    "Bright",
-    "Alpine",
-    "Coastal",
-    "Prime",
-    "Harbor",
-    "Golden",
-    "Urban",
-    "Nordic",
-    "Summit",
-    "Cedar",
-    "Crystal",
-    "Iron",
-    "Maple",
-    "Sunny",
-    "Atlas",
-    "Pioneer",
-    "Vista",
-    "Evergreen",
-];
-const CO_B: &[&str] = &[
-    "Logistics",
-    "Furniture",
-    "Interiors",
-    "Foods",
-    "Consulting",
-    "Textiles",
-    "Metals",
-    "Energy",
-    "Software",
-    "Bakery",
-    "Garage",
-    "Pharma",
-    "Builders",
-    "Travel",
-    "Studio",
-    "Robotics",
-    "Dairy",
-    "Optics",
-    "Printing",
-    "Gardens",
-    "Imports",
-    "Ceramics",
-];
-const CO_SUFFIX: &[&str] = &[
-    "Inc", "GmbH", "SA", "SRL", "Ltd", "BV", "& Co", "AB", "SARL", "NV", "LLC", "AS",
-];
-const FUNCTIONS: &[&str] = &[
-    "Sales Manager",
-    "Accountant",
-    "CEO",
-    "Purchaser",
-    "Technician",
-    "Office Manager",
-    "Consultant",
-    "Developer",
-    "Buyer",
-    "Warehouse Lead",
-    "Marketing Director",
-    "Chief Operations Officer",
-];
-const STREETS: &[&str] = &[
-    "Main Street",
-    "Rue de la Loi",
-    "Hauptstraße",
-    "Calle Mayor",
-    "Via Roma",
-    "Kerkstraat",
-    "High Street",
-    "Avenida Paulista",
-    "Rua Augusta",
-    "ulica Długa",
-];
 
 /// A tiny deterministic generator (64-bit LCG): the same data everywhere.
 struct Lcg(u64);
@@ -669,6 +284,31 @@ impl Places {
             .find(|c| c.2 == city)
             .map_or((None, None), |c| (c.3, Some(c.0)))
     }
+
+    /// A record of the data tables, its places looked up.
+    fn contact(&self, k: &Known) -> Contact {
+        let text = |s: Option<&str>| s.map(str::to_string);
+        Contact {
+            id: k.id,
+            name: k.name.into(),
+            is_company: k.is_company,
+            parent: k.parent,
+            function: text(k.function),
+            email: Some(k.email.into()),
+            phone: text(k.phone),
+            street: text(k.street),
+            zip: text(k.zip),
+            city: text(k.city),
+            state: k.state_of.and_then(|c| self.find(c).0),
+            country: k.country_of.and_then(|c| self.find(c).1),
+            website: text(k.website),
+            vat: text(k.vat),
+            comment: text(k.comment),
+            active: k.active,
+            tags: k.tags.to_vec(),
+            ..Contact::default()
+        }
+    }
 }
 
 fn places(tx: &Connection) -> rusqlite::Result<Places> {
@@ -705,6 +345,28 @@ fn places(tx: &Connection) -> rusqlite::Result<Places> {
 
 fn fill(tx: &Connection, contacts: usize) -> rusqlite::Result<()> {
     let places = places(tx)?;
+    tags(tx)?;
+    let mut w = Writer {
+        insert: tx.prepare(INSERT)?,
+        tag: tx.prepare(
+            "INSERT OR IGNORE INTO partner_category (partner_id, category_id) VALUES (?1, ?2)",
+        )?,
+        companies: std::collections::HashMap::new(),
+        base_time: clock::parse_odoo_datetime(FIRST_CREATED).unwrap_or(0),
+    };
+    for k in &ODOO_RECORDS {
+        w.add(places.contact(k))?;
+    }
+    let next_id = known_companies(&mut w, &places)?;
+    let next_id = specials(&mut w, &places, next_id)?;
+    let target =
+        i64::try_from(if contacts == 0 { SMALL_SET } else { contacts }).unwrap_or(i64::MAX);
+    generate(&mut w, &places, next_id, target)?;
+    drop(w);
+    users(tx)
+}
+
+fn tags(tx: &Connection) -> rusqlite::Result<()> {
     for (i, (name, parent)) in TAGS.iter().enumerate() {
         let complete = match parent {
             Some(p) => format!("{} / {name}", TAGS[p - 1].0),
@@ -715,220 +377,20 @@ fn fill(tx: &Connection, contacts: usize) -> rusqlite::Result<()> {
             params![i64::try_from(i).unwrap_or(0) + 1, name, parent.map(|p| i64::try_from(p).unwrap_or(0)), complete, fold(name), fold(&complete), i64::try_from(i % 12).unwrap_or(0)],
         )?;
     }
-    let mut w = Writer {
-        insert: tx.prepare(INSERT)?,
-        tag: tx.prepare(
-            "INSERT OR IGNORE INTO partner_category (partner_id, category_id) VALUES (?1, ?2)",
-        )?,
-        companies: std::collections::HashMap::new(),
-        base_time: clock::parse_odoo_datetime("2025-01-06 08:00:00").unwrap_or(0),
-    };
-    let at = |city: &str| places.find(city);
-    let company = |id: i64, name: &str, city: &str, email: &str| {
-        let (state, country) = at(city);
-        Contact {
-            id,
-            name: name.into(),
-            is_company: true,
-            email: Some(email.into()),
-            city: Some(city.into()),
-            state,
-            country,
-            active: true,
-            ..Contact::default()
-        }
-    };
-    let person = |id: i64, name: &str, parent: Option<i64>, email: &str| Contact {
-        id,
-        name: name.into(),
-        parent,
-        email: Some(email.into()),
-        active: true,
-        ..Contact::default()
-    };
+    Ok(())
+}
 
-    // Odoo's own records first, at their usual ids.
-    w.add(Contact {
-        phone: Some("+1 555-555-5556".into()),
-        street: Some("250 Executive Park Blvd, Suite 3400".into()),
-        zip: Some("94134".into()),
-        website: Some("http://www.example.com".into()),
-        ..company(1, "YourCompany", "San Francisco", "info@yourcompany.com")
-    })?;
-    w.add(Contact {
-        active: false,
-        ..person(2, "OdooBot", None, "odoobot@example.com")
-    })?;
-    w.add(Contact {
-        street: Some("215 Vine St".into()),
-        zip: Some("18503".into()),
-        city: Some("Scranton".into()),
-        state: at("Scranton").0,
-        country: at("Scranton").1,
-        phone: Some("+1 555-555-5555".into()),
-        function: Some("Chief Executive Officer".into()),
-        ..person(
-            3,
-            "Mitchell Admin",
-            Some(1),
-            "admin@yourcompany.example.com",
-        )
-    })?;
-    w.add(Contact {
-        active: false,
-        ..person(4, "Public user", None, "")
-    })?;
-    w.add(Contact {
-        function: Some("Store Manager".into()),
-        ..person(5, "Chester Reed", Some(1), "chester.reed79@example.com")
-    })?;
-    w.add(Contact {
-        function: Some("Technician".into()),
-        ..person(6, "Dwayne Newman", Some(1), "dwayne.newman28@example.com")
-    })?;
-    w.add(Contact {
-        phone: Some("(441)-695-2334".into()),
-        function: Some("Consultant".into()),
-        ..person(7, "Marc Demo", Some(1), "mark.brown23@example.com")
-    })?;
-    w.add(Contact {
-        phone: Some("(683)-556-5104".into()),
-        street: Some("858 Lynn Street".into()),
-        zip: Some("07002".into()),
-        city: Some("Bayonne".into()),
-        country: at("New York").1,
-        ..person(8, "Joel Willis", None, "joel.willis63@example.com")
-    })?;
-    // (id, name, city, email, phone, street, zip, staff)
-    type Company = (
-        i64,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static [&'static str],
-    );
-    let companies: [Company; 8] = [
-        (
-            9,
-            "Wood Corner",
-            "Turlock",
-            "wood.corner26@example.com",
-            "(623)-853-7197",
-            "1839 Arbor Way",
-            "95380",
-            &["Ron Gibson", "Tom Ruiz", "Willie Burke"],
-        ),
-        (
-            10,
-            "Deco Addict",
-            "Pleasant Hill",
-            "deco.addict82@example.com",
-            "(603)-996-3829",
-            "77 Santa Barbara Rd",
-            "94523",
-            &["Addison Olson", "Douglas Fletcher", "Floyd Steward"],
-        ),
-        (
-            11,
-            "Gemini Furniture",
-            "Fairfield",
-            "gemini.furniture39@example.com",
-            "(941)-284-4875",
-            "317 Fairchild Dr",
-            "94535",
-            &[
-                "Edwin Hansen",
-                "Jesse Brown",
-                "Oscar Morgan",
-                "Soham Palmer",
-            ],
-        ),
-        (
-            12,
-            "Ready Mat",
-            "Tracy",
-            "ready.mat28@example.com",
-            "(803)-873-6126",
-            "7500 W Linne Road",
-            "95304",
-            &[
-                "Billy Fox",
-                "Edith Sanchez",
-                "Kim Snyder",
-                "Theodore Gardner",
-            ],
-        ),
-        (
-            13,
-            "The Jackson Group",
-            "Stockton",
-            "jackson.group82@example.com",
-            "(334)-502-1024",
-            "1611 Peony Dr",
-            "95202",
-            &["Gordon Owens", "Julie Richards", "Toni Rhodes"],
-        ),
-        (
-            14,
-            "Azure Interior",
-            "Fremont",
-            "azure.Interior24@example.com",
-            "(870)-931-0505",
-            "4557 De Silva St",
-            "94538",
-            &["Brandon Freeman", "Colleen Diaz", "Nicole Ford"],
-        ),
-        (
-            15,
-            "Lumber Inc",
-            "Stockton",
-            "lumber-inv92@example.com",
-            "(828)-316-0593",
-            "1337 N San Joaquin St",
-            "95202",
-            &["Lorraine Douglas"],
-        ),
-        (
-            16,
-            "OpenWood",
-            "Brussels",
-            "wow@example.com",
-            "+32 987 65 43 21",
-            "Rue des Bois 12",
-            "1000",
-            &[],
-        ),
-    ];
-    let mut next_id = 17;
-    let mut employees = Vec::new();
-    for (id, name, city, email, phone, street, zip, staff) in companies {
-        let website = format!("http://www.{}.com", slug(name).replace("inc", "-inc"));
-        w.add(Contact {
-            phone: Some(phone.into()),
-            street: Some(street.into()),
-            zip: Some(zip.into()),
-            website: Some(website),
-            vat: (id % 2 == 0).then(|| format!("US{:08}", 12_345_600 + id)),
-            tags: vec![if id == 10 { 3 } else { 1 + id % 5 }],
-            comment: (id == 14)
-                .then(|| "<p>Key account. Prefers calls <b>after 2 pm</b>.</p>".to_string()),
-            ..company(id, name, city, email)
-        })?;
-        for person_name in staff {
-            employees.push((*person_name, id));
-        }
+/// Odoo's demo companies, then their staff from the next free id; returns
+/// the id after them.
+fn known_companies(w: &mut Writer<'_>, places: &Places) -> rusqlite::Result<i64> {
+    for (company, _) in &COMPANIES {
+        w.add(places.contact(company))?;
     }
-    let functions = [
-        "Creative Director",
-        "Business Executive",
-        "Director",
-        "Purchase Manager",
-        "Accountant",
-    ];
-    for (i, (name, company_id)) in employees.into_iter().enumerate() {
+    let mut next_id = COMPANIES.iter().map(|(c, _)| c.id).max().unwrap_or(0) + 1;
+    let staff = COMPANIES
+        .iter()
+        .flat_map(|(c, staff)| staff.iter().map(|name| (*name, c.id)));
+    for (i, (name, company_id)) in staff.enumerate() {
         let first = name.split(' ').next().unwrap_or(name);
         let email = format!(
             "{}.{}{}@example.com",
@@ -937,118 +399,55 @@ fn fill(tx: &Connection, contacts: usize) -> rusqlite::Result<()> {
             20 + i * 7 % 79
         );
         w.add(Contact {
-            function: Some(functions[i % functions.len()].into()),
+            id: next_id,
+            name: name.into(),
+            parent: Some(company_id),
+            function: Some(STAFF_FUNCTIONS[i % STAFF_FUNCTIONS.len()].into()),
+            email: Some(email),
             phone: Some(format!(
                 "({:03})-{:03}-{:04}",
                 200 + i * 37 % 700,
                 100 + i * 53 % 900,
                 1000 + i * 211 % 9000
             )),
-            ..person(next_id, name, Some(company_id), &email)
+            active: true,
+            ..Contact::default()
         })?;
         next_id += 1;
     }
-    // Names that test escaping, accents, apostrophes and archives.
-    let specials: Vec<Contact> = vec![
-        Contact {
-            phone: Some("+33 3 81 00 00 00".into()),
-            vat: Some("FR40303265045".into()),
-            ..company(
-                0,
-                "Société Générale des Eaux",
-                "Besançon",
-                "contact@sge.example.fr",
-            )
-        },
-        Contact {
-            phone: Some("+353 21 000 0000".into()),
-            tags: vec![1, 8],
-            ..company(0, "O'Reilly & Sons", "Cork", "hello@oreilly.example.ie")
-        },
-        Contact {
-            vat: Some("DE123456789".into()),
-            tags: vec![2],
-            ..company(
-                0,
-                "Müller Maschinenbau GmbH",
-                "München",
-                "info@mueller-mb.example.de",
-            )
-        },
-        Contact {
-            tags: vec![5],
-            ..company(
-                0,
-                "Łódź Logistics Sp. z o.o.",
-                "Łódź",
-                "biuro@lodz-logistics.example.pl",
-            )
-        },
-        Contact {
-            ..company(
-                0,
-                "Ærøskøbing Design ApS",
-                "Ærøskøbing",
-                "hej@aero-design.example.dk",
-            )
-        },
-        Contact {
-            active: false,
-            ..company(
-                0,
-                "Old Supplier Ltd",
-                "Leeds",
-                "accounts@old-supplier.example.co.uk",
-            )
-        },
-    ];
-    let mut special_ids = Vec::new();
-    for c in specials {
-        special_ids.push(w.add(Contact { id: next_id, ..c })?);
-        next_id += 1;
-    }
-    let people: Vec<(&str, Option<usize>, &str)> = vec![
-        (
-            "Jürgen Schäfer",
-            Some(2),
-            "j.schaefer@mueller-mb.example.de",
-        ),
-        (
-            "Łukasz Kowalski",
-            Some(3),
-            "lukasz@lodz-logistics.example.pl",
-        ),
-        ("Siobhán O'Reilly", Some(1), "siobhan@oreilly.example.ie"),
-        ("Émile Zola-Durand", Some(0), "emile.zola@sge.example.fr"),
-        ("Zoë D'Angelo", None, "zoe.dangelo@example.it"),
-        ("José Martínez", None, "jose.martinez@example.es"),
-        ("<script>alert(1)</script>", None, "xss@example.com"),
-        ("Ærø Ødegård", Some(4), "aero@aero-design.example.dk"),
-        (
-            "Retired Contact",
-            Some(5),
-            "gone@old-supplier.example.co.uk",
-        ),
-    ];
-    for (name, company_idx, email) in people {
-        let parent = company_idx.map(|i| special_ids[i]);
-        let (state, country) = if parent.is_none() {
-            at("Roma")
-        } else {
-            (None, None)
-        };
-        w.add(Contact {
-            state,
-            country,
-            active: name != "Retired Contact",
-            ..person(next_id, name, parent, email)
-        })?;
-        next_id += 1;
-    }
+    Ok(next_id)
+}
 
-    // Then generated companies with their staff, up to the size wanted.
-    let target = i64::try_from(if contacts == 0 { 320 } else { contacts }).unwrap_or(i64::MAX);
-    let mut rng = Lcg(0x5eed_0dd0_cafe_f00d);
+/// The companies and people with names that test escaping, from
+/// `next_id`; returns the id after them.
+fn specials(w: &mut Writer<'_>, places: &Places, mut next_id: i64) -> rusqlite::Result<i64> {
+    let mut company_ids = Vec::new();
+    for c in &SPECIAL_COMPANIES {
+        company_ids.push(w.add(Contact {
+            id: next_id,
+            ..places.contact(c)
+        })?);
+        next_id += 1;
+    }
+    for (company, p) in &SPECIAL_PEOPLE {
+        w.add(Contact {
+            id: next_id,
+            parent: company.map(|i| company_ids[i]),
+            ..places.contact(p)
+        })?;
+        next_id += 1;
+    }
+    Ok(next_id)
+}
+
+/// Generated companies with their staff, from `next_id` up to `target`.
+fn generate(
+    w: &mut Writer<'_>,
+    places: &Places,
+    mut next_id: i64,
+    target: i64,
+) -> rusqlite::Result<()> {
+    let mut rng = Lcg(GENERATOR_SEED);
     while next_id <= target {
         let (country_id, code, city, state) = *rng.pick(&places.cities);
         let name = format!(
@@ -1095,87 +494,60 @@ fn fill(tx: &Connection, contacts: usize) -> rusqlite::Result<()> {
             if next_id > target {
                 break;
             }
-            let first = *rng.pick(FIRST);
-            let last = *rng.pick(LAST);
-            w.add(Contact {
-                id: next_id,
-                name: format!("{first} {last}"),
-                parent: Some(cid),
-                function: Some(rng.pick(FUNCTIONS).to_string()),
-                email: Some(format!("{}.{}@{domain}", slug(first), slug(last))),
-                phone: (!rng.one_in(3)).then(|| {
-                    format!(
-                        "+{} {:03} {:04}",
-                        1 + country_id,
-                        rng.next() % 1000,
-                        rng.next() % 10_000
-                    )
-                }),
-                mobile: (rng.one_in(2)).then(|| {
-                    format!(
-                        "+{} 4{:02} {:03} {:03}",
-                        1 + country_id,
-                        rng.next() % 100,
-                        rng.next() % 1000,
-                        rng.next() % 1000
-                    )
-                }),
-                active: !rng.one_in(40),
-                ..Contact::default()
-            })?;
+            w.add(generated_employee(
+                &mut rng, next_id, cid, country_id, &domain,
+            ))?;
             next_id += 1;
         }
     }
-    drop(w);
+    Ok(())
+}
 
-    let hash = |pw: &str| crate::auth::hash_password(pw);
-    // (uid, login, password hash, partner, kind, name, tz, active)
-    let users = [
-        (
-            1,
-            "__system__",
-            "!".into(),
-            2,
-            "admin",
-            "OdooBot",
-            Some("Europe/Brussels"),
-            false,
-        ),
-        (
-            2,
-            "admin",
-            hash("admin"),
-            3,
-            "admin",
-            "Mitchell Admin",
-            Some("Europe/Brussels"),
-            true,
-        ),
-        (
-            6,
-            "demo",
-            hash("demo"),
-            7,
-            "internal",
-            "Marc Demo",
-            Some("Europe/Brussels"),
-            true,
-        ),
-        (
-            7,
-            "portal",
-            hash("portal"),
-            8,
-            "portal",
-            "Joel Willis",
-            None,
-            true,
-        ),
-    ];
-    for (id, login, password, partner, kind, name, tz, active) in users {
+fn generated_employee(
+    rng: &mut Lcg,
+    id: i64,
+    company: i64,
+    country_id: i64,
+    domain: &str,
+) -> Contact {
+    let first = *rng.pick(FIRST);
+    let last = *rng.pick(LAST);
+    Contact {
+        id,
+        name: format!("{first} {last}"),
+        parent: Some(company),
+        function: Some(rng.pick(FUNCTIONS).to_string()),
+        email: Some(format!("{}.{}@{domain}", slug(first), slug(last))),
+        phone: (!rng.one_in(3)).then(|| {
+            format!(
+                "+{} {:03} {:04}",
+                1 + country_id,
+                rng.next() % 1000,
+                rng.next() % 10_000
+            )
+        }),
+        mobile: (rng.one_in(2)).then(|| {
+            format!(
+                "+{} 4{:02} {:03} {:03}",
+                1 + country_id,
+                rng.next() % 100,
+                rng.next() % 1000,
+                rng.next() % 1000
+            )
+        }),
+        active: !rng.one_in(40),
+        ..Contact::default()
+    }
+}
+
+fn users(tx: &Connection) -> rusqlite::Result<()> {
+    for u in &USERS {
+        let password = u
+            .password
+            .map_or_else(|| "!".to_string(), crate::auth::hash_password);
         tx.execute(
             "INSERT INTO users (id, login, password, partner_id, kind, name, tz, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, login, password, partner, kind, name, tz, active],
+            params![u.uid, u.login, password, u.partner, u.kind, u.name, u.tz, u.active],
         )?;
     }
     Ok(())

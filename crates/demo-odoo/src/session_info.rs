@@ -68,24 +68,30 @@ fn hash_of(text: &str, len: usize) -> String {
 }
 
 pub fn session_info(version: u8, who: &Who<'_>) -> Json {
-    let internal = who.kind != UserKind::Portal;
-    let admin = who.kind == UserKind::Admin;
+    let mut m = jobj! {};
+    let settings = user_settings(who, version);
+    user(&mut m, who, version, &settings);
+    web_client(&mut m, who, version);
+    if who.kind != UserKind::Portal {
+        companies(&mut m, version);
+    }
+    ending(&mut m, who, version, settings);
+    m
+}
+
+/// Who signed in, where, and on what server.
+fn user(m: &mut Json, who: &Who<'_>, version: u8, settings: &Json) {
     let r = crate::release(version);
-    let (v16, old_tail, groups) = (
-        r.session_info_16,
-        r.session_info_user_id,
-        r.session_info_groups,
-    );
-    let tz = who.tz.map_or(Json::Bool(false), Json::from);
-    let mut m = jobj! {
-        "uid" => who.uid,
-        "is_system" => admin,
-        "is_admin" => admin,
-    };
+    let (v16, groups) = (r.session_info_16, r.session_info_groups);
+    let admin = who.kind == UserKind::Admin;
+    m.set("uid", who.uid);
+    m.set("is_system", admin);
+    m.set("is_admin", admin);
     if !v16 {
         m.set("is_public", false);
-        m.set("is_internal_user", internal);
+        m.set("is_internal_user", who.kind != UserKind::Portal);
     }
+    let tz = who.tz.map_or(Json::Bool(false), Json::from);
     m.set(
         "user_context",
         jobj! { "lang" => "en_US", "tz" => tz, "uid" => who.uid },
@@ -97,7 +103,6 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
             hash_of(&format!("registry-{}-{version}", who.db), 64),
         );
     }
-    let settings = user_settings(who, version);
     if !v16 {
         m.set("user_settings", settings.clone());
     }
@@ -115,7 +120,7 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     if groups {
         m.set("quick_login", true);
     }
-    if !old_tail {
+    if !r.session_info_user_id {
         m.set("partner_write_date", who.partner_write_date);
     }
     m.set("partner_display_name", who.partner_display_name);
@@ -124,6 +129,13 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     }
     m.set("partner_id", who.partner_id);
     m.set("web.base.url", who.base_url);
+}
+
+/// What the web client is set up with: limits, cache keys, currencies.
+fn web_client(m: &mut Json, who: &Who<'_>, version: u8) {
+    let r = crate::release(version);
+    let groups = r.session_info_groups;
+    let internal = who.kind != UserKind::Portal;
     m.set("active_ids_limit", 20_000i64);
     m.set("profile_session", Json::Null);
     m.set("profile_collectors", Json::Null);
@@ -150,36 +162,47 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     currency.set("digits", Json::Arr(vec![Json::Int(69), Json::Int(2)]));
     m.set("currencies", jobj! { "1" => currency });
     m.set("bundle_params", jobj! { "lang" => "en_US" });
-    if !old_tail {
+    if !r.session_info_user_id {
         m.set("test_mode", false);
         m.set("view_info", view_info());
     }
     if groups {
         m.set("groups", jobj! { "base.group_allow_export" => internal });
     }
-    if internal {
-        let mut company = jobj! { "id" => 1i64, "name" => "YourCompany", "sequence" => 0i64 };
-        if !v16 {
-            company.set("child_ids", Json::Arr(vec![]));
-            company.set("parent_id", false);
-        }
-        if groups {
-            company.set("currency_id", 1i64);
-        }
-        let mut companies =
-            jobj! { "current_company" => 1i64, "allowed_companies" => jobj! { "1" => company } };
-        if !v16 {
-            companies.set("disallowed_ancestor_companies", Json::Obj(vec![]));
-        }
-        m.set("user_companies", companies);
-        m.set("show_effect", true);
-        if !groups {
-            m.set("display_switch_company_menu", false);
-        }
+}
+
+/// An internal user's companies (a portal user gets none).
+fn companies(m: &mut Json, version: u8) {
+    let r = crate::release(version);
+    let (v16, groups) = (r.session_info_16, r.session_info_groups);
+    let mut company = jobj! { "id" => 1i64, "name" => "YourCompany", "sequence" => 0i64 };
+    if !v16 {
+        company.set("child_ids", Json::Arr(vec![]));
+        company.set("parent_id", false);
     }
-    if old_tail {
+    if groups {
+        company.set("currency_id", 1i64);
+    }
+    let mut companies =
+        jobj! { "current_company" => 1i64, "allowed_companies" => jobj! { "1" => company } };
+    if !v16 {
+        companies.set("disallowed_ancestor_companies", Json::Obj(vec![]));
+    }
+    m.set("user_companies", companies);
+    m.set("show_effect", true);
+    if !groups {
+        m.set("display_switch_company_menu", false);
+    }
+}
+
+/// The end: 16 and 17's `user_id` and tour flags, or 18's discuss store.
+fn ending(m: &mut Json, who: &Who<'_>, version: u8, settings: Json) {
+    let r = crate::release(version);
+    let internal = who.kind != UserKind::Portal;
+    let admin = who.kind == UserKind::Admin;
+    if r.session_info_user_id {
         m.set("user_id", Json::Arr(vec![Json::Int(who.uid)]));
-        if !v16 {
+        if !r.session_info_16 {
             m.set("websocket_worker_version", format!("{version}.0-1"));
         }
         if admin {
@@ -194,7 +217,7 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
         m.set("websocket_worker_version", format!("{version}.0-5"));
         m.set("tour_enabled", false);
         m.set("current_tour", Json::Null);
-        let store = if groups {
+        let store = if r.session_info_groups {
             store_data_with_users(who, settings)
         } else {
             store_data(who, settings)
@@ -204,7 +227,6 @@ pub fn session_info(version: u8, who: &Who<'_>) -> Json {
     if admin {
         m.set("iap_company_enrich", true);
     }
-    m
 }
 
 /// The user's discuss settings, in the shape of the version's discuss.

@@ -134,6 +134,10 @@ impl Sessions {
 mod tests {
     use super::*;
 
+    fn in_memory(idle: Duration) -> Sessions {
+        Sessions::open(Connection::open_in_memory().unwrap(), idle).unwrap()
+    }
+
     #[test]
     fn ids_have_each_versions_shape() {
         let old = new_id(16);
@@ -149,11 +153,7 @@ mod tests {
 
     #[test]
     fn create_get_destroy_and_expiry() {
-        let s = Sessions::open(
-            Connection::open_in_memory().unwrap(),
-            Duration::from_secs(60),
-        )
-        .unwrap();
+        let s = in_memory(Duration::from_secs(60));
         let id = s.create("demo", 2, 18).unwrap();
         assert_eq!(
             s.get(&id).unwrap(),
@@ -166,7 +166,7 @@ mod tests {
         s.destroy(&id).unwrap();
         assert_eq!(s.get(&id).unwrap(), None);
 
-        let none = Sessions::open(Connection::open_in_memory().unwrap(), Duration::ZERO).unwrap();
+        let none = in_memory(Duration::ZERO);
         let id = none.create("demo", 2, 18).unwrap();
         assert_eq!(
             none.get(&id).unwrap(),
@@ -189,11 +189,7 @@ mod tests {
 
     #[test]
     fn only_a_hash_of_the_id_is_stored() {
-        let s = Sessions::open(
-            Connection::open_in_memory().unwrap(),
-            Duration::from_secs(60),
-        )
-        .unwrap();
+        let s = in_memory(Duration::from_secs(60));
         let id = s.create("demo", 2, 16).unwrap();
         let stored: String = s
             .conn()

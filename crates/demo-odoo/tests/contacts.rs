@@ -8,22 +8,54 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
+/// `model.method(*args, **kwargs)` as the client `c`.
+async fn call(
+    c: &reqwest::Client,
+    s: &Server,
+    model: &str,
+    method: &str,
+    args: Value,
+    kwargs: Value,
+) -> Answer {
+    call_kw(c, &s.url, model, method, args, kwargs).await
+}
+
+async fn partner(
+    c: &reqwest::Client,
+    s: &Server,
+    method: &str,
+    args: Value,
+    kwargs: Value,
+) -> Answer {
+    call(c, s, "res.partner", method, args, kwargs).await
+}
+
 async fn ids_of(c: &reqwest::Client, s: &Server, domain: Value) -> Vec<i64> {
-    let a = call_kw(
-        c,
-        &s.url,
-        "res.partner",
-        "search",
-        json!([domain]),
-        json!({"order": "id asc"}),
-    )
-    .await;
+    let a = partner(c, s, "search", json!([domain]), json!({"order": "id asc"})).await;
     a.result()
         .as_array()
         .unwrap_or_else(|| panic!("{}", a.text))
         .iter()
         .map(|v| v.as_i64().unwrap())
         .collect()
+}
+
+/// Each domain finds exactly these contacts (in id order).
+async fn expect_ids(c: &reqwest::Client, s: &Server, cases: Vec<(Value, Vec<i64>)>) {
+    for (domain, want) in cases {
+        assert_eq!(ids_of(c, s, domain.clone()).await, want, "{domain}");
+    }
+}
+
+/// Each domain finds this many contacts.
+async fn expect_counts(c: &reqwest::Client, s: &Server, cases: Vec<(Value, usize, &str)>) {
+    for (domain, want, why) in cases {
+        assert_eq!(
+            ids_of(c, s, domain.clone()).await.len(),
+            want,
+            "{domain}: {why}"
+        );
+    }
 }
 
 async fn id_named(c: &reqwest::Client, s: &Server, name: &str) -> i64 {
@@ -33,10 +65,9 @@ async fn id_named(c: &reqwest::Client, s: &Server, name: &str) -> i64 {
 }
 
 async fn error_of(c: &reqwest::Client, s: &Server, domain: Value) -> (String, String) {
-    let a = call_kw(
+    let a = partner(
         c,
-        &s.url,
-        "res.partner",
+        s,
         "search_read",
         json!([domain]),
         json!({"fields": ["name"]}),
@@ -61,78 +92,74 @@ async fn every_operator() {
     assert!(staff.contains(&brandon));
     let everyone = ids_of(&c, &s, json!([])).await;
     let persons = ids_of(&c, &s, json!([["is_company", "=", false]])).await;
-
-    // = != <>
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "=", "Azure Interior"]])).await,
-        vec![azure]
-    );
     let not_azure = ids_of(&c, &s, json!([["name", "!=", "Azure Interior"]])).await;
     assert_eq!(not_azure.len(), everyone.len() - 1);
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "<>", "Azure Interior"]])).await,
-        not_azure
-    );
-    // < <= > >=
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", "<", 5]])).await,
-        vec![1, 3],
-        "2 and 4 are archived"
-    );
-    assert_eq!(ids_of(&c, &s, json!([["id", "<=", 3]])).await, vec![1, 3]);
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", ">", 4], ["id", "<=", 6]])).await,
-        vec![5, 6]
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", ">=", 6], ["id", "<", 7]])).await,
-        vec![6]
-    );
-    // =? ignores False, else is =
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id", "=?", false]])).await,
-        everyone
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id", "=?", azure]])).await,
-        staff
-    );
-    // like is case-sensitive; ilike is not, but compares accents, as
-    // PostgreSQL on a default Odoo (tests/accents.rs: --unaccent)
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "like", "zure Int"]])).await,
-        vec![azure]
-    );
-    assert!(ids_of(&c, &s, json!([["name", "like", "AZURE"]]))
-        .await
-        .is_empty());
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "ilike", "AZURE int"]])).await,
-        vec![azure]
-    );
     let emile = ids_of(&c, &s, json!([["name", "ilike", "émile zola"]])).await;
     assert_eq!(emile.len(), 1, "Émile found as émile");
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "ilike", "ÉMILE ZOLA"]])).await,
-        emile
-    );
-    assert!(ids_of(&c, &s, json!([["name", "ilike", "emile zola"]]))
-        .await
-        .is_empty());
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "ilike", "ŁÓDŹ log"]]))
-            .await
-            .len(),
-        1,
-        "Łódź as ŁÓDŹ"
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "ilike", "o'reilly"]]))
-            .await
-            .len(),
-        2,
-        "the company and Siobhán O'Reilly"
-    );
+    let mut family = staff.clone();
+    family.push(azure);
+    family.sort_unstable();
+    let mut up = vec![azure, brandon];
+    up.sort_unstable();
+    let mut two = vec![azure, deco];
+    two.sort_unstable();
+    let any_of_two = json!([
+        "|",
+        ["name", "=", "Azure Interior"],
+        ["name", "=", "Deco Addict"]
+    ]);
+    let both = json!([
+        "&",
+        ["is_company", "=", true],
+        ["name", "=", "Azure Interior"]
+    ]);
+    let implicit_and = json!([["is_company", "=", true], ["name", "=", "Azure Interior"]]);
+    expect_ids(
+        &c,
+        &s,
+        vec![
+            // = != <>
+            (json!([["name", "=", "Azure Interior"]]), vec![azure]),
+            (json!([["name", "<>", "Azure Interior"]]), not_azure),
+            // < <= > >= (2 and 4 are archived)
+            (json!([["id", "<", 5]]), vec![1, 3]),
+            (json!([["id", "<=", 3]]), vec![1, 3]),
+            (json!([["id", ">", 4], ["id", "<=", 6]]), vec![5, 6]),
+            (json!([["id", ">=", 6], ["id", "<", 7]]), vec![6]),
+            // =? ignores False, else is =
+            (json!([["parent_id", "=?", false]]), everyone.clone()),
+            (json!([["parent_id", "=?", azure]]), staff.clone()),
+            // like is case-sensitive; ilike is not, but compares accents,
+            // as PostgreSQL on a default Odoo (tests/accents.rs: --unaccent)
+            (json!([["name", "like", "zure Int"]]), vec![azure]),
+            (json!([["name", "like", "AZURE"]]), vec![]),
+            (json!([["name", "ilike", "AZURE int"]]), vec![azure]),
+            (json!([["name", "ilike", "ÉMILE ZOLA"]]), emile),
+            (json!([["name", "ilike", "emile zola"]]), vec![]),
+            // =like / =ilike take the caller's own wildcards; _ is one
+            // character
+            (json!([["name", "=like", "Azure%"]]), vec![azure]),
+            (json!([["name", "=like", "azure%"]]), vec![]),
+            (json!([["name", "=ilike", "%INTERIOR"]]), vec![azure]),
+            (json!([["name", "=ilike", "azure_interior"]]), vec![azure]),
+            // in
+            (
+                json!([["id", "in", [deco, azure, 999_999]]]),
+                vec![deco, azure],
+            ),
+            // child_of / parent_of, by id or by name
+            (json!([["id", "child_of", azure]]), family.clone()),
+            (json!([["parent_id", "child_of", [azure]]]), staff.clone()),
+            (json!([["id", "parent_of", brandon]]), up),
+            (json!([["id", "child_of", "Azure Interior"]]), family),
+            // & | ! and the implicit &
+            (any_of_two, two),
+            (both, vec![azure]),
+            (implicit_and, vec![azure]),
+            (json!(["!", ["is_company", "=", true]]), persons),
+        ],
+    )
+    .await;
     let like = ids_of(&c, &s, json!([["name", "ilike", "a"]])).await;
     let not_like = ids_of(&c, &s, json!([["name", "not ilike", "a"]])).await;
     assert_eq!(like.len() + not_like.len(), everyone.len());
@@ -140,104 +167,30 @@ async fn every_operator() {
     let cs = ids_of(&c, &s, json!([["name", "like", "A"]])).await;
     let not_cs = ids_of(&c, &s, json!([["name", "not like", "A"]])).await;
     assert_eq!(cs.len() + not_cs.len(), everyone.len());
-    // =like / =ilike take the caller's own wildcards
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "=like", "Azure%"]])).await,
-        vec![azure]
-    );
-    assert!(ids_of(&c, &s, json!([["name", "=like", "azure%"]]))
-        .await
-        .is_empty());
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "=ilike", "%INTERIOR"]])).await,
-        vec![azure]
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["name", "=ilike", "azure_interior"]])).await,
-        vec![azure],
-        "_ is one character"
-    );
     // in / not in, with False meaning "not set"
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", "in", [deco, azure, 999_999]]])).await,
-        vec![deco, azure]
-    );
     let not_in = ids_of(&c, &s, json!([["id", "not in", [deco, azure]]])).await;
     assert_eq!(not_in.len(), everyone.len() - 2);
     let no_parent = ids_of(&c, &s, json!([["parent_id", "=", false]])).await;
     let azure_or_none = ids_of(&c, &s, json!([["parent_id", "in", [azure, false]]])).await;
     assert_eq!(azure_or_none.len(), no_parent.len() + staff.len());
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id", "!=", false]]))
-            .await
-            .len(),
-        everyone.len() - no_parent.len()
-    );
-    // child_of / parent_of
-    let mut family = staff.clone();
-    family.push(azure);
-    family.sort_unstable();
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", "child_of", azure]])).await,
-        family
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id", "child_of", [azure]]])).await,
-        staff
-    );
-    let mut up = vec![azure, brandon];
-    up.sort_unstable();
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", "parent_of", brandon]])).await,
-        up
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["id", "child_of", "Azure Interior"]])).await,
-        family,
-        "by name"
-    );
-    // & | ! and the implicit &
-    let mut two = vec![azure, deco];
-    two.sort_unstable();
-    assert_eq!(
-        ids_of(
-            &c,
-            &s,
-            json!([
-                "|",
-                ["name", "=", "Azure Interior"],
-                ["name", "=", "Deco Addict"]
-            ])
-        )
-        .await,
-        two
-    );
-    assert_eq!(
-        ids_of(
-            &c,
-            &s,
-            json!([
-                "&",
-                ["is_company", "=", true],
-                ["name", "=", "Azure Interior"]
-            ])
-        )
-        .await,
-        vec![azure]
-    );
-    assert_eq!(
-        ids_of(
-            &c,
-            &s,
-            json!([["is_company", "=", true], ["name", "=", "Azure Interior"]])
-        )
-        .await,
-        vec![azure]
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!(["!", ["is_company", "=", true]])).await,
-        persons
-    );
+    expect_counts(
+        &c,
+        &s,
+        vec![
+            (json!([["name", "ilike", "ŁÓDŹ log"]]), 1, "Łódź as ŁÓDŹ"),
+            (
+                json!([["name", "ilike", "o'reilly"]]),
+                2,
+                "the company and Siobhán O'Reilly",
+            ),
+            (
+                json!([["parent_id", "!=", false]]),
+                everyone.len() - no_parent.len(),
+                "!= False",
+            ),
+        ],
+    )
+    .await;
     // ! of = keeps contacts without the value, as Odoo's != does
     let no_function = ids_of(&c, &s, json!([["function", "=", false]])).await;
     let not_ceo = ids_of(&c, &s, json!(["!", ["function", "=", "CEO"]])).await;
@@ -252,54 +205,64 @@ async fn relations_paths_and_tags() {
     let c = admin(&s).await;
     let azure = id_named(&c, &s, "Azure Interior").await;
     let staff = ids_of(&c, &s, json!([["parent_id", "=", azure]])).await;
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id.name", "=", "Azure Interior"]])).await,
-        staff
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["parent_id", "ilike", "azure interior"]])).await,
-        staff,
-        "a name for a many-to-one"
-    );
     let belgian = ids_of(&c, &s, json!([["country_id.code", "=", "BE"]])).await;
     assert!(!belgian.is_empty());
-    assert_eq!(
-        ids_of(&c, &s, json!([["country_id.name", "ilike", "belg"]])).await,
-        belgian
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["country_id", "=", "Belgium"]])).await,
-        belgian
-    );
-    let not_belgian = ids_of(&c, &s, json!([["country_id", "not ilike", "belg"]])).await;
     let everyone = ids_of(&c, &s, json!([])).await;
-    assert_eq!(
-        belgian.len() + not_belgian.len(),
-        everyone.len(),
-        "contacts without a country count as not Belgian"
-    );
-
     let oreilly = id_named(&c, &s, "O'Reilly & Sons").await;
     let vip = ids_of(&c, &s, json!([["category_id.name", "=", "VIP"]])).await;
     assert!(vip.contains(&oreilly));
-    let vip_id = call_kw(
+    let tags = call(
         &c,
-        &s.url,
+        &s,
         "res.partner.category",
         "search",
         json!([[["name", "=", "VIP"]]]),
         json!({}),
     )
-    .await
-    .result()[0]
-        .clone();
+    .await;
+    let vip_id = tags.result()[0].clone();
+    expect_ids(
+        &c,
+        &s,
+        vec![
+            // paths, and a name for a many-to-one
+            (
+                json!([["parent_id.name", "=", "Azure Interior"]]),
+                staff.clone(),
+            ),
+            (
+                json!([["parent_id", "ilike", "azure interior"]]),
+                staff.clone(),
+            ),
+            (
+                json!([["country_id.name", "ilike", "belg"]]),
+                belgian.clone(),
+            ),
+            (json!([["country_id", "=", "Belgium"]]), belgian.clone()),
+            // tags by id and by name
+            (json!([["category_id", "in", [vip_id]]]), vip.clone()),
+            (json!([["category_id", "=", "VIP"]]), vip.clone()),
+            (
+                json!([["child_ids.name", "=", "Brandon Freeman"]]),
+                vec![azure],
+            ),
+            // 17+: any / not any
+            (
+                json!([["parent_id", "any", [["name", "=", "Azure Interior"]]]]),
+                staff.clone(),
+            ),
+            (
+                json!([["child_ids", "any", [["name", "=", "Brandon Freeman"]]]]),
+                vec![azure],
+            ),
+        ],
+    )
+    .await;
+    let not_belgian = ids_of(&c, &s, json!([["country_id", "not ilike", "belg"]])).await;
     assert_eq!(
-        ids_of(&c, &s, json!([["category_id", "in", [vip_id]]])).await,
-        vip
-    );
-    assert_eq!(
-        ids_of(&c, &s, json!([["category_id", "=", "VIP"]])).await,
-        vip
+        belgian.len() + not_belgian.len(),
+        everyone.len(),
+        "contacts without a country count as not Belgian"
     );
     let untagged = ids_of(&c, &s, json!([["category_id", "=", false]])).await;
     let tagged = ids_of(&c, &s, json!([["category_id", "!=", false]])).await;
@@ -310,29 +273,6 @@ async fn relations_paths_and_tags() {
         .all(|id| !vip.contains(id)));
     let with_staff = ids_of(&c, &s, json!([["child_ids", "!=", false]])).await;
     assert!(with_staff.contains(&azure));
-    assert_eq!(
-        ids_of(&c, &s, json!([["child_ids.name", "=", "Brandon Freeman"]])).await,
-        vec![azure]
-    );
-    // 17+: any / not any
-    assert_eq!(
-        ids_of(
-            &c,
-            &s,
-            json!([["parent_id", "any", [["name", "=", "Azure Interior"]]]])
-        )
-        .await,
-        staff
-    );
-    assert_eq!(
-        ids_of(
-            &c,
-            &s,
-            json!([["child_ids", "any", [["name", "=", "Brandon Freeman"]]]])
-        )
-        .await,
-        vec![azure]
-    );
     let no_azure_parent = ids_of(
         &c,
         &s,
@@ -347,72 +287,71 @@ async fn malformed_domains_get_odoos_errors() {
     for version in [16, 18] {
         let s = start(mono(version)).await;
         let c = admin(&s).await;
-        let value = |m: &str| ("builtins.ValueError".to_string(), m.to_string());
-        assert_eq!(
-            error_of(&c, &s, json!(["|", ["name", "=", "x"]])).await,
-            value("Domain ['|', ['name', '=', 'x']] is syntactically not correct.")
-        );
-        assert_eq!(
-            error_of(&c, &s, json!([["name", "ilike"]])).await,
-            value(if version == 16 {
-                "Invalid leaf ('name', 'ilike')"
-            } else {
-                "not enough values to unpack (expected 3, got 2)"
-            })
-        );
-        assert_eq!(
-            error_of(&c, &s, json!([["name", "ilike", "x", "y"]])).await,
-            value(if version == 16 {
-                "Invalid leaf ('name', 'ilike', 'x', 'y')"
-            } else {
-                "too many values to unpack (expected 3)"
-            })
-        );
-        assert_eq!(
-            error_of(&c, &s, json!([["name", "ILIKE", "x"]])).await,
-            value("Invalid leaf ('name', 'ILIKE', 'x')")
-        );
-        assert_eq!(
-            error_of(&c, &s, json!([["name); DROP TABLE partner; --", "=", 1]])).await,
-            value("Invalid field res.partner.name); DROP TABLE partner; -- in leaf ('name); DROP TABLE partner; --', '=', 1)")
-        );
-        assert_eq!(
-            error_of(&c, &s, json!([["parent_id.nope", "=", 1]])).await,
-            value("Invalid field res.partner.nope in leaf ('nope', '=', 1)")
-        );
+        let v16 = version == 16;
+        let mut cases = vec![
+            (
+                json!(["|", ["name", "=", "x"]]),
+                "Domain ['|', ['name', '=', 'x']] is syntactically not correct.",
+            ),
+            (
+                json!([["name", "ilike"]]),
+                if v16 {
+                    "Invalid leaf ('name', 'ilike')"
+                } else {
+                    "not enough values to unpack (expected 3, got 2)"
+                },
+            ),
+            (
+                json!([["name", "ilike", "x", "y"]]),
+                if v16 {
+                    "Invalid leaf ('name', 'ilike', 'x', 'y')"
+                } else {
+                    "too many values to unpack (expected 3)"
+                },
+            ),
+            (
+                json!([["name", "ILIKE", "x"]]),
+                "Invalid leaf ('name', 'ILIKE', 'x')",
+            ),
+            (
+                json!([["name); DROP TABLE partner; --", "=", 1]]),
+                "Invalid field res.partner.name); DROP TABLE partner; -- in leaf ('name); DROP TABLE partner; --', '=', 1)",
+            ),
+            (
+                json!([["parent_id.nope", "=", 1]]),
+                "Invalid field res.partner.nope in leaf ('nope', '=', 1)",
+            ),
+        ];
+        if v16 {
+            // 16 has no any.
+            cases.push((
+                json!([["parent_id", "any", []]]),
+                "Invalid leaf ('parent_id', 'any', [])",
+            ));
+        }
+        for (domain, message) in cases {
+            assert_eq!(
+                error_of(&c, &s, domain.clone()).await,
+                ("builtins.ValueError".to_string(), message.to_string()),
+                "{domain}"
+            );
+        }
         assert_eq!(
             error_of(&c, &s, json!({"name": "x"})).await.0,
             "builtins.AssertionError"
         );
-        if version == 16 {
-            let any = error_of(&c, &s, json!([["parent_id", "any", []]])).await;
-            assert_eq!(
-                any,
-                value("Invalid leaf ('parent_id', 'any', [])"),
-                "16 has no any"
-            );
-        }
         // A value is data, never SQL.
-        let sneaky = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "search_count",
-            json!([[["name", "=", "x' OR '1'='1"]]]),
-            json!({}),
-        )
-        .await;
-        assert_eq!(sneaky.result(), 0);
-        let still = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "search_count",
-            json!([[["name", "=", "Azure Interior"]]]),
-            json!({}),
-        )
-        .await;
-        assert_eq!(still.result(), 1);
+        for (name, count) in [("x' OR '1'='1", 0), ("Azure Interior", 1)] {
+            let found = partner(
+                &c,
+                &s,
+                "search_count",
+                json!([[["name", "=", name]]]),
+                json!({}),
+            )
+            .await;
+            assert_eq!(found.result(), count, "{name}");
+        }
     }
 }
 
@@ -421,13 +360,11 @@ async fn archived_records_hidden_unless_asked() {
     let s = start(mono(16)).await;
     let c = admin(&s).await;
     let count = |ctx: Value, domain: Value| {
-        let c = c.clone();
-        let url = s.url.clone();
+        let (c, s) = (&c, &s);
         async move {
-            call_kw(
-                &c,
-                &url,
-                "res.partner",
+            partner(
+                c,
+                s,
                 "search_count",
                 json!([domain]),
                 json!({"context": ctx}),
@@ -443,10 +380,9 @@ async fn archived_records_hidden_unless_asked() {
     let archived = count(json!({}), json!([["active", "=", false]])).await;
     assert!(archived >= 2, "OdooBot and more are archived");
     assert_eq!(active + archived, all);
-    let bot = call_kw(
+    let bot = partner(
         &c,
-        &s.url,
-        "res.partner",
+        &s,
         "search_read",
         json!([[["name", "=", "OdooBot"]]]),
         json!({"fields": ["active"], "context": {"active_test": false}}),
@@ -460,13 +396,11 @@ async fn order_limit_offset_and_fields() {
     let s = start(mono(18)).await;
     let c = admin(&s).await;
     let page = |order: &'static str, offset: i64, limit: i64| {
-        let c = c.clone();
-        let url = s.url.clone();
+        let (c, s) = (&c, &s);
         async move {
-            call_kw(
-                &c,
-                &url,
-                "res.partner",
+            partner(
+                c,
+                s,
                 "search_read",
                 json!([[["is_company", "=", true]]]),
                 json!({"fields": ["name"], "order": order, "offset": offset, "limit": limit}),
@@ -495,10 +429,9 @@ async fn order_limit_offset_and_fields() {
         all[all.as_array().unwrap().len() - 1]["name"]
     );
     // By default: complete name, so "YourCompany" after "Wood Corner".
-    let default = call_kw(
+    let default = partner(
         &c,
-        &s.url,
-        "res.partner",
+        &s,
         "search_read",
         json!([[["id", "in", [1, 9]]]]),
         json!({"fields": ["name"]}),
@@ -521,7 +454,8 @@ async fn order_limit_offset_and_fields() {
     let bad_limit = page("name", 0, -1).await.error();
     assert_eq!(bad_limit["data"]["message"], "LIMIT must not be negative");
     // Records: id first, then the fields asked for, in that order.
-    let a = call_kw(&c, &s.url, "res.partner", "read", json!([[14]]), json!({"fields": ["phone", "name", "country_id", "category_id", "parent_id", "is_company"]})).await;
+    let fields = json!({"fields": ["phone", "name", "country_id", "category_id", "parent_id", "is_company"]});
+    let a = partner(&c, &s, "read", json!([[14]]), fields).await;
     let text = &a.text;
     let order: Vec<usize> = ["\"id\"", "\"phone\"", "\"name\"", "\"country_id\""]
         .iter()
@@ -539,11 +473,50 @@ async fn order_limit_offset_and_fields() {
         .all(Value::is_i64));
 }
 
+/// What `read()` without a list of fields must return.
+const ALL_FIELDS: [&str; 26] = [
+    "name",
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state_id",
+    "country_id",
+    "website",
+    "vat",
+    "ref",
+    "company_registry",
+    "category_id",
+    "comment",
+    "active",
+    "display_name",
+    "complete_name",
+    "write_date",
+    "child_ids",
+    "image_128",
+    "avatar_128",
+    "function",
+    "is_company",
+    "parent_id",
+];
+
 #[tokio::test]
 async fn display_names_escaping_and_all_fields() {
     let s = start(mono(18)).await;
     let c = admin(&s).await;
-    let brandon = call_kw(&c, &s.url, "res.partner", "search_read", json!([[["name", "=", "Brandon Freeman"]]]), json!({"fields": ["display_name", "complete_name", "parent_id", "city", "country_id", "commercial_partner_id"]})).await.result();
+    let fields = json!({"fields": ["display_name", "complete_name", "parent_id", "city", "country_id", "commercial_partner_id"]});
+    let brandon = partner(
+        &c,
+        &s,
+        "search_read",
+        json!([[["name", "=", "Brandon Freeman"]]]),
+        fields,
+    )
+    .await
+    .result();
     assert_eq!(
         brandon[0]["display_name"],
         "Azure Interior, Brandon Freeman"
@@ -557,52 +530,17 @@ async fn display_names_escaping_and_all_fields() {
         "employees share their company's address"
     );
     assert_eq!(brandon[0]["commercial_partner_id"][1], "Azure Interior");
-    let xss = call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "name_search",
-        json!(["script"]),
-        json!({}),
-    )
-    .await;
+    let xss = partner(&c, &s, "name_search", json!(["script"]), json!({})).await;
     assert_eq!(
         xss.result()[0][1],
         "<script>alert(1)</script>",
         "names come back as stored"
     );
-    let all = call_kw(&c, &s.url, "res.partner", "read", json!([[14]]), json!({}))
+    let all = partner(&c, &s, "read", json!([[14]]), json!({}))
         .await
         .result();
     let fields = all[0].as_object().unwrap();
-    for f in [
-        "name",
-        "email",
-        "phone",
-        "mobile",
-        "street",
-        "street2",
-        "zip",
-        "city",
-        "state_id",
-        "country_id",
-        "website",
-        "vat",
-        "ref",
-        "company_registry",
-        "category_id",
-        "comment",
-        "active",
-        "display_name",
-        "complete_name",
-        "write_date",
-        "child_ids",
-        "image_128",
-        "avatar_128",
-        "function",
-        "is_company",
-        "parent_id",
-    ] {
+    for f in ALL_FIELDS {
         assert!(fields.contains_key(f), "read() without fields has {f}");
     }
     assert_eq!(all[0]["state_id"][1], "California (US)");
@@ -615,27 +553,13 @@ async fn display_names_escaping_and_all_fields() {
         "a base64 SVG"
     );
     // `read` leaves out what no longer exists (write/06b2 on 16 to 19).
-    let missing = call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "read",
-        json!([[14, 999_999]]),
-        json!({"fields": ["name"]}),
-    )
-    .await
-    .result();
+    let name = json!({"fields": ["name"]});
+    let missing = partner(&c, &s, "read", json!([[14, 999_999]]), name)
+        .await
+        .result();
     assert_eq!(missing, json!([{"id": 14, "name": "Azure Interior"}]));
-    let bad_field = call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "read",
-        json!([[14]]),
-        json!({"fields": ["nope"]}),
-    )
-    .await
-    .error();
+    let nope = json!({"fields": ["nope"]});
+    let bad_field = partner(&c, &s, "read", json!([[14]]), nope).await.error();
     assert_eq!(
         bad_field["data"]["message"],
         "Invalid field 'nope' on model 'res.partner'"
@@ -645,50 +569,35 @@ async fn display_names_escaping_and_all_fields() {
 #[tokio::test]
 async fn web_search_read_in_both_forms() {
     let spec = json!({"name": {}, "country_id": {"fields": {"display_name": {}}}, "parent_id": {}, "category_id": {"fields": {"display_name": {}}}});
+    let companies = json!([[["is_company", "=", true]]]);
     // 16: fields, and no specification.
     let s16 = start(mono(16)).await;
     let c = admin(&s16).await;
-    let a = call_kw(&c, &s16.url, "res.partner", "web_search_read", json!([]), json!({"domain": [["is_company", "=", true]], "fields": ["name", "country_id"], "limit": 3})).await.result();
+    let kw = json!({"domain": [["is_company", "=", true]], "fields": ["name", "country_id"], "limit": 3});
+    let a = partner(&c, &s16, "web_search_read", json!([]), kw)
+        .await
+        .result();
     assert_eq!(a["records"].as_array().unwrap().len(), 3);
     assert!(
         a["records"][0]["country_id"].is_array(),
         "16 reads many-to-ones as [id, name]"
     );
-    let companies = call_kw(
-        &c,
-        &s16.url,
-        "res.partner",
-        "search_count",
-        json!([[["is_company", "=", true]]]),
-        json!({}),
-    )
-    .await
-    .result();
-    assert_eq!(a["length"], companies, "a full page is counted");
-    let e = call_kw(
-        &c,
-        &s16.url,
-        "res.partner",
-        "web_search_read",
-        json!([]),
-        json!({"domain": [], "specification": spec}),
-    )
-    .await
-    .error();
+    let count = partner(&c, &s16, "search_count", companies.clone(), json!({}))
+        .await
+        .result();
+    assert_eq!(a["length"], count, "a full page is counted");
+    let kw = json!({"domain": [], "specification": spec});
+    let e = partner(&c, &s16, "web_search_read", json!([]), kw)
+        .await
+        .error();
     assert_eq!(
         e["data"]["message"],
         "Base.web_search_read() got an unexpected keyword argument 'specification'"
     );
-    let web_read = call_kw(
-        &c,
-        &s16.url,
-        "res.partner",
-        "web_read",
-        json!([[14]]),
-        json!({"specification": {}}),
-    )
-    .await
-    .error();
+    let kw = json!({"specification": {}});
+    let web_read = partner(&c, &s16, "web_read", json!([[14]]), kw)
+        .await
+        .error();
     assert_eq!(
         web_read["data"]["message"],
         "type object 'res.partner' has no attribute 'web_read'"
@@ -698,7 +607,10 @@ async fn web_search_read_in_both_forms() {
     for version in [17, 18] {
         let s = start(mono(version)).await;
         let c = admin(&s).await;
-        let a = call_kw(&c, &s.url, "res.partner", "web_search_read", json!([]), json!({"domain": [["parent_id", "!=", false]], "specification": spec, "limit": 4, "order": "id"})).await.result();
+        let kw = json!({"domain": [["parent_id", "!=", false]], "specification": spec, "limit": 4, "order": "id"});
+        let a = partner(&c, &s, "web_search_read", json!([]), kw)
+            .await
+            .result();
         let r = &a["records"][0];
         assert_eq!(r.as_object().unwrap().keys().count(), 5, "{r}");
         assert!(
@@ -716,57 +628,37 @@ async fn web_search_read_in_both_forms() {
             );
         }
         assert!(r["category_id"].is_array());
-        let e = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "web_search_read",
-            json!([]),
-            json!({"domain": [], "fields": ["name"]}),
-        )
-        .await
-        .error();
+        let kw = json!({"domain": [], "fields": ["name"]});
+        let e = partner(&c, &s, "web_search_read", json!([]), kw)
+            .await
+            .error();
         assert_eq!(
             e["data"]["message"],
             "Base.web_search_read() got an unexpected keyword argument 'fields'"
         );
-        let tagged = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "web_read",
-            json!([[10]]),
-            json!({"specification": spec}),
-        )
-        .await
-        .result();
+        let kw = json!({"specification": spec});
+        let tagged = partner(&c, &s, "web_read", json!([[10]]), kw)
+            .await
+            .result();
         assert_eq!(
             tagged[0]["category_id"][0]["display_name"],
             "Vendor / Desk Manufacturers"
         );
 
         // length: a partial page is offset + what came back ...
-        let total = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "search_count",
-            json!([[["is_company", "=", true]]]),
-            json!({}),
-        )
-        .await
-        .result()
-        .as_i64()
-        .unwrap();
+        let total = partner(&c, &s, "search_count", companies.clone(), json!({}))
+            .await
+            .result()
+            .as_i64()
+            .unwrap();
         let wsr = |offset: i64, limit: i64, count_limit: Option<i64>| {
-            let c = c.clone();
-            let url = s.url.clone();
+            let (c, s) = (&c, &s);
             async move {
                 let mut kw = json!({"domain": [["is_company", "=", true]], "specification": {"name": {}}, "offset": offset, "limit": limit});
                 if let Some(n) = count_limit {
                     kw["count_limit"] = json!(n);
                 }
-                call_kw(&c, &url, "res.partner", "web_search_read", json!([]), kw)
+                partner(c, s, "web_search_read", json!([]), kw)
                     .await
                     .result()
             }
@@ -791,26 +683,17 @@ async fn name_search_fields_get_and_the_small_models() {
     for version in [16, 18, 19] {
         let s = start(mono(version)).await;
         let c = admin(&s).await;
-        let gem = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "name_search",
-            json!([]),
-            json!({"name": "gem", "limit": 5}),
-        )
-        .await
-        .result();
+        let kw = json!({"name": "gem", "limit": 5});
+        let gem = partner(&c, &s, "name_search", json!([]), kw).await.result();
         assert_eq!(gem[0], json!([11, "Gemini Furniture"]));
         assert_eq!(gem.as_array().unwrap().len(), 5);
         assert!(gem[1][1]
             .as_str()
             .unwrap()
             .starts_with("Gemini Furniture, "));
-        let by_email = call_kw(
+        let by_email = partner(
             &c,
-            &s.url,
-            "res.partner",
+            &s,
             "name_search",
             json!(["azure.interior24@"]),
             json!({}),
@@ -823,42 +706,24 @@ async fn name_search_fields_get_and_the_small_models() {
         } else {
             ("domain", "args")
         };
-        let limited = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "name_search",
-            json!(["gem"]),
-            json!({kw: [["is_company", "=", true]]}),
-        )
-        .await
-        .result();
+        let companies = json!({kw: [["is_company", "=", true]]});
+        let limited = partner(&c, &s, "name_search", json!(["gem"]), companies)
+            .await
+            .result();
         assert_eq!(limited, json!([[11, "Gemini Furniture"]]));
-        let wrong = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "name_search",
-            json!(["gem"]),
-            json!({other: []}),
-        )
-        .await
-        .error();
+        let wrong = partner(&c, &s, "name_search", json!(["gem"]), json!({other: []}))
+            .await
+            .error();
         assert_eq!(
             wrong["data"]["message"],
             format!("BaseModel.name_search() got an unexpected keyword argument '{other}'")
         );
 
-        let fg = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "fields_get",
-            json!([["name", "country_id", "mobile"]]),
-            json!({"attributes": ["type", "relation"]}),
-        )
-        .await
-        .result();
+        let asked = json!([["name", "country_id", "mobile"]]);
+        let attributes = json!({"attributes": ["type", "relation"]});
+        let fg = partner(&c, &s, "fields_get", asked, attributes)
+            .await
+            .result();
         assert_eq!(
             fg["country_id"],
             json!({"relation": "res.country", "type": "many2one"})
@@ -868,27 +733,13 @@ async fn name_search_fields_get_and_the_small_models() {
             version < 19,
             "mobile left in 19"
         );
-        let all = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "fields_get",
-            json!([]),
-            json!({}),
-        )
-        .await
-        .result();
+        let all = partner(&c, &s, "fields_get", json!([]), json!({}))
+            .await
+            .result();
         assert_eq!(all["name"]["type"], "char");
         assert_eq!(all["category_id"]["relation"], "res.partner.category");
-        let mobile = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "search_read",
-            json!([[]]),
-            json!({"fields": ["mobile"], "limit": 1}),
-        )
-        .await;
+        let kw = json!({"fields": ["mobile"], "limit": 1});
+        let mobile = partner(&c, &s, "search_read", json!([[]]), kw).await;
         if version >= 19 {
             // 19/06e: 19 dropped "model" from the wording.
             assert_eq!(
@@ -899,9 +750,9 @@ async fn name_search_fields_get_and_the_small_models() {
             mobile.result();
         }
 
-        let be = call_kw(
+        let be = call(
             &c,
-            &s.url,
+            &s,
             "res.country",
             "search_read",
             json!([[["code", "=", "BE"]]]),
@@ -910,9 +761,9 @@ async fn name_search_fields_get_and_the_small_models() {
         .await
         .result();
         assert_eq!(be[0]["name"], "Belgium");
-        let tags = call_kw(
+        let tags = call(
             &c,
-            &s.url,
+            &s,
             "res.partner.category",
             "name_search",
             json!(["desk"]),
@@ -921,9 +772,9 @@ async fn name_search_fields_get_and_the_small_models() {
         .await
         .result();
         assert_eq!(tags[0][1], "Vendor / Desk Manufacturers");
-        let states = call_kw(
+        let states = call(
             &c,
-            &s.url,
+            &s,
             "res.country.state",
             "search_read",
             json!([[["country_id.code", "=", "US"]]]),
@@ -936,16 +787,9 @@ async fn name_search_fields_get_and_the_small_models() {
             .unwrap()
             .iter()
             .any(|st| st["name"] == "California"));
-        let unknown = call_kw(
-            &c,
-            &s.url,
-            "res.partner",
-            "unlink_all",
-            json!([[]]),
-            json!({}),
-        )
-        .await
-        .error();
+        let unknown = partner(&c, &s, "unlink_all", json!([[]]), json!({}))
+            .await
+            .error();
         assert_eq!(unknown["data"]["name"], "builtins.AttributeError");
     }
 }
@@ -954,120 +798,85 @@ async fn name_search_fields_get_and_the_small_models() {
 async fn wrong_argument_types() {
     let s = start(mono(18)).await;
     let c = admin(&s).await;
-    let e = |a: Answer| a.error()["data"].clone();
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([[], ["name"], 0, 5, "name", "extra"]),
-        json!({}),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "BaseModel.search_read() takes from 1 to 6 positional arguments but 7 were given"
-    );
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([[]]),
-        json!({"domain": []}),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "BaseModel.search_read() got multiple values for argument 'domain'"
-    );
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!(5),
-        json!({}),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "BaseModel.search_read() argument after * must be an iterable, not int"
-    );
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([]),
-        json!([]),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "BaseModel.search_read() argument after ** must be a mapping, not list"
-    );
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([]),
-        json!({"limit": "ten"}),
-    )
-    .await);
-    assert_eq!(r["name"], "psycopg2.errors.InvalidTextRepresentation");
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([]),
-        json!({"order": 5}),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "expected string or bytes-like object, got 'int'"
-    );
-    let r = e(call_kw(&c, &s.url, "res.partner", "read", json!([]), json!({})).await);
-    assert_eq!(r["message"], "list index out of range");
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([]),
-        json!({"fields": "name"}),
-    )
-    .await);
-    assert_eq!(
-        r["message"], "Invalid field 'n' on model 'res.partner'",
-        "a string is iterated, as Python does"
-    );
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "web_search_read",
-        json!([[]]),
-        json!({"specification": ["name"]}),
-    )
-    .await);
-    assert_eq!(r["name"], "builtins.AttributeError");
-    let r = e(call_kw(
-        &c,
-        &s.url,
-        "res.partner",
-        "search_read",
-        json!([]),
-        json!({"bogus": 1}),
-    )
-    .await);
-    assert_eq!(
-        r["message"],
-        "BaseModel.read() got an unexpected keyword argument 'bogus'"
-    );
+    // (method, args, kwargs, which part of the error, what it says)
+    let cases = [
+        (
+            "search_read",
+            json!([[], ["name"], 0, 5, "name", "extra"]),
+            json!({}),
+            "message",
+            "BaseModel.search_read() takes from 1 to 6 positional arguments but 7 were given",
+        ),
+        (
+            "search_read",
+            json!([[]]),
+            json!({"domain": []}),
+            "message",
+            "BaseModel.search_read() got multiple values for argument 'domain'",
+        ),
+        (
+            "search_read",
+            json!(5),
+            json!({}),
+            "message",
+            "BaseModel.search_read() argument after * must be an iterable, not int",
+        ),
+        (
+            "search_read",
+            json!([]),
+            json!([]),
+            "message",
+            "BaseModel.search_read() argument after ** must be a mapping, not list",
+        ),
+        (
+            "search_read",
+            json!([]),
+            json!({"limit": "ten"}),
+            "name",
+            "psycopg2.errors.InvalidTextRepresentation",
+        ),
+        (
+            "search_read",
+            json!([]),
+            json!({"order": 5}),
+            "message",
+            "expected string or bytes-like object, got 'int'",
+        ),
+        (
+            "read",
+            json!([]),
+            json!({}),
+            "message",
+            "list index out of range",
+        ),
+        // A string is iterated, as Python does.
+        (
+            "search_read",
+            json!([]),
+            json!({"fields": "name"}),
+            "message",
+            "Invalid field 'n' on model 'res.partner'",
+        ),
+        (
+            "web_search_read",
+            json!([[]]),
+            json!({"specification": ["name"]}),
+            "name",
+            "builtins.AttributeError",
+        ),
+        (
+            "search_read",
+            json!([]),
+            json!({"bogus": 1}),
+            "message",
+            "BaseModel.read() got an unexpected keyword argument 'bogus'",
+        ),
+    ];
+    for (method, args, kwargs, part, expected) in cases {
+        let shown = format!("{method}(*{args}, **{kwargs})");
+        let e = partner(&c, &s, method, args, kwargs).await.error();
+        assert_eq!(e["data"][part], expected, "{shown}");
+    }
 }
 
 #[tokio::test]
