@@ -5,7 +5,7 @@
 
 use crate::contacts;
 use crate::outbox::use_outbox;
-use crate::pages::{redirect, TopBar};
+use crate::pages::{redirect, ErrorBar, TopBar};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -113,12 +113,7 @@ pub fn EditPage() -> impl IntoView {
                 {move || start.get().map(|r| match r {
                     Ok(Some(s)) => view! { <Form start=s/> }.into_any(),
                     Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
-                    Err(e) => view! {
-                        <div class="error-bar" role="alert">
-                            <span>{e.user_message()}</span>
-                            <button type="button" on:click=move |_| start.refetch()>"Retry"</button>
-                        </div>
-                    }.into_any(),
+                    Err(e) => view! { <ErrorBar message=e.user_message() retry=move || start.refetch()/> }.into_any(),
                 })}
             </Transition>
         </section>

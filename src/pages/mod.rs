@@ -10,6 +10,7 @@ pub use partner::PartnerPage;
 pub use partners::PartnersPage;
 pub use top_bar::TopBar;
 
+use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 
 /// A move within a page (a search, a filter): it replaces the history
@@ -35,4 +36,16 @@ pub fn redirect() -> NavigateOptions {
 pub fn clock(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// What went wrong, in words, with a way to try again; the page around it
+/// stays as it was.
+#[component]
+pub fn ErrorBar(message: String, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="error-bar" role="alert">
+            <span>{message}</span>
+            <button type="button" on:click=move |_| retry()>"Retry"</button>
+        </div>
+    }
 }

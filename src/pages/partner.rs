@@ -2,7 +2,7 @@
 
 use crate::contacts::{self, Card};
 use crate::outbox::use_outbox;
-use crate::pages::TopBar;
+use crate::pages::{ErrorBar, TopBar};
 use crate::rpc::Latest;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -68,12 +68,7 @@ pub fn PartnerPage() -> impl IntoView {
                     Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
                     Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
                     Err(Error::Cancelled) => ().into_any(),
-                    Err(e) => view! {
-                        <div class="error-bar" role="alert">
-                            <span>{e.user_message()}</span>
-                            <button type="button" on:click=move |_| card.refetch()>"Retry"</button>
-                        </div>
-                    }.into_any(),
+                    Err(e) => view! { <ErrorBar message=e.user_message() retry=move || card.refetch()/> }.into_any(),
                 })}
             </Transition>
         </section>

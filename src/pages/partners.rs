@@ -5,7 +5,7 @@
 use crate::contacts::listing::{ContactList, Load};
 use crate::list::{self, range_label, visible_range};
 use crate::outbox::use_outbox;
-use crate::pages::{clock, replace_url, TopBar};
+use crate::pages::{clock, replace_url, ErrorBar, TopBar};
 use crate::query::{Kind, PartnerQuery};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ pub fn PartnersPage() -> impl IntoView {
         }
     });
 
-    let retry = move |_| {
+    let retry = move || {
         let append = state.continues(&url_query.get_untracked());
         state.fetch(session, url_query, append);
     };
@@ -68,12 +68,7 @@ pub fn PartnersPage() -> impl IntoView {
                 <p class="offline-bar" role="status">{format!("Offline — showing contacts saved at {}", clock(at))}</p>
             })}
             {move || match state.load.get() {
-                Load::Failed(msg) => view! {
-                    <div class="error-bar" role="alert">
-                        <span>{msg}</span>
-                        <button type="button" on:click=retry>"Retry"</button>
-                    </div>
-                }.into_any(),
+                Load::Failed(msg) => view! { <ErrorBar message=msg retry/> }.into_any(),
                 _ => ().into_any(),
             }}
             <Rows state url_query/>

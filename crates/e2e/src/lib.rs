@@ -102,13 +102,18 @@ impl Server {
 
     /// pwa-server serving the app from `dist`.
     pub fn start_in(dist: &str, partners: usize, extra: &[&str]) -> Result<Server> {
+        Self::start_at("127.0.0.1:0", dist, partners, extra)
+    }
+
+    /// pwa-server on `listen` (a restart where a killed one was).
+    pub fn start_at(listen: &str, dist: &str, partners: usize, extra: &[&str]) -> Result<Server> {
         let bin = env("PWA_SERVER_BIN")?;
         let mut cmd = Command::new(bin);
         cmd.args([
             "--dist",
             dist,
             "--listen",
-            "127.0.0.1:0",
+            listen,
             "--partners",
             &partners.to_string(),
         ])
@@ -392,4 +397,51 @@ pub async fn signed_in() -> Result<(Server, Browser)> {
     b.sign_in(&server.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
     Ok((server, b))
+}
+
+/// Asks the Odoo behind `base` (as `login`) for `model` records matching
+/// `domain`, with `fields`: what the server really holds, not what a
+/// browser shows.
+pub async fn odoo_search(
+    base: &str,
+    login: &str,
+    domain: serde_json::Value,
+    fields: &[&str],
+) -> Result<Vec<serde_json::Value>> {
+    let fail = |why: String| Error::Start {
+        what: "a JSON-RPC check",
+        why,
+    };
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    let rpc = |path: &str, params: serde_json::Value| {
+        client
+            .post(format!("{base}{path}"))
+            .json(
+                &serde_json::json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}),
+            )
+            .send()
+    };
+    rpc(
+        "/web/session/authenticate",
+        serde_json::json!({"db": "demo", "login": login, "password": login}),
+    )
+    .await
+    .map_err(|e| fail(e.to_string()))?;
+    let answer: serde_json::Value = rpc(
+        "/web/dataset/call_kw/res.partner/search_read",
+        serde_json::json!({"model": "res.partner", "method": "search_read", "args": [],
+            "kwargs": {"domain": domain, "fields": fields, "context": {"active_test": false}}}),
+    )
+    .await
+    .map_err(|e| fail(e.to_string()))?
+    .json()
+    .await
+    .map_err(|e| fail(e.to_string()))?;
+    answer["result"]
+        .as_array()
+        .cloned()
+        .ok_or_else(|| fail(format!("no result: {answer}")))
 }

@@ -25,4 +25,4 @@ pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;
 pub use session::{Company, ServerVersion, SessionInfo, UserCompanies, UserContext};
 pub use versions::{AccessProbe, Release, WebFields};
-pub use write::{Create, NameCreate, SetActive, WebSave, Write};
+pub use write::{Create, Method, NameCreate, WebSave, Write};

@@ -9,87 +9,107 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use std::marker::PhantomData;
 
-fn call_params(model: &str, method: &str, args: Vec<Value>, kwargs: Map<String, Value>) -> Value {
-    json!({"model": model, "method": method, "args": args, "kwargs": kwargs})
-}
-
-fn shape(what: &str, result: &Value) -> Error {
+fn shape(what: &str, expected: &str, result: &Value) -> Error {
     Error::Shape {
-        detail: format!(
-            "{what}: expected {}, got {}",
-            expected(what),
-            json_kind(result)
-        ),
+        detail: format!("{what}: expected {expected}, got {}", json_kind(result)),
     }
 }
 
-fn expected(what: &str) -> &'static str {
-    match what {
-        "create" => "an id",
-        "web_save" => "a list of one record",
-        "name_create" => "an [id, name] pair",
-        _ => "true",
-    }
+/// One model method that changes data, and how its answer decodes.
+#[derive(Clone, Debug)]
+pub struct Method<O> {
+    pub model: String,
+    pub method: &'static str,
+    pub args: Vec<Value>,
+    decode: fn(Value) -> Result<O, Error>,
 }
 
 /// `create(vals)`, one dict: a new record's id. The one-dict form answers
 /// an integer on every version (16-19, `01c-create-contact-args-dict`).
-#[derive(Clone, Debug)]
-pub struct Create {
-    pub model: String,
-    pub values: Map<String, Value>,
-}
-
-impl Call for Create {
-    type Output = i64;
-    fn path(&self) -> String {
-        CallKw::route(&self.model, "create")
-    }
-    fn params(&self) -> Value {
-        call_params(
-            &self.model,
-            "create",
-            vec![Value::Object(self.values.clone())],
-            Map::new(),
-        )
-    }
-    fn kind(&self) -> CallKind {
-        CallKind::Write
-    }
-    fn decode(&self, result: Value) -> Result<i64, Error> {
-        result.as_i64().ok_or_else(|| shape("create", &result))
-    }
-}
-
+pub type Create = Method<i64>;
 /// `write([ids], vals)`: `true`.
-#[derive(Clone, Debug)]
-pub struct Write {
-    pub model: String,
-    pub ids: Vec<i64>,
-    pub values: Map<String, Value>,
+pub type Write = Method<()>;
+/// `name_create(name)`: `[id, "name"]`.
+pub type NameCreate = Method<(i64, String)>;
+
+impl Method<i64> {
+    pub fn create(model: &str, values: Map<String, Value>) -> Create {
+        Method::new(model, "create", vec![Value::Object(values)], |r| {
+            r.as_i64().ok_or_else(|| shape("create", "an id", &r))
+        })
+    }
 }
 
-impl Call for Write {
-    type Output = ();
+impl Method<()> {
+    pub fn write(model: &str, ids: &[i64], values: Map<String, Value>) -> Write {
+        Method::new(
+            model,
+            "write",
+            vec![json!(ids), Value::Object(values)],
+            |r| match r {
+                Value::Bool(true) => Ok(()),
+                other => Err(shape("write", "true", &other)),
+            },
+        )
+    }
+
+    /// `action_archive` / `action_unarchive`: no `result` at all, also
+    /// when the record already was in that state. Odoo's action methods
+    /// may answer an action to open; either way the record is changed.
+    pub fn set_active(model: &str, ids: &[i64], active: bool) -> Write {
+        let method = if active {
+            "action_unarchive"
+        } else {
+            "action_archive"
+        };
+        Method::new(model, method, vec![json!(ids)], |_| Ok(()))
+    }
+}
+
+impl Method<(i64, String)> {
+    /// A record made from its name alone (a new tag).
+    pub fn name_create(model: &str, name: &str) -> NameCreate {
+        Method::new(model, "name_create", vec![json!(name)], |r| {
+            match r.as_array().map(Vec::as_slice) {
+                Some([Value::Number(id), name]) if id.is_i64() => Ok((
+                    id.as_i64().unwrap_or_default(),
+                    name.as_str().unwrap_or_default().to_string(),
+                )),
+                _ => Err(shape("name_create", "an [id, name] pair", &r)),
+            }
+        })
+    }
+}
+
+impl<O> Method<O> {
+    fn new(
+        model: &str,
+        method: &'static str,
+        args: Vec<Value>,
+        decode: fn(Value) -> Result<O, Error>,
+    ) -> Self {
+        Method {
+            model: model.into(),
+            method,
+            args,
+            decode,
+        }
+    }
+}
+
+impl<O> Call for Method<O> {
+    type Output = O;
     fn path(&self) -> String {
-        CallKw::route(&self.model, "write")
+        CallKw::route(&self.model, self.method)
     }
     fn params(&self) -> Value {
-        call_params(
-            &self.model,
-            "write",
-            vec![json!(self.ids), Value::Object(self.values.clone())],
-            Map::new(),
-        )
+        json!({"model": self.model, "method": self.method, "args": self.args, "kwargs": {}})
     }
     fn kind(&self) -> CallKind {
         CallKind::Write
     }
-    fn decode(&self, result: Value) -> Result<(), Error> {
-        match result {
-            Value::Bool(true) => Ok(()),
-            other => Err(shape("write", &other)),
-        }
+    fn decode(&self, result: Value) -> Result<O, Error> {
+        (self.decode)(result)
     }
 }
 
@@ -128,24 +148,16 @@ impl<R: DeserializeOwned> Call for WebSave<R> {
         CallKw::route(&self.model, "web_save")
     }
     fn params(&self) -> Value {
-        let mut kwargs = Map::new();
-        kwargs.insert("specification".into(), self.specification.clone());
-        call_params(
-            &self.model,
-            "web_save",
-            vec![
-                json!(self.id.into_iter().collect::<Vec<_>>()),
-                Value::Object(self.values.clone()),
-            ],
-            kwargs,
-        )
+        let ids: Vec<i64> = self.id.into_iter().collect();
+        json!({"model": self.model, "method": "web_save", "args": [ids, self.values],
+               "kwargs": {"specification": self.specification}})
     }
     fn kind(&self) -> CallKind {
         CallKind::Write
     }
     fn decode(&self, result: Value) -> Result<R, Error> {
         let Value::Array(mut records) = result else {
-            return Err(shape("web_save", &result));
+            return Err(shape("web_save", "a list of one record", &result));
         };
         if records.len() != 1 {
             return Err(Error::Shape {
@@ -155,82 +167,5 @@ impl<R: DeserializeOwned> Call for WebSave<R> {
         serde_json::from_value(records.remove(0)).map_err(|e| Error::Shape {
             detail: format!("web_save: {e}"),
         })
-    }
-}
-
-/// `action_archive` / `action_unarchive`: no `result` at all, also when
-/// the record already was in that state.
-#[derive(Clone, Debug)]
-pub struct SetActive {
-    pub model: String,
-    pub ids: Vec<i64>,
-    pub active: bool,
-}
-
-impl SetActive {
-    fn method(&self) -> &'static str {
-        if self.active {
-            "action_unarchive"
-        } else {
-            "action_archive"
-        }
-    }
-}
-
-impl Call for SetActive {
-    type Output = ();
-    fn path(&self) -> String {
-        CallKw::route(&self.model, self.method())
-    }
-    fn params(&self) -> Value {
-        call_params(
-            &self.model,
-            self.method(),
-            vec![json!(self.ids)],
-            Map::new(),
-        )
-    }
-    fn kind(&self) -> CallKind {
-        CallKind::Write
-    }
-    fn decode(&self, _result: Value) -> Result<(), Error> {
-        // Odoo's action methods may answer an action to open; none does
-        // here, and either way the record is archived.
-        Ok(())
-    }
-}
-
-/// `name_create(name)`: a record made from its name alone (a new tag),
-/// `[id, "name"]`.
-#[derive(Clone, Debug)]
-pub struct NameCreate {
-    pub model: String,
-    pub name: String,
-}
-
-impl Call for NameCreate {
-    type Output = (i64, String);
-    fn path(&self) -> String {
-        CallKw::route(&self.model, "name_create")
-    }
-    fn params(&self) -> Value {
-        call_params(
-            &self.model,
-            "name_create",
-            vec![json!(self.name)],
-            Map::new(),
-        )
-    }
-    fn kind(&self) -> CallKind {
-        CallKind::Write
-    }
-    fn decode(&self, result: Value) -> Result<(i64, String), Error> {
-        match result.as_array().map(Vec::as_slice) {
-            Some([id, name]) if id.is_i64() => Ok((
-                id.as_i64().unwrap_or_default(),
-                name.as_str().unwrap_or_default().to_string(),
-            )),
-            _ => Err(shape("name_create", &result)),
-        }
     }
 }

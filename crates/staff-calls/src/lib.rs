@@ -15,8 +15,8 @@ use odoo_rpc::versions::Release;
 use odoo_rpc::AccessProbe;
 use odoo_rpc::{
     specification_for, Authenticate, Create, DatabaseList, DestroySession, Domain, GetSessionInfo,
-    NameCreate, NameSearch, Partner, Read, SearchOpts, SearchRead, ServerVersion, SetActive,
-    VersionInfo, WebSave, WebSearchPlan, Write,
+    NameCreate, NameSearch, Partner, Read, SearchOpts, SearchRead, ServerVersion, VersionInfo,
+    WebSave, WebSearchPlan, Write,
 };
 use query::PartnerQuery;
 use serde_json::json;
@@ -156,10 +156,7 @@ fn web_save(
 pub fn create(version: &ServerVersion, vals: Map<String, Value>) -> Save<Create> {
     match web_save(version, None, &vals) {
         Some(call) => Save::WebSave(call),
-        None => Save::Then(Create {
-            model: PARTNER.into(),
-            values: vals,
-        }),
+        None => Save::Then(Create::create(PARTNER, vals)),
     }
 }
 
@@ -167,11 +164,7 @@ pub fn create(version: &ServerVersion, vals: Map<String, Value>) -> Save<Create>
 pub fn update(version: &ServerVersion, id: i64, vals: Map<String, Value>) -> Save<Write> {
     match web_save(version, Some(id), &vals) {
         Some(call) => Save::WebSave(call),
-        None => Save::Then(Write {
-            model: PARTNER.into(),
-            ids: vec![id],
-            values: vals,
-        }),
+        None => Save::Then(Write::write(PARTNER, &[id], vals)),
     }
 }
 
@@ -191,12 +184,8 @@ pub fn may(version: &ServerVersion, op: &str) -> odoo_rpc::CallKw {
 }
 
 /// Archives (`active` false) or restores contact `id`.
-pub fn set_active(id: i64, active: bool) -> SetActive {
-    SetActive {
-        model: PARTNER.into(),
-        ids: vec![id],
-        active,
-    }
+pub fn set_active(id: i64, active: bool) -> Write {
+    Write::set_active(PARTNER, &[id], active)
 }
 
 /// How many choices a picker offers.
@@ -219,10 +208,7 @@ pub fn named(model: &str, text: &str) -> NameSearch {
 
 /// A tag made from its name.
 pub fn new_tag(name: &str) -> NameCreate {
-    NameCreate {
-        model: edit::TAG_MODEL.into(),
-        name: name.into(),
-    }
+    NameCreate::name_create(edit::TAG_MODEL, name)
 }
 
 /// The tags named exactly `name`: asked before creating one, so that a

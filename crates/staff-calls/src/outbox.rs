@@ -79,27 +79,22 @@ pub struct Change {
 
 impl Change {
     pub fn create(key: String, mine: Values) -> Change {
-        Change {
-            key,
-            id: None,
-            base: None,
-            mine,
-            status: Status::Queued,
-            first_sent: None,
-            sent: None,
-            tries: 0,
-            saved: None,
-        }
+        Change::new(key, None, None, mine)
     }
 
     pub fn update(key: String, version: &ServerVersion, server: &Partner, mine: Values) -> Change {
+        let base = Base {
+            write_date: server.write_date.clone(),
+            values: values_of(version, server),
+        };
+        Change::new(key, Some(server.id), Some(base), mine)
+    }
+
+    fn new(key: String, id: Option<i64>, base: Option<Base>, mine: Values) -> Change {
         Change {
             key,
-            id: Some(server.id),
-            base: Some(Base {
-                write_date: server.write_date.clone(),
-                values: values_of(version, server),
-            }),
+            id,
+            base,
             mine,
             status: Status::Queued,
             first_sent: None,
