@@ -114,7 +114,7 @@ fn search_read_sends_what_16_accepted() {
         SearchOpts::default(),
     );
     assert_same_call(call.params(), t.params().unwrap(), &t.name);
-    assert_eq!(call.path(), t.path);
+    assert_eq!(call.path(), t.route());
     let rows = decode(&call, &t.name);
     assert_eq!(rows[0].name, "Deco Addict");
 

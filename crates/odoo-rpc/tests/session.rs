@@ -137,7 +137,7 @@ fn authenticate_sends_what_odoo_reads() {
         login: sent["login"].as_str().unwrap().into(),
         password: sent["password"].as_str().unwrap().into(),
     };
-    assert_eq!(call.path(), t.path);
+    assert_eq!(call.path(), t.route());
     assert_eq!(call.params(), sent);
     assert!(!call.needs_session());
 }

@@ -550,7 +550,7 @@ fn decode(t: &Transcript) -> Result<String, Error> {
             .unwrap_or_default()
             .to_string()
     };
-    match t.path.as_str() {
+    match t.route() {
         "/web/session/authenticate" => {
             let call = Authenticate {
                 db: text("db"),
@@ -693,12 +693,13 @@ fn every_transcript_decodes_as_listed() {
             NotRpc(why) => {
                 // Only what the client never sends as JSON-RPC may be skipped.
                 let not_a_call = t.method == "OPTIONS"
-                    || t.path.starts_with("/web/image/")
-                    || t.path.starts_with("/web/login");
+                    || t.route().starts_with("/web/image/")
+                    || t.route().starts_with("/web/login");
                 if !not_a_call {
                     failures.push(format!(
                         "{name}: {} {} is a JSON route, not {why}",
-                        t.method, t.path
+                        t.method,
+                        t.route()
                     ));
                 }
             }
@@ -761,7 +762,7 @@ fn every_transcript_is_listed() {
 fn the_loader_reads_requests_statuses_and_bodies() {
     let t = common::load("16/06c2-search_read-or-domain.txt");
     assert_eq!(
-        (t.method.as_str(), t.path.as_str()),
+        (t.method.as_str(), t.route()),
         ("POST", "/web/dataset/call_kw/res.partner/search_read")
     );
     assert_eq!(t.params().unwrap()["method"], "search_read");
@@ -776,6 +777,15 @@ fn the_loader_reads_requests_statuses_and_bodies() {
     // Curl followed a redirect: the last answer counts.
     let t = common::load("16/11b4-GET-web-login-db-follow.txt");
     assert_eq!(t.status, 200);
+    assert_eq!(t.header("Content-Length"), Some("5039"), "and its headers");
+
+    // The query is sent as captured, and is no part of the route.
+    let t = common::load("16/07c-call_kw-no-cookie-but-db-param-multidb.txt");
+    assert_eq!(
+        t.path,
+        "/web/dataset/call_kw/res.partner/search_read?db=odoo_demo"
+    );
+    assert_eq!(t.route(), "/web/dataset/call_kw/res.partner/search_read");
 
     // Text bodies are exactly as long as the marker says.
     let t = common::load("16/08f-non-json-body.txt");

@@ -9,7 +9,6 @@ use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 
 pub struct Server {
     pub url: String,
@@ -193,46 +192,18 @@ pub async fn admin(s: &Server) -> reqwest::Client {
 
 // ---------------------------------------------------------------- transcripts
 
-pub struct Transcript {
-    pub version: u8,
-    pub name: String,
-    pub method: String,
-    pub path: String,
-    pub request_headers: Vec<(String, String)>,
-    pub request_body: String,
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
+pub use wire_transcripts::Transcript;
+
+/// What the demo needs of a transcript beyond the shared reader.
+pub trait ForDemo {
+    fn body_for(&self, db: &str) -> String;
 }
 
-impl Transcript {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-    pub fn headers_named(&self, name: &str) -> Vec<&str> {
-        self.headers
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-            .collect()
-    }
-    pub fn request_header(&self, name: &str) -> Option<&str> {
-        self.request_headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("{}: body is not JSON ({e})", self.name))
-    }
+impl ForDemo for Transcript {
     /// The request body with the captured database's name replaced (each
     /// server had its own; on 18, `odoo_demo` is a database its filter
     /// hides, which the demo's filter hides as well when renamed).
-    pub fn body_for(&self, db: &str) -> String {
+    fn body_for(&self, db: &str) -> String {
         let theirs = [
             "odoo_demo",
             "odoo_empty",
@@ -255,106 +226,10 @@ impl Transcript {
     }
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/odoo-wire")
-}
-
 /// The transcript `<version>/<prefix>-….txt`; a prefix `write/06a` looks
 /// in the version's `write/` folder.
 pub fn transcript(version: u8, prefix: &str) -> Transcript {
-    let (sub, prefix) = prefix.rsplit_once('/').unwrap_or(("", prefix));
-    let dir = fixtures().join(version.to_string()).join(sub);
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("{prefix}-")))
-        })
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "one transcript {version}/{prefix}: {found:?}"
-    );
-    let path = found.remove(0);
-    parse_transcript(version, &path)
-}
-
-fn parse_transcript(version: u8, path: &Path) -> Transcript {
-    let text = std::fs::read_to_string(path).unwrap();
-    let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let after = |marker: &str| -> &str {
-        let at = text
-            .find(marker)
-            .unwrap_or_else(|| panic!("{name}: no {marker}"));
-        let rest = &text[at + marker.len()..];
-        &rest[rest.find('\n').map_or(rest.len(), |i| i + 1)..]
-    };
-    let request = after("--- REQUEST (as sent by curl)");
-    let request = &request[..request.find("\n--- RESPONSE STATUS").unwrap()];
-    let (head, request_body) = request.split_once("\n\n").unwrap_or((request, ""));
-    let mut lines = head.lines();
-    let line = lines.next().unwrap();
-    let mut parts = line.split(' ');
-    let method = parts.next().unwrap().to_string();
-    let path_ = parts.next().unwrap().to_string();
-    let request_headers = lines
-        .filter_map(|l| {
-            l.split_once(": ")
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-        })
-        .collect();
-    let response = after("--- RESPONSE STATUS + HEADERS (raw)");
-    let response = &response[..response.find("\n--- RESPONSE BODY").unwrap()];
-    let mut rlines = response.lines();
-    // After a redirect the last status line counts.
-    let status = rlines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = rlines
-        .filter_map(|l| {
-            l.split_once(": ")
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-        })
-        .collect();
-    let body_marker = text.find("--- RESPONSE BODY (raw").unwrap();
-    let marker_line = &text[body_marker
-        ..text[body_marker..]
-            .find('\n')
-            .map_or(text.len(), |i| body_marker + i)];
-    let raw = after("--- RESPONSE BODY (raw");
-    let body = if marker_line.contains("elided") {
-        let end = raw
-            .find("--- RESPONSE BODY (pretty-printed")
-            .unwrap_or(raw.len());
-        raw[..end].trim_end().to_string()
-    } else {
-        let n: usize = marker_line
-            .split(", ")
-            .nth(1)
-            .and_then(|s| s.split(' ').next())
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(raw.len());
-        raw.get(..n).unwrap_or(raw).to_string()
-    };
-    Transcript {
-        version,
-        name,
-        method,
-        path: path_,
-        request_headers,
-        request_body: request_body.trim_end_matches('\n').to_string(),
-        status,
-        headers,
-        body,
-    }
+    wire_transcripts::find(version, prefix).unwrap_or_else(|e| panic!("{e}"))
 }
 
 // ---------------------------------------------------------------- shapes
