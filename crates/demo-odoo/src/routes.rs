@@ -21,14 +21,13 @@ use crate::sessions::{self, Session};
 use crate::wire::{self, py_type, Failure, PyError};
 use crate::{clock, external, Inner};
 use axum::body::{to_bytes, Body, Bytes};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
 use odoo_rpc::versions::PrivateMethod;
 use serde_json::{Map, Value};
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 type St = State<Arc<Inner>>;
@@ -149,20 +148,7 @@ impl Incoming {
             .find(|(k, _)| *k == COOKIE)
             .map(|(_, v)| v.trim_matches('"').to_string())
             .filter(|v| !v.is_empty());
-        // The peer when served with connect info, else the proxy's word.
-        let addr = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .or_else(|| {
-                headers
-                    .get("x-forwarded-for")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.split(',').next())
-                    .map(|v| v.trim().to_string())
-                    .filter(|v| !v.is_empty())
-            })
-            .unwrap_or_else(|| "unknown".into());
+        let addr = crate::wire::client_addr(req);
         let https = headers
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())

@@ -1,13 +1,22 @@
 //! Answers framed as Odoo frames them: the JSON-RPC envelope (`jsonrpc`,
 //! `id`, then `result` or `error`; no `result` key for None), the error
-//! object (`code`, `message`, `data{name, debug, message, arguments,
-//! context}`), and werkzeug's HTML pages for transport failures, whose
-//! markup changed between werkzeug 2.0 (Odoo 16) and 2.2 (Odoo 17+).
+//! answer (odoo-rpc's `ErrorAnswer`, the shape pwa-server sends too,
+//! written as Python's `json.dumps` does), and werkzeug's HTML pages for
+//! transport failures, whose markup changed between werkzeug 2.0 (Odoo 16)
+//! and 2.2 (Odoo 17+). And who asked: the client's address, by the proxy
+//! rule pwa-server follows too.
 
 use crate::json::{jobj, Json};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
+use odoo_rpc::forwarded::client_addr as client_addr_of;
+use odoo_rpc::ErrorAnswer;
+use serde::Serialize;
 use serde_json::Value;
+use std::io;
+use std::net::SocketAddr;
 
 /// An exception as "Python" raised it: its dotted name and message.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,19 +171,83 @@ pub fn result(id: &Json, result: Json) -> Response {
 }
 
 fn error_envelope(id: &Json, code: i64, message: &str, e: &PyError, with_args: bool) -> Response {
-    let data = jobj! {
-        "name" => e.name.as_str(),
-        "debug" => format!("Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\n{}\n", e.last_line()),
-        "message" => e.message.as_str(),
-        "arguments" => if with_args { Json::Arr(vec![Json::from(e.message.as_str())]) } else { Json::Arr(vec![]) },
-        "context" => Json::Obj(vec![]),
-    };
-    let envelope = jobj! {
-        "jsonrpc" => "2.0",
-        "id" => id.clone(),
-        "error" => jobj! { "code" => code, "message" => message, "data" => data },
-    };
-    json_response(&envelope)
+    match error_text(id, code, message, e, with_args) {
+        Ok(text) => with_type(text.into_response(), "application/json; charset=utf-8"),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+fn error_text(
+    id: &Json,
+    code: i64,
+    message: &str,
+    e: &PyError,
+    with_args: bool,
+) -> Result<String, serde_json::Error> {
+    // The id came in as JSON: it goes back as it came.
+    let id = serde_json::from_str(&id.to_text()).unwrap_or(Value::Null);
+    let mut answer = ErrorAnswer::new(id, code, message, &e.name, &e.message);
+    answer.error.data.debug = format!(
+        "Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\n{}\n",
+        e.last_line()
+    );
+    if !with_args {
+        answer.error.data.arguments.clear();
+    }
+    python_dumps(&answer)
+}
+
+/// Text as Python's `json.dumps` writes it, which is what Odoo sends:
+/// `", "` and `": "` between items; serde_json's escaping is already
+/// Python's with `ensure_ascii=False`.
+fn python_dumps(value: &impl Serialize) -> Result<String, serde_json::Error> {
+    struct PythonStyle;
+    impl serde_json::ser::Formatter for PythonStyle {
+        fn begin_array_value<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            if first {
+                Ok(())
+            } else {
+                w.write_all(b", ")
+            }
+        }
+        fn begin_object_key<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.begin_array_value(w, first)
+        }
+        fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            w.write_all(b": ")
+        }
+    }
+    let mut out = Vec::with_capacity(256);
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out,
+        PythonStyle,
+    ))?;
+    // serde_json writes UTF-8 only.
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The client's address for the sign-in cooldown, by Odoo's proxy rule
+/// (shared with pwa-server).
+pub(crate) fn client_addr(req: &Request<Body>) -> String {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let forwarded_for = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok());
+    client_addr_of(peer, forwarded_for).map_or_else(|| "unknown".into(), |ip| ip.to_string())
 }
 
 /// A JSON body outside JSON-RPC (an `http` route's own answer).
@@ -329,6 +402,42 @@ pub fn py_type(v: &Value) -> &'static str {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_client_is_the_peer_or_what_a_proxy_here_saw() {
+        let req = |peer: Option<&str>, xff: &[&str]| {
+            let mut req = Request::new(Body::empty());
+            if let Some(p) = peer {
+                req.extensions_mut()
+                    .insert(ConnectInfo(SocketAddr::new(p.parse().unwrap(), 9)));
+            }
+            for v in xff {
+                req.headers_mut()
+                    .append("x-forwarded-for", HeaderValue::from_str(v).unwrap());
+            }
+            client_addr(&req)
+        };
+        let xff = ["198.51.100.1", "10.0.0.1, 203.0.113.7"];
+        assert_eq!(req(Some("127.0.0.1"), &xff), "203.0.113.7");
+        assert_eq!(req(Some("192.0.2.10"), &xff), "192.0.2.10");
+        assert_eq!(req(None, &xff), "203.0.113.7");
+        assert_eq!(req(Some("127.0.0.1"), &[]), "127.0.0.1");
+        assert_eq!(req(None, &[]), "unknown");
+    }
+
+    #[test]
+    fn errors_are_written_as_odoo_writes_them() {
+        let e = PyError::key("a'b\"é\n");
+        assert_eq!(
+            error_text(&Json::Int(5), 200, "Odoo Server Error", &e, true).unwrap(),
+            r#"{"jsonrpc": "2.0", "id": 5, "error": {"code": 200, "message": "Odoo Server Error", "data": {"name": "builtins.KeyError", "debug": "Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\nKeyError: 'a\\'b\"é\\n'\n", "message": "a'b\"é\n", "arguments": ["a'b\"é\n"], "context": {}}}}"#
+        );
+        let e = PyError::new("werkzeug.exceptions.NotFound", "404");
+        assert_eq!(
+            error_text(&Json::Null, 404, "404: Not Found", &e, false).unwrap(),
+            r#"{"jsonrpc": "2.0", "id": null, "error": {"code": 404, "message": "404: Not Found", "data": {"name": "werkzeug.exceptions.NotFound", "debug": "Traceback (most recent call last):\n  ... frames elided (demo-odoo) ...\nwerkzeug.exceptions.NotFound: 404\n", "message": "404", "arguments": [], "context": {}}}}"#
+        );
+    }
 
     #[test]
     fn python_reprs() {

@@ -4,6 +4,7 @@
 //! 502) is an HTML or text page.
 
 use crate::error::{excerpt, json_kind, Error};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -22,6 +23,65 @@ pub fn request_body(id: u64, params: &Value) -> String {
     envelope.insert("params".into(), params.clone());
     envelope.insert("id".into(), id.into());
     Value::Object(envelope).to_string()
+}
+
+/// Odoo's answer to a call that raised: `{"jsonrpc", "id", "error":
+/// {"code", "message", "data": {"name", "debug", "message", "arguments",
+/// "context"}}}`, the members in the order Odoo writes them (a derived
+/// `Serialize` keeps a struct's order, where a JSON map would sort them).
+/// The one definition of that shape: demo-odoo answers with it, and so does
+/// pwa-server for the errors it raises itself, which the app must decode
+/// like Odoo's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorAnswer {
+    jsonrpc: &'static str,
+    /// The request's id, or null where Odoo answers before reading it.
+    pub id: Value,
+    pub error: ErrorObject,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorObject {
+    /// 200 (or the release's `server_error_code`) for an exception, 100
+    /// for an expired session; a gateway uses its HTTP status.
+    pub code: i64,
+    /// Generic ("Odoo Server Error"): what happened is in `data`.
+    pub message: String,
+    pub data: ErrorData,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorData {
+    /// The exception's dotted Python name (`odoo.exceptions.AccessDenied`).
+    pub name: String,
+    /// The traceback; empty when nothing Python raised it.
+    pub debug: String,
+    /// The exception's text, for people.
+    pub message: String,
+    /// The exception's `args`: usually its message alone.
+    pub arguments: Vec<Value>,
+    pub context: Map<String, Value>,
+}
+
+impl ErrorAnswer {
+    /// `name` raised with `message` (its only argument), no traceback.
+    pub fn new(id: Value, code: i64, summary: &str, name: &str, message: &str) -> Self {
+        ErrorAnswer {
+            jsonrpc: "2.0",
+            id,
+            error: ErrorObject {
+                code,
+                message: summary.into(),
+                data: ErrorData {
+                    name: name.into(),
+                    debug: String::new(),
+                    message: message.into(),
+                    arguments: vec![message.into()],
+                    context: Map::new(),
+                },
+            },
+        }
+    }
 }
 
 /// Decodes one HTTP answer to a JSON-RPC call into its `result`.

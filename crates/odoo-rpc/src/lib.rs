@@ -7,6 +7,7 @@ pub mod domain;
 pub mod envelope;
 pub mod error;
 mod fields;
+pub mod forwarded;
 pub mod record;
 pub mod retry;
 pub mod session;
@@ -19,7 +20,7 @@ pub use call::{
     SearchCount, SearchOpts, SearchRead, VersionInfo, WebSearchPlan, WebSearchRead,
 };
 pub use domain::{Condition, Domain, DomainError, Operator};
-pub use envelope::{decode_response, next_id, request_body};
+pub use envelope::{decode_response, next_id, request_body, ErrorAnswer};
 pub use error::Error;
 pub use record::{Many2one, Partner, Tag};
 pub use retry::RetryPolicy;

@@ -6,9 +6,12 @@ use crate::rate_limit::client_ip;
 use crate::Error;
 use axum::body::Body;
 use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use odoo_rpc::{decode_call, next_id, request_body, Call, ErrorAnswer, VersionInfo};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -71,21 +74,27 @@ impl Proxy {
 
     /// Asks Odoo its version, to say at start-up whether it answers.
     pub async fn check(&self) -> Result<String, String> {
-        let url = self.target("/web/webclient/version_info", None);
+        let call = VersionInfo;
         let res = self
             .inner
             .client
-            .post(url)
-            .json(&serde_json::json!({"jsonrpc": "2.0", "method": "call", "params": {}, "id": 1}))
+            .post(self.target(&call.path(), None))
+            .header(CONTENT_TYPE, "application/json")
+            .body(request_body(next_id(), &call.params()))
             .timeout(Duration::from_secs(5))
             .send()
             .await
             .map_err(|e| e.to_string())?;
-        let v: serde_json::Value = res.json().await.map_err(|e| e.to_string())?;
-        Ok(v["result"]["server_version"]
-            .as_str()
-            .unwrap_or("unknown")
-            .to_string())
+        let status = res.status().as_u16();
+        let content_type = res
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = res.text().await.map_err(|e| e.to_string())?;
+        decode_call(&call, status, content_type.as_deref(), &body)
+            .map(|version| version.to_string())
+            .map_err(|e| e.to_string())
     }
 
     /// Odoo's URL for one of our paths (an Odoo under a sub-path works too).
@@ -177,22 +186,15 @@ fn strip_hop_by_hop(h: &HeaderMap) -> HeaderMap {
     out
 }
 
-/// Shaped like Odoo's own error envelope, with a gateway status so clients
-/// know it is transient.
+/// Odoo's own error answer, so the app decodes it like any other, with a
+/// gateway status so clients know it is transient.
 fn unreachable_answer(status: StatusCode, message: &str) -> Response {
-    let body = serde_json::json!({
-        "jsonrpc": "2.0",
-        "id": null,
-        "error": {
-            "code": status.as_u16(),
-            "message": status.canonical_reason().unwrap_or("Bad Gateway"),
-            "data": {
-                "name": "pwa_server.OdooUnreachable",
-                "message": message,
-                "arguments": [message],
-                "context": {}
-            }
-        }
-    });
-    (status, axum::Json(body)).into_response()
+    let answer = ErrorAnswer::new(
+        Value::Null,
+        i64::from(status.as_u16()),
+        status.canonical_reason().unwrap_or("Bad Gateway"),
+        "pwa_server.OdooUnreachable",
+        message,
+    );
+    (status, axum::Json(answer)).into_response()
 }

@@ -7,6 +7,8 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderValue, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use odoo_rpc::ErrorAnswer;
+use serde_json::Value;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -49,29 +51,19 @@ impl SignInLimiter {
     }
 }
 
-/// The client's address: the socket peer, or, when the peer is a proxy on
-/// this machine, the address it forwarded.
+/// The client's address, by the rule demo-odoo follows too.
 pub fn client_ip(req: &Request<Body>) -> Option<IpAddr> {
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
-    let forwarded = || {
-        req.headers()
-            .get("x-forwarded-for")?
-            .to_str()
-            .ok()?
-            .rsplit(',')
-            .next()?
-            .trim()
-            .parse()
-            .ok()
-    };
-    match peer {
-        Some(ip) if ip.is_loopback() => forwarded().or(Some(ip)),
-        Some(ip) => Some(ip),
-        None => forwarded(),
-    }
+    let forwarded_for = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok());
+    odoo_rpc::forwarded::client_addr(peer, forwarded_for)
 }
 
 pub async fn limit_sign_in(
@@ -89,24 +81,18 @@ pub async fn limit_sign_in(
     next.run(req).await
 }
 
-/// A JSON-RPC-shaped answer, so the app decodes it like any other error.
+/// Odoo's error answer, so the app decodes it like any other error.
 fn too_many(wait: Duration) -> Response {
     let secs = wait.as_secs().max(1);
-    let body = serde_json::json!({
-        "jsonrpc": "2.0",
-        "id": null,
-        "error": {
-            "code": 429,
-            "message": "Too Many Requests",
-            "data": {
-                "name": "pwa_server.TooManyAttempts",
-                "message": format!("Too many sign-in attempts from your address. Please wait {secs} seconds and try again."),
-                "arguments": [],
-                "context": {}
-            }
-        }
-    });
-    let mut res = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+    let mut answer = ErrorAnswer::new(
+        Value::Null,
+        429,
+        "Too Many Requests",
+        "pwa_server.TooManyAttempts",
+        &format!("Too many sign-in attempts from your address. Please wait {secs} seconds and try again."),
+    );
+    answer.error.data.arguments.clear();
+    let mut res = (StatusCode::TOO_MANY_REQUESTS, axum::Json(answer)).into_response();
     if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }

@@ -4,11 +4,12 @@
 //! Odoo's where the data is the same).
 #![allow(dead_code)]
 
+use axum::extract::ConnectInfo;
 use demo_odoo::{Config, DemoOdoo};
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub struct Server {
     pub url: String,
@@ -43,11 +44,26 @@ pub async fn start(config: Config) -> Server {
     serve(DemoOdoo::open(config).expect("demo opens"), true).await
 }
 
+/// Where the demo sees a client served with connect info come from: a
+/// documentation address, so on another machine. A peer on this machine
+/// is a proxy whose X-Forwarded-For the demo believes (Odoo's proxy rule,
+/// `odoo_rpc::forwarded`); the tests mean a client talking to it directly.
+pub const CLIENT: IpAddr = IpAddr::V4(Ipv4Addr::new(192, 0, 2, 10));
+
+async fn from_client(mut req: axum::extract::Request) -> axum::extract::Request {
+    if let Some(ConnectInfo(peer)) = req.extensions().get::<ConnectInfo<SocketAddr>>().copied() {
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::new(CLIENT, peer.port())));
+    }
+    req
+}
+
 pub async fn serve(demo: DemoOdoo, connect_info: bool) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = demo.router();
     let task = if connect_info {
+        let router = router.layer(axum::middleware::map_request(from_client));
         tokio::spawn(async move {
             axum::serve(
                 listener,
