@@ -235,19 +235,15 @@ fn python_dumps(value: &impl Serialize) -> Result<String, serde_json::Error> {
 }
 
 /// The client's address for the sign-in cooldown, by Odoo's proxy rule
-/// (shared with pwa-server).
+/// (pwa-server's too).
 pub(crate) fn client_addr(req: &Request<Body>) -> String {
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    let forwarded_for = req
-        .headers()
-        .get_all("x-forwarded-for")
-        .iter()
-        .next_back()
-        .and_then(|v| v.to_str().ok());
-    client_addr_of(peer, forwarded_for).map_or_else(|| "unknown".into(), |ip| ip.to_string())
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>();
+    let forwarded_for = req.headers().get_all("x-forwarded-for");
+    let addr = client_addr_of(
+        peer.map(|c| c.ip()),
+        forwarded_for.iter().map(HeaderValue::as_bytes),
+    );
+    addr.map_or_else(|| "unknown".into(), |ip| ip.to_string())
 }
 
 /// A JSON body outside JSON-RPC (an `http` route's own answer).

@@ -323,24 +323,27 @@ fn records<R: DeserializeOwned>(what: &str, v: Value) -> Result<Vec<R>, Error> {
         .collect()
 }
 
-/// `search_read(domain, fields, offset, limit, order)`: records as
-/// `R`, many-to-ones as `[id, "name"]`.
+/// A `call_kw` read answered with a list of records as `R`: what
+/// [`SearchRead`] and [`Read`] are, apart from the arguments `Q` sends.
 #[derive(Clone, Debug)]
-pub struct SearchRead<R> {
+pub struct RecordsRead<R, Q> {
     model: String,
-    domain: Domain,
-    fields: Vec<String>,
-    opts: SearchOpts,
+    query: Q,
     _r: PhantomData<fn() -> R>,
 }
 
-impl<R> SearchRead<R> {
-    pub fn new(model: &str, domain: Domain, fields: Vec<String>, opts: SearchOpts) -> Self {
-        SearchRead {
+/// The method a [`RecordsRead`] calls, and its arguments.
+pub trait RecordsQuery {
+    const METHOD: &'static str;
+    /// The positional and keyword arguments.
+    fn arguments(&self) -> (Vec<Value>, Map<String, Value>);
+}
+
+impl<R, Q> RecordsRead<R, Q> {
+    fn on(model: &str, query: Q) -> Self {
+        RecordsRead {
             model: model.into(),
-            domain,
-            fields,
-            opts,
+            query,
             _r: PhantomData,
         }
     }
@@ -350,23 +353,55 @@ impl<R> SearchRead<R> {
     }
 }
 
-impl<R: DeserializeOwned> Call for SearchRead<R> {
+impl<R: DeserializeOwned, Q: RecordsQuery> Call for RecordsRead<R, Q> {
     type Output = Vec<R>;
     fn path(&self) -> String {
-        CallKw::route(&self.model, "search_read")
+        CallKw::route(&self.model, Q::METHOD)
     }
     fn params(&self) -> Value {
-        let mut kw = Map::new();
-        kw.insert("domain".into(), self.domain.to_json());
-        kw.insert("fields".into(), json!(self.fields));
-        self.opts.put(&mut kw);
-        CallKw::body(&self.model, "search_read", vec![], kw)
+        let (args, kwargs) = self.query.arguments();
+        CallKw::body(&self.model, Q::METHOD, args, kwargs)
     }
     fn kind(&self) -> CallKind {
         CallKind::Read
     }
     fn decode(&self, result: Value) -> Result<Vec<R>, Error> {
-        records("search_read", result)
+        records(Q::METHOD, result)
+    }
+}
+
+/// `search_read(domain, fields, offset, limit, order)`: records as
+/// `R`, many-to-ones as `[id, "name"]`.
+pub type SearchRead<R> = RecordsRead<R, SearchReadQuery>;
+
+#[derive(Clone, Debug)]
+pub struct SearchReadQuery {
+    domain: Domain,
+    fields: Vec<String>,
+    opts: SearchOpts,
+}
+
+impl<R> SearchRead<R> {
+    pub fn new(model: &str, domain: Domain, fields: Vec<String>, opts: SearchOpts) -> Self {
+        Self::on(
+            model,
+            SearchReadQuery {
+                domain,
+                fields,
+                opts,
+            },
+        )
+    }
+}
+
+impl RecordsQuery for SearchReadQuery {
+    const METHOD: &'static str = "search_read";
+    fn arguments(&self) -> (Vec<Value>, Map<String, Value>) {
+        let mut kw = Map::new();
+        kw.insert("domain".into(), self.domain.to_json());
+        kw.insert("fields".into(), json!(self.fields));
+        self.opts.put(&mut kw);
+        (vec![], kw)
     }
 }
 
@@ -577,47 +612,26 @@ impl Call for SearchCount {
 }
 
 /// `read(ids, fields)`: the records that still exist, in no promised order.
+pub type Read<R> = RecordsRead<R, ReadQuery>;
+
 #[derive(Clone, Debug)]
-pub struct Read<R> {
-    model: String,
+pub struct ReadQuery {
     ids: Vec<i64>,
     fields: Vec<String>,
-    context: Map<String, Value>,
-    _r: PhantomData<fn() -> R>,
 }
 
 impl<R> Read<R> {
     pub fn new(model: &str, ids: Vec<i64>, fields: Vec<String>) -> Self {
-        Read {
-            model: model.into(),
-            ids,
-            fields,
-            context: Map::new(),
-            _r: PhantomData,
-        }
-    }
-
-    pub fn model(&self) -> &str {
-        &self.model
+        Self::on(model, ReadQuery { ids, fields })
     }
 }
 
-impl<R: DeserializeOwned> Call for Read<R> {
-    type Output = Vec<R>;
-    fn path(&self) -> String {
-        CallKw::route(&self.model, "read")
-    }
-    fn params(&self) -> Value {
+impl RecordsQuery for ReadQuery {
+    const METHOD: &'static str = "read";
+    fn arguments(&self) -> (Vec<Value>, Map<String, Value>) {
         let mut kw = Map::new();
         kw.insert("fields".into(), json!(self.fields));
-        put_context(&mut kw, &self.context);
-        CallKw::body(&self.model, "read", vec![json!(self.ids)], kw)
-    }
-    fn kind(&self) -> CallKind {
-        CallKind::Read
-    }
-    fn decode(&self, result: Value) -> Result<Vec<R>, Error> {
-        records("read", result)
+        (vec![json!(self.ids)], kw)
     }
 }
 

@@ -5,6 +5,21 @@
 use crate::error::json_kind;
 use serde_json::{Map, Value};
 
+/// `Deserialize` through the type's own `from_json`, the hand-written
+/// decoder (derived ones were the largest part of the app's WebAssembly
+/// after the framework).
+macro_rules! deserialize_with_from_json {
+    ($t:ty) => {
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                <$t>::from_json(&v).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_with_from_json;
+
 pub(crate) struct Fields<'a>(&'a Map<String, Value>);
 
 impl<'a> Fields<'a> {

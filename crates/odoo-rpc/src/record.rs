@@ -4,7 +4,7 @@
 //! for x2many. Record types turn those into `Option`s and pairs.
 
 use crate::error::shorten;
-use crate::fields::Fields;
+use crate::fields::{deserialize_with_from_json, Fields};
 use crate::session::ServerVersion;
 use crate::versions::fields_on;
 use serde::de::{self, DeserializeOwned, Deserializer};
@@ -73,12 +73,15 @@ pub struct Many2one {
     pub name: String,
 }
 
+impl Many2one {
+    fn from_pair((id, name): (i64, String)) -> Self {
+        Many2one { id, name }
+    }
+}
+
 impl<'de> Deserialize<'de> for Many2one {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        id_and_name(&v)
-            .map(|(id, name)| Many2one { id, name })
-            .ok_or_else(|| de::Error::custom(format!("not a many-to-one value: {}", brief(&v))))
+        pair_of(d, "a many-to-one value", Many2one::from_pair)
     }
 }
 
@@ -90,16 +93,29 @@ pub struct Tag {
     pub name: Option<String>,
 }
 
+impl Tag {
+    fn from_pair((id, name): (i64, String)) -> Self {
+        let name = (!name.is_empty()).then_some(name);
+        Tag { id, name }
+    }
+}
+
 impl<'de> Deserialize<'de> for Tag {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        id_and_name(&v)
-            .map(|(id, name)| Tag {
-                id,
-                name: (!name.is_empty()).then_some(name),
-            })
-            .ok_or_else(|| de::Error::custom(format!("not a tag: {}", brief(&v))))
+        pair_of(d, "a tag", Tag::from_pair)
     }
+}
+
+/// A many-to-one or tag value as `make` builds it from its id and name.
+fn pair_of<'de, D: Deserializer<'de>, T>(
+    d: D,
+    what: &str,
+    make: fn((i64, String)) -> T,
+) -> Result<T, D::Error> {
+    let v = Value::deserialize(d)?;
+    id_and_name(&v)
+        .map(make)
+        .ok_or_else(|| de::Error::custom(format!("not {what}: {}", brief(&v))))
 }
 
 /// `[id, "name"]`, `{"id", "display_name"}` (or our own `{"id", "name"}`,
@@ -163,11 +179,7 @@ pub(crate) fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String,
     Ok(false_as_none::<D, String>(d)?.unwrap_or_default())
 }
 
-impl<'de> Deserialize<'de> for Partner {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Partner::from_json(&Value::deserialize(d)?).map_err(de::Error::custom)
-    }
-}
+deserialize_with_from_json!(Partner);
 
 impl Partner {
     /// Decodes one record as Odoo sends it (`false` for empty, `[id,
@@ -182,18 +194,13 @@ impl Partner {
         };
         let many2one = |k: &str| {
             f.present(k)
-                .map(|v| pair(k, v).map(|(id, name)| Many2one { id, name }))
+                .map(|v| pair(k, v).map(Many2one::from_pair))
                 .transpose()
         };
         let tags = |k: &str| -> Result<Vec<Tag>, String> {
             f.list(k)?
                 .iter()
-                .map(|v| {
-                    pair(k, v).map(|(id, name)| Tag {
-                        id,
-                        name: (!name.is_empty()).then_some(name),
-                    })
-                })
+                .map(|v| pair(k, v).map(Tag::from_pair))
                 .collect()
         };
         let text = |k: &str| f.text(k);

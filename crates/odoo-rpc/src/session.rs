@@ -3,8 +3,7 @@
 //! `company_id` and `user_id`; a portal user has no `user_companies`):
 //! unknown keys are ignored, optional ones may be missing or `false`.
 
-use crate::fields::{wrong, Fields};
-use serde::de::{self, Deserializer};
+use crate::fields::{deserialize_with_from_json, wrong, Fields};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -153,11 +152,7 @@ fn leading_number(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-impl<'de> Deserialize<'de> for SessionInfo {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        SessionInfo::from_json(&Value::deserialize(d)?).map_err(de::Error::custom)
-    }
-}
+deserialize_with_from_json!(SessionInfo);
 
 impl SessionInfo {
     /// Decodes a sign-in or `get_session_info` answer (or what this type

@@ -64,6 +64,10 @@ const COMPUTED: Option<Has> = has(false, false, false);
 const DELEGATED: Option<Has> = has(false, true, true);
 const NONE: Option<Has> = None;
 
+/// `display_name` where no column holds it: computed, and searchable from
+/// 18 on.
+const COMPUTED_NAME: [Option<Has>; 4] = [COMPUTED, COMPUTED, SEARCHED, SEARCHED];
+
 const fn all(h: Option<Has>) -> [Option<Has>; 4] {
     [h, h, h, h]
 }
@@ -127,11 +131,7 @@ pub static FIELDS: &[FieldRow] = &[
     row("res.country", "id", all(COLUMN)),
     row("res.country", "name", all(COLUMN)),
     row("res.country", "code", all(COLUMN)),
-    row(
-        "res.country",
-        "display_name",
-        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
-    ),
+    row("res.country", "display_name", COMPUTED_NAME),
     row("res.country", "state_ids", all(LISTED)),
     // res.partner.category
     row("res.partner.category", "id", all(COLUMN)),
@@ -141,21 +141,13 @@ pub static FIELDS: &[FieldRow] = &[
     row("res.partner.category", "child_ids", all(LISTED)),
     row("res.partner.category", "active", all(COLUMN)),
     row("res.partner.category", "partner_ids", all(LISTED)),
-    row(
-        "res.partner.category",
-        "display_name",
-        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
-    ),
+    row("res.partner.category", "display_name", COMPUTED_NAME),
     // res.users
     row("res.users", "id", all(COLUMN)),
     row("res.users", "name", all(DELEGATED)),
     row("res.users", "login", all(COLUMN)),
     row("res.users", "partner_id", all(COLUMN)),
-    row(
-        "res.users",
-        "display_name",
-        [COMPUTED, COMPUTED, SEARCHED, SEARCHED],
-    ),
+    row("res.users", "display_name", COMPUTED_NAME),
 ];
 
 /// The row of `model.name`, if the table describes it.

@@ -53,17 +53,12 @@ impl SignInLimiter {
 
 /// The client's address, by the rule demo-odoo follows too.
 pub fn client_ip(req: &Request<Body>) -> Option<IpAddr> {
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    let forwarded_for = req
-        .headers()
-        .get_all("x-forwarded-for")
-        .iter()
-        .next_back()
-        .and_then(|v| v.to_str().ok());
-    odoo_rpc::forwarded::client_addr(peer, forwarded_for)
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>();
+    let forwarded_for = req.headers().get_all("x-forwarded-for");
+    odoo_rpc::forwarded::client_addr(
+        peer.map(|c| c.ip()),
+        forwarded_for.iter().map(HeaderValue::as_bytes),
+    )
 }
 
 pub async fn limit_sign_in(
