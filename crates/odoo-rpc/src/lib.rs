@@ -1,6 +1,13 @@
-//! Odoo's web JSON-RPC protocol, as Odoo 16 to 19 speak it on the routes a
-//! web client uses. Pure: no I/O, so it builds for the browser (wasm32) and
-//! natively, and every shape is tested against transcripts of real servers.
+//! Odoo's web JSON-RPC protocol, as the versions in [`versions`] speak it
+//! on the routes a web client uses: request and error envelopes, typed
+//! calls and errors, session info, records, domains, the version table,
+//! and whom a request behind a proxy comes from. Pure: no I/O, so it builds
+//! for the browser (wasm32) and natively, and every shape is tested against
+//! transcripts of real servers.
+//!
+//! The wire and nothing else, written once for every crate that speaks it:
+//! it must never depend on the app, on a backend (demo-odoo, pwa-server)
+//! or on an HTTP framework (axum), or those could not all share it.
 
 pub mod call;
 pub mod domain;

@@ -1,6 +1,10 @@
 //! pwa-server: hosts the built app and answers `/web/*`, either by
 //! forwarding to a real Odoo (`--odoo URL`) or from the built-in demo
 //! backend. Same origin for both is what makes Odoo's cookie session work.
+//!
+//! It serves the app's files and never links the app's crate (a wasm32
+//! build, shipped as files): what it says on the wire, its own errors
+//! included, comes from odoo-rpc, so the app decodes them like Odoo's.
 
 mod cli;
 mod error;

@@ -3,8 +3,10 @@
 //! (no I/O), so the calls are checked natively, on every supported version,
 //! against odoo-rpc's version table and against demo-odoo started as that
 //! version (`tests/every_call.rs`). It knows what the app's screens need
-//! and never how they are drawn; it must not depend on the app, on
-//! demo-odoo or on any I/O.
+//! and never how they are drawn. It must not depend on the app, on
+//! anything browser-only (wasm-bindgen, web-sys), on a server (demo-odoo,
+//! pwa-server, axum) or on any I/O: that is what lets the same calls be
+//! checked natively and sent by the app.
 
 pub mod edit;
 pub mod outbox;
