@@ -99,7 +99,12 @@ pub fn LoginPage() -> impl IntoView {
                 <Show when=expired>
                     <p class="notice" role="status">"Your session has expired. Please sign in again."</p>
                 </Show>
-                <form on:submit=on_submit novalidate>
+                // For tests: whether the server's database list has come.
+                <form on:submit=on_submit novalidate data-databases=move || match databases.get() {
+                    None => "loading".to_string(),
+                    Some(Ok(list)) => list.len().to_string(),
+                    Some(Err(_)) => "hidden".to_string(),
+                }>
                     <DatabaseField db choices=Signal::derive(db_choices)/>
                     <label for="login">"Login"</label>
                     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"

@@ -216,6 +216,12 @@ impl Browser {
     /// The same, on database `db`.
     pub async fn sign_in_here_to(&self, db: &str, login: &str, password: &str) -> Result<()> {
         self.wait_for("#login").await?;
+        // The choice appears once the server's list has come.
+        self.wait_until(
+            "the database list",
+            "document.querySelector('form').dataset.databases !== 'loading'",
+        )
+        .await?;
         if let Ok(select) = self.client.find(Locator::Css("select#db")).await {
             select.select_by_value(db).await?;
         }

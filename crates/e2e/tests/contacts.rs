@@ -173,6 +173,11 @@ async fn the_same_journey_works_against_odoo_16_to_19() -> e2e::Result<()> {
             }
             let server = Server::start(&args)?;
             b.goto_sign_in(&server.url).await?;
+            b.wait_until(
+                "the database list",
+                "document.querySelector('form').dataset.databases !== 'loading'",
+            )
+            .await?;
             let choice = b
                 .client
                 .execute("return !!document.querySelector('select#db')", vec![])
