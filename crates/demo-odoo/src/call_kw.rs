@@ -3,12 +3,14 @@
 //! rights as Odoo applies them to the demo users, and each method's
 //! version-specific signature.
 
+use crate::access::{self, Op};
 use crate::bind::{Bound, Sig, Unknown};
 use crate::json::{jobj, Json};
 use crate::model::{self, Model, ModelId};
 use crate::orm::{self, Search, Want};
 use crate::session_info::UserKind;
 use crate::wire::{py_repr, py_type, PyError};
+use crate::write::{truthy, Writer};
 use odoo_rpc::versions::{MissingMethod, PrivateMethod, Release, WebFields};
 use rusqlite::Connection;
 use serde_json::{Map, Value};
@@ -31,8 +33,10 @@ struct Method {
     /// Whether a release has it.
     exists: fn(&Release) -> bool,
     /// Reads pass the model's access rules first; changes have their own
-    /// refusals, and `fields_get` is open to all.
+    /// refusals, and `fields_get` and the access probes are open to all.
     checks_access: bool,
+    /// Changes the tables: run in a transaction of its own.
+    writes: bool,
     run: fn(&Ctx<'_>) -> Result<Json, PyError>,
 }
 
@@ -42,6 +46,7 @@ const fn reads(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -
         class: "BaseModel",
         exists: |_| true,
         checks_access: true,
+        writes: false,
         run,
     }
 }
@@ -49,11 +54,20 @@ const fn reads(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -
 const fn changes(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -> Method {
     Method {
         checks_access: false,
+        writes: true,
         ..reads(name, run)
     }
 }
 
-static METHODS: [Method; 15] = [
+/// A method that asks about rights: no read check of its own.
+const fn probes(name: &'static str, run: fn(&Ctx<'_>) -> Result<Json, PyError>) -> Method {
+    Method {
+        checks_access: false,
+        ..reads(name, run)
+    }
+}
+
+static METHODS: [Method; 19] = [
     reads("search_read", search_read),
     reads("default_get", default_get),
     Method {
@@ -69,21 +83,26 @@ static METHODS: [Method; 15] = [
         ..reads("web_read", web_read)
     },
     reads("name_search", name_search),
-    Method {
-        checks_access: false,
-        ..reads("fields_get", fields_get)
-    },
+    probes("fields_get", fields_get),
     Method {
         exists: |r| r.name_get,
         ..reads("name_get", name_get)
     },
-    changes("write", write_or_unlink),
-    changes("unlink", write_or_unlink),
+    changes("write", write),
+    changes("unlink", unlink),
     changes("create", create),
     changes("name_create", name_create),
     Method {
+        class: "Base",
         exists: |r| r.web_read,
         ..changes("web_save", web_save)
+    },
+    changes("action_archive", |cx| set_active(cx, false)),
+    changes("action_unarchive", |cx| set_active(cx, true)),
+    probes("check_access_rights", check_access_rights),
+    Method {
+        exists: Release::has_access,
+        ..probes("has_access", has_access)
     },
 ];
 
@@ -119,25 +138,6 @@ pub fn method_error(model: &str, method: &str, version: u8) -> PyError {
         }
         MissingMethod::DoesNotExist => format!("The method '{model}.{method}' does not exist"),
     })
-}
-
-fn access_denied(m: &Model, verb: &str, groups: &[&str]) -> PyError {
-    let mut text = format!(
-        "You are not allowed to {verb} '{}' ({}) records.",
-        m.description, m.name
-    );
-    if !groups.is_empty() {
-        text.push_str("\n\nThis operation is allowed for the following groups:\n");
-        text.push_str(
-            &groups
-                .iter()
-                .map(|g| format!("\t- {g}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
-    }
-    text.push_str("\n\nContact your administrator to request access if necessary.");
-    PyError::access(text)
 }
 
 /// What Python's iteration of a JSON value yields: a list's items, a
@@ -342,12 +342,8 @@ impl Call<'_> {
             .map(|a| !matches!(a, Value::Bool(false) | Value::Null))
             .unwrap_or(true);
         let portal = self.caller.kind == UserKind::Portal;
-        if method.checks_access && portal && m.id == ModelId::Category {
-            return Err(access_denied(
-                m,
-                "access",
-                &["Extra Rights/Contact Creation", "User types/Internal User"],
-            ));
+        if method.checks_access && !access::allowed(self.caller.kind, m.id, Op::Read) {
+            return Err(access::denied(m, Op::Read, crate::release(v)));
         }
         let cx = Ctx {
             call: self,
@@ -358,7 +354,15 @@ impl Call<'_> {
             active_test,
             only: (portal && m.id == ModelId::Partner).then_some(self.caller.partner_id),
         };
-        (method.run)(&cx)
+        if !method.writes {
+            return (method.run)(&cx);
+        }
+        // One transaction per change: committed before the answer leaves,
+        // or, on any error, rolled back with nothing kept.
+        let tx = self.conn.unchecked_transaction()?;
+        let out = (method.run)(&cx)?;
+        tx.commit()?;
+        Ok(out)
     }
 
     /// A record rule's refusal of `operation`.
@@ -376,52 +380,30 @@ impl Call<'_> {
         ))
     }
 
-    /// Why a change is refused, in the order Odoo finds out: access
-    /// rights, then (for `write`, which reads the records first) the
-    /// record rules, then ids that no longer exist, then database
-    /// constraints; past all that, the demo keeps no changes.
-    fn refuse_change(&self, method: &str, ids: &[i64]) -> PyError {
+    /// Whether a change may go ahead, refused in the order Odoo finds
+    /// out: access rights, then (for `write`, which reads the records
+    /// first) the record rules, then ids that no longer exist. The values
+    /// are checked as they are written.
+    fn check_change(&self, op: Op, ids: &[i64]) -> Result<(), PyError> {
         let m = self.model;
         let r = crate::release(self.version);
-        let portal = self.caller.kind == UserKind::Portal;
-        let admin = self.caller.kind == UserKind::Admin;
-        let allowed = match m.id {
-            ModelId::Partner | ModelId::Category => !portal,
-            _ => admin,
-        };
-        // The portal user may edit their own contact but no other.
-        let own_only = portal && m.id == ModelId::Partner && method == "write";
-        if !allowed && !own_only {
-            let verb = match method {
-                "create" | "name_create" => "create",
-                "unlink" => "delete",
-                _ => "modify",
-            };
-            let groups: &[&str] = match m.id {
-                ModelId::Partner => &[r.contact_creation_group],
-                ModelId::Category => &[r.contact_creation_group, "User types/Internal User"],
-                _ => &[r.settings_group],
-            };
-            return access_denied(m, verb, groups);
+        let kind = self.caller.kind;
+        // The portal user may read their own contact but write none.
+        let own_only = kind == UserKind::Portal && m.id == ModelId::Partner && op == Op::Write;
+        if !access::allowed(kind, m.id, op) && !own_only {
+            return Err(access::denied(m, op, r));
         }
-        let (existing, missing) = match existing_and_missing(self.conn, m, ids) {
-            Ok(found) => found,
-            Err(e) => return e,
-        };
+        let (existing, missing) = existing_and_missing(self.conn, m, ids)?;
         if own_only {
             if existing.iter().any(|id| *id != self.caller.partner_id) {
-                return self.record_rule_error("read");
+                return Err(self.record_rule_error("read"));
             }
-            return access_denied(m, "modify", &[r.contact_creation_group]);
+            return Err(access::denied(m, op, r));
         }
         if !missing.is_empty() {
-            return orm::missing_error(m, &missing, self.caller.uid);
+            return Err(orm::missing_error(m, &missing, self.caller.uid));
         }
-        // A country made from a name alone has no code.
-        if method == "name_create" && m.id == ModelId::Country && r.country_code_required {
-            return missing_value(m, "code", "Country Code", r.missing_value_wording);
-        }
-        PyError::user("This demo database is read-only: changes are not kept.")
+        Ok(())
     }
 }
 
@@ -429,6 +411,16 @@ impl Ctx<'_> {
     /// The method's own signature.
     fn sig<'p>(&'p self, params: &'p [&'p str], required: usize) -> Sig<'p> {
         Sig::new(&self.qual, params, required)
+    }
+
+    /// Changes made by this call's user, stamped with one moment.
+    fn writer(&self) -> Writer<'_> {
+        Writer {
+            conn: self.call.conn,
+            version: self.call.version,
+            uid: self.call.caller.uid,
+            now: crate::clock::odoo_datetime(crate::clock::now_unix()),
+        }
     }
 
     fn search<'a>(
@@ -660,27 +652,165 @@ fn default_get(cx: &Ctx<'_>) -> Result<Json, PyError> {
     Ok(Json::Obj(out))
 }
 
-fn write_or_unlink(cx: &Ctx<'_>) -> Result<Json, PyError> {
-    let ids = record_ids(cx.args.first().unwrap_or(&Value::Null))?;
-    Err(cx.call.refuse_change(cx.call.method, &ids))
+/// A `vals` argument: a dict, as Python's `vals.items()` needs.
+fn vals_of(v: &Value) -> Result<&Map<String, Value>, PyError> {
+    v.as_object().ok_or_else(|| {
+        PyError::attribute(format!("'{}' object has no attribute 'items'", py_type(v)))
+    })
 }
 
+/// `create(vals_list)` as `@api.model_create_multi` takes it: one dict
+/// answers an id, a list of dicts a list of ids (16-19/write/01a-01d).
 fn create(cx: &Ctx<'_>) -> Result<Json, PyError> {
-    Err(cx.call.refuse_change("create", &[]))
+    let b = cx.sig(&["vals_list"], 1).bind(&cx.args, &cx.kwargs)?;
+    let given = b.value("vals_list");
+    let list = match given {
+        Value::Object(_) => vec![given.clone()],
+        v if !truthy(v) => Vec::new(),
+        v => py_items(v).ok_or_else(|| {
+            PyError::type_error(format!("'{}' object is not iterable", py_type(v)))
+        })?,
+    };
+    if list.is_empty() {
+        return Ok(Json::Arr(Vec::new()));
+    }
+    cx.call.check_change(Op::Create, &[])?;
+    let w = cx.writer();
+    let ids = list
+        .iter()
+        .map(|v| w.create(cx.call.model, vals_of(v)?))
+        .collect::<Result<Vec<i64>, PyError>>()?;
+    Ok(match ids.as_slice() {
+        [id] if given.is_object() => Json::Int(*id),
+        _ => Json::from(ids),
+    })
 }
 
+fn write(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    let b = cx.sig(&["vals"], 1).bind(rest, &cx.kwargs)?;
+    // An empty recordset's write is done before any check.
+    if ids.is_empty() {
+        return Ok(Json::Bool(true));
+    }
+    cx.call.check_change(Op::Write, &ids)?;
+    cx.writer()
+        .write(cx.call.model, &ids, vals_of(b.value("vals"))?)?;
+    Ok(Json::Bool(true))
+}
+
+fn unlink(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    cx.sig(&[], 0).bind(rest, &cx.kwargs)?;
+    if ids.is_empty() {
+        return Ok(Json::Bool(true));
+    }
+    cx.call.check_change(Op::Unlink, &ids)?;
+    cx.writer().unlink(cx.call.model, &ids)?;
+    Ok(Json::Bool(true))
+}
+
+/// `action_archive` / `action_unarchive`: reads the records (so a missing
+/// one is a MissingError), then writes `active` on those not yet in that
+/// state; None either way (16-19/write/05a, 05h).
+fn set_active(cx: &Ctx<'_>, active: bool) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    cx.sig(&[], 0).bind(rest, &cx.kwargs)?;
+    let m = cx.call.model;
+    if !m.active {
+        return Err(PyError::new(
+            "builtins.AssertionError",
+            format!("No 'active' field on model {}", m.name),
+        ));
+    }
+    let wants = [("active".to_string(), Want::Classic)];
+    let records = cx.read_checked(&ids, &wants, true)?;
+    let mut todo: Vec<i64> = records
+        .iter()
+        .filter(|r| r.get("active") != Some(&Json::Bool(active)))
+        .filter_map(|r| r.get("id").and_then(Json::as_i64))
+        .collect();
+    todo.dedup();
+    if !todo.is_empty() {
+        cx.call.check_change(Op::Write, &todo)?;
+        let vals = Map::from_iter([("active".to_string(), Value::Bool(active))]);
+        cx.writer().write(m, &todo, &vals)?;
+    }
+    Ok(Json::Null)
+}
+
+/// `name_create(name)`: a record from its name alone, `[id, "display
+/// name"]` (16-19/write/07b; a country needs a code from 17, 07d).
 fn name_create(cx: &Ctx<'_>) -> Result<Json, PyError> {
-    cx.sig(&["name"], 1).bind(&cx.args, &cx.kwargs)?;
-    Err(cx.call.refuse_change("name_create", &[]))
+    let b = cx.sig(&["name"], 1).bind(&cx.args, &cx.kwargs)?;
+    cx.call.check_change(Op::Create, &[])?;
+    let (c, m) = (cx.call, cx.call.model);
+    let vals = Map::from_iter([("name".to_string(), b.value("name").clone())]);
+    let id = cx.writer().create(m, &vals)?;
+    let wants = [("display_name".to_string(), Want::Classic)];
+    let display = orm::read(c.conn, m, &[id], &wants, c.version, false)?
+        .first()
+        .and_then(|r| r.get("display_name").cloned())
+        .unwrap_or(Json::Bool(false));
+    Ok(Json::Arr(vec![Json::Int(id), display]))
 }
 
-/// Its signature is checked; saving is not done here.
+/// `web_save(vals, specification, next_id)` (17+): `create` on no ids,
+/// `write` on some, then the saved record in `web_read` form.
 fn web_save(cx: &Ctx<'_>) -> Result<Json, PyError> {
-    let (ids, rest) = cx.args.split_first().ok_or_else(index_error)?;
-    Sig::new("Base.web_save", &["vals", "specification", "next_id"], 2).bind(rest, &cx.kwargs)?;
-    let ids = record_ids(ids)?;
-    let change = if ids.is_empty() { "create" } else { "write" };
-    Err(cx.call.refuse_change(change, &ids))
+    let (ids, rest) = cx.ids_and_rest()?;
+    let b = cx
+        .sig(&["vals", "specification", "next_id"], 2)
+        .bind(rest, &cx.kwargs)?;
+    let (c, m) = (cx.call, cx.call.model);
+    let vals = vals_of(b.value("vals"))?;
+    let mut ids = if ids.is_empty() {
+        c.check_change(Op::Create, &[])?;
+        vec![cx.writer().create(m, vals)?]
+    } else {
+        c.check_change(Op::Write, &ids)?;
+        cx.writer().write(m, &ids, vals)?;
+        ids
+    };
+    if let Some(next) = b.get("next_id").filter(|n| truthy(n)) {
+        ids = record_ids(next)?;
+    }
+    let wants = orm::specification(m, b.value("specification"), c.version)?;
+    Ok(Json::Arr(cx.read_checked(&ids, &wants, false)?))
+}
+
+/// `check_access_rights(operation, raise_exception=True)`: whether the
+/// user's group may; refused as an AccessError when asked to raise. 18+
+/// hands over to `check_access`, which answers None when allowed.
+fn check_access_rights(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let b = cx
+        .sig(&["operation", "raise_exception"], 1)
+        .bind(&cx.args, &cx.kwargs)?;
+    let c = cx.call;
+    let op = Op::parse(b.value("operation"))?;
+    let raise = b.get("raise_exception").is_none_or(truthy);
+    let r = crate::release(c.version);
+    match (access::allowed(c.caller.kind, c.model.id, op), raise) {
+        (true, true) if r.has_access() => Ok(Json::Null),
+        (allowed, false) => Ok(Json::Bool(allowed)),
+        (true, true) => Ok(Json::Bool(true)),
+        (false, true) => Err(access::denied(c.model, op, r)),
+    }
+}
+
+/// `has_access(operation)` (18+) on records: the group's right, and for
+/// the portal user the record rule on the records given.
+fn has_access(cx: &Ctx<'_>) -> Result<Json, PyError> {
+    let (ids, rest) = cx.ids_and_rest()?;
+    let b = cx.sig(&["operation"], 1).bind(rest, &cx.kwargs)?;
+    let c = cx.call;
+    let op = Op::parse(b.value("operation"))?;
+    let mut allowed = access::allowed(c.caller.kind, c.model.id, op);
+    if let Some(own) = cx.only {
+        let existing = orm::existing(c.conn, c.model, &ids)?;
+        allowed &= existing.iter().all(|id| *id == own);
+    }
+    Ok(Json::Bool(allowed))
 }
 
 /// Which of `ids` exist, and which do not (in the order asked).
@@ -696,22 +826,6 @@ fn existing_and_missing(
         .filter(|i| !existing.contains(i))
         .collect();
     Ok((existing, missing))
-}
-
-/// The ValidationError of a NOT NULL constraint on `field`.
-fn missing_value(m: &Model, field: &str, label: &str, field_first: bool) -> PyError {
-    let text = if field_first {
-        format!(
-            "The operation cannot be completed: Missing required value for the field '{label}' ({field}).\nModel: '{}' ({})\n- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n",
-            m.description, m.name
-        )
-    } else {
-        format!(
-            "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: {} ({})\nField: {label} ({field})\n",
-            m.description, m.name
-        )
-    };
-    PyError::new("odoo.exceptions.ValidationError", text)
 }
 
 /// The model a call names, or the error each version raises.

@@ -19,6 +19,16 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A contact's folded email, reference, tax id and company id (each ""
+/// when empty), and its search text: the folded complete name and those
+/// four, one per line (what the app's contact search reads, one LIKE for
+/// all five).
+pub fn contact_texts(complete: &str, others: [Option<&str>; 4]) -> ([String; 4], String) {
+    let folds = others.map(|v| v.map(fold).unwrap_or_default());
+    let search = format!("{}\n{}", fold(complete), folds.join("\n"));
+    (folds, search)
+}
+
 /// The unaccented form of a lower-case Latin letter.
 fn base(c: char) -> Option<&'static str> {
     Some(match c {

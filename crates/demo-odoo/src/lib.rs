@@ -20,6 +20,7 @@
 //! # Ok(()) }
 //! ```
 
+mod access;
 mod auth;
 mod avatar;
 mod bind;
@@ -36,6 +37,7 @@ mod seed;
 mod session_info;
 mod sessions;
 mod wire;
+mod write;
 
 use odoo_rpc::versions::{Release, WebFields, RELEASES};
 use std::path::PathBuf;
@@ -112,9 +114,9 @@ pub(crate) struct Db {
 }
 
 impl Db {
-    /// The connection; a query that panicked cannot have left a write
-    /// half done (the data is read-only after seeding), so a poisoned
-    /// lock is still sound to use.
+    /// The connection; a call that panicked cannot have left a change
+    /// half done (each runs in a transaction, rolled back when dropped
+    /// unfinished), so a poisoned lock is still sound to use.
     pub fn lock(&self) -> MutexGuard<'_, rusqlite::Connection> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }

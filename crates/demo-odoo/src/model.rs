@@ -250,7 +250,9 @@ pub static PARTNER: Model = Model {
         ],
     )),
     fields: &[
-        required(f("name", "Name", folded("name", "name_fold"))),
+        // Not required: Odoo's rule is a check that contacts (type
+        // "contact") have one (write.rs), and fields_get says so.
+        f("name", "Name", folded("name", "name_fold")),
         ro(
             "complete_name",
             "Complete Name",
@@ -344,9 +346,19 @@ pub static PARTNER: Model = Model {
             Kind::Datetime { col: "create_date" },
         ),
         ro(
+            "create_uid",
+            "Created by",
+            many2one("create_uid", ModelId::User),
+        ),
+        ro(
             "write_date",
             "Last Updated on",
             Kind::Datetime { col: "write_date" },
+        ),
+        ro(
+            "write_uid",
+            "Last Updated by",
+            many2one("write_uid", ModelId::User),
         ),
         // 16's concurrency stamp: the last write, as the demo has no other.
         ro(

@@ -330,10 +330,12 @@ impl Fetched {
         let related = |target: &i64| self.names.get(f.name).and_then(|m| m.get(target)).cloned();
         match f.kind {
             Kind::Id => Json::Int(row.id),
-            Kind::Char { .. }
-            | Kind::Html { .. }
-            | Kind::Datetime { .. }
-            | Kind::Selection { .. } => match cell {
+            // Text written empty stays "" in Odoo; only none is `false`.
+            Kind::Char { .. } | Kind::Html { .. } => match cell {
+                Some(Sql::Text(s)) => Json::Str(s.clone()),
+                _ => Json::Bool(false),
+            },
+            Kind::Datetime { .. } | Kind::Selection { .. } => match cell {
                 Some(Sql::Text(s)) if !s.is_empty() => Json::Str(s.clone()),
                 _ => Json::Bool(false),
             },

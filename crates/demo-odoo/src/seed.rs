@@ -12,10 +12,11 @@ use data::*;
 use rusqlite::{params, Connection, Statement};
 
 /// Bumped whenever the tables change: older files are rebuilt.
-const SCHEMA_VERSION: &str = "7";
+const SCHEMA_VERSION: &str = "8";
 
 const SCHEMA: &str = "
-CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, name_fold TEXT NOT NULL);
+-- A country made from its name alone has no code (Odoo 16).
+CREATE TABLE country (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT, name_fold TEXT NOT NULL);
 CREATE TABLE country_state (id INTEGER PRIMARY KEY, country_id INTEGER NOT NULL REFERENCES country(id),
   name TEXT NOT NULL, code TEXT NOT NULL, display_name TEXT NOT NULL, name_fold TEXT NOT NULL);
 CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT NOT NULL, parent_id INTEGER REFERENCES category(id),
@@ -23,10 +24,12 @@ CREATE TABLE category (id INTEGER PRIMARY KEY, name TEXT NOT NULL, parent_id INT
   color INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE partner (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
+  -- Odoo requires a name of contacts only (type 'contact'), and a type
+  -- may be emptied: both are nullable there.
+  name TEXT,
   complete_name TEXT NOT NULL,
   is_company INTEGER NOT NULL DEFAULT 0,
-  type TEXT NOT NULL DEFAULT 'contact',
+  type TEXT DEFAULT 'contact',
   parent_id INTEGER REFERENCES partner(id),
   commercial_partner_id INTEGER,
   function TEXT, email TEXT, phone TEXT, mobile TEXT,
@@ -38,6 +41,8 @@ CREATE TABLE partner (
   active INTEGER NOT NULL DEFAULT 1,
   create_date TEXT NOT NULL,
   write_date TEXT NOT NULL,
+  create_uid INTEGER,
+  write_uid INTEGER,
   -- lower-cased, accent-free copies: what ilike reads
   name_fold TEXT NOT NULL,
   complete_fold TEXT NOT NULL,
@@ -112,8 +117,11 @@ pub fn register_functions(conn: &Connection, unaccent: bool) -> rusqlite::Result
 /// Creates and fills a database unless it already holds this schema's
 /// data; `contacts` is how many contacts to have (0: the small set).
 pub fn ensure(conn: &mut Connection, contacts: usize) -> rusqlite::Result<bool> {
+    // Each change is one transaction; FULL makes it durable once `call_kw`
+    // has answered, even if the machine (not just the process) goes down
+    // right after. The demo checks foreign keys itself, with Odoo's words.
     conn.execute_batch(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;",
     )?;
     let current: Option<String> = conn
         .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
@@ -198,9 +206,13 @@ struct Writer<'c> {
 const INSERT: &str = "INSERT INTO partner (id, name, complete_name, is_company, type, parent_id, commercial_partner_id,
   function, email, phone, mobile, street, street2, zip, city, state_id, country_id, website, vat, ref,
   company_registry, comment, active, create_date, write_date, name_fold, complete_fold, email_fold,
-  ref_fold, vat_fold, registry_fold, search_fold)
+  ref_fold, vat_fold, registry_fold, search_fold, create_uid, write_uid)
   VALUES (?1, ?2, ?3, ?4, 'contact', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
-  ?28, ?29, ?30, ?31)";
+  ?28, ?29, ?30, ?31, ?32, ?32)";
+
+/// Who created the demo data: Odoo loads its data as the superuser
+/// (uid 1, OdooBot), never as a person who signs in.
+const LOADER_UID: i64 = 1;
 
 impl Writer<'_> {
     fn add(&mut self, mut c: Contact) -> rusqlite::Result<i64> {
@@ -217,8 +229,10 @@ impl Writer<'_> {
             }
             None => (c.name.clone(), c.id),
         };
-        let folds = [&c.email, &c.reference, &c.vat, &c.registry]
-            .map(|v| v.as_deref().map(fold).unwrap_or_default());
+        let (folds, search) = crate::fold::contact_texts(
+            &complete,
+            [&c.email, &c.reference, &c.vat, &c.registry].map(Option::as_deref),
+        );
         let created = self.base_time + c.id * 7;
         let written = created + (c.id % 13) * 3_600;
         self.insert.execute(params![
@@ -252,7 +266,8 @@ impl Writer<'_> {
             folds[1],
             folds[2],
             folds[3],
-            format!("{}\n{}", fold(&complete), folds.join("\n")),
+            search,
+            LOADER_UID,
         ])?;
         for t in &c.tags {
             self.tag.execute(params![c.id, t])?;

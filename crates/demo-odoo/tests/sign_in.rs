@@ -306,7 +306,7 @@ async fn portal_sees_only_its_own_contact() {
 }
 
 #[tokio::test]
-async fn internal_users_read_everything_but_change_nothing() {
+async fn internal_users_read_everything_and_change_contacts() {
     let s = start(mono(18)).await;
     let c = client();
     sign_in(&c, &s.url, "demo", "demo").await;
@@ -321,6 +321,7 @@ async fn internal_users_read_everything_but_change_nothing() {
     .await
     .result();
     assert!(n.as_i64().unwrap() > 300, "{n}");
+    // As Odoo's demo user (write/08g): contacts yes, countries no.
     let w = call_kw(
         &c,
         &s.url,
@@ -330,16 +331,30 @@ async fn internal_users_read_everything_but_change_nothing() {
         json!({}),
     )
     .await;
-    assert_eq!(w.error()["data"]["name"], "odoo.exceptions.UserError");
+    assert_eq!(w.result(), json!(true));
     let after: Value = call_kw(
         &c,
         &s.url,
         "res.partner",
         "read",
         json!([[14]]),
-        json!({"fields": ["phone"]}),
+        json!({"fields": ["phone", "write_uid"]}),
     )
     .await
     .result();
-    assert_eq!(after[0]["phone"], "(870)-931-0505");
+    assert_eq!(after[0]["phone"], "1");
+    assert_eq!(after[0]["write_uid"], json!([6, "Marc Demo"]));
+    let country = call_kw(
+        &c,
+        &s.url,
+        "res.country",
+        "write",
+        json!([[1], {"name": "X"}]),
+        json!({}),
+    )
+    .await;
+    assert!(country.error()["data"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("You are not allowed to modify 'Country' (res.country) records."));
 }

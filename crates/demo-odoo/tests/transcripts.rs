@@ -92,17 +92,10 @@ use Who::*;
 //   the caching);
 // - the web client's HTML pages (11b…, 20b, 20d; 19's 20a, 20c): the demo
 //   serves no web client;
-// - write/: every exchange that creates, writes, archives, saves or
-//   unlinks for real, and what reads its result (01…, 02…, 03a/b on 17+,
-//   04…, 05…, 06d…, 06e…, 06h…, 07b…, 08a/b/d-h): the demo keeps no
-//   changes (another issue adds create and write); with them the refusals
-//   that check the values written: a missing name (06c, 06c2, 06c3), an
-//   unknown field in write or create (06f, 06f2), an id to nothing
-//   (06g, 06g2), a bad selection value (06g3); and `name_create` of a
-//   country on 16 (07d), which succeeds there;
-// - write/07e: `fields_get` of all of res.partner (108 fields and more);
-//   the demo has the ones the app uses (14d checks those);
-// - write/00a-00d: sign-ins, as 01, 12a and 12g.
+// - write/: tests/write_path.rs replays the whole folder in order (what
+//   is created, written, archived and deleted, and what reads it back);
+//   here are only the exchanges that stand alone, also checked for the
+//   cookies they set.
 
 const V16: &[Case] = &[
     case("01", false, Nobody, Shape),
@@ -180,7 +173,7 @@ const V16: &[Case] = &[
     case("15a", true, Nobody, Shape),
     case("15b", true, Admin, Shape),
     case("15c", true, Nobody, Error(true)),
-    // The write path's refusals (the demo keeps no changes).
+    // The write path's exchanges that stand alone.
     case("write/03a", true, Admin, Error(true)),
     case("write/03b", true, Admin, Error(true)),
     case("write/03c", true, Admin, Error(true)),
@@ -260,7 +253,7 @@ const SAME_17_TO_19: &[Case] = &[
     case("14a", true, Admin, Shape),
     case("14b", true, Admin, Exact),
     case("14d", true, Admin, Shape),
-    // The write path's refusals (the demo keeps no changes).
+    // The write path's exchanges that stand alone.
     case("write/03c", true, Admin, Error(true)),
     case("write/06a2", true, Portal, Error(true)),
     case("write/06i", true, Admin, Error(true)),

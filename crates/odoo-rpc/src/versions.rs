@@ -125,6 +125,7 @@ pub static FIELDS: &[FieldRow] = &[
     row("res.partner", "create_date", all(COLUMN)),
     row("res.partner", "create_uid", all(COLUMN)),
     row("res.partner", "write_date", all(COLUMN)),
+    row("res.partner", "write_uid", all(COLUMN)),
     // The old concurrency stamp: a field only on 16.
     row("res.partner", "__last_update", [COMPUTED, NONE, NONE, NONE]),
     // res.country
@@ -298,6 +299,24 @@ pub struct Release {
     /// recordset (18+, where the former is deprecated and logs a warning;
     /// the web client itself switched).
     pub access_probe: AccessProbe,
+    /// How `create` names the model of a field it does not have:
+    /// `ValueError "Invalid field 'x' <this> 'res.partner'"`, "on model"
+    /// (16-18) or "in" (19, `19/write/06f2`; its reads say "on").
+    pub create_invalid_field: &'static str,
+    /// `write` of a field the model does not have is a bare `KeyError
+    /// 'x'` (19, `19/write/06f`) rather than create's ValueError.
+    pub write_unknown_field_key_error: bool,
+    /// A foreign key to nothing is reported naming the field ("Another
+    /// model is using the record you are trying to delete. The
+    /// troublemaker is: 'Contact' (res.partner) Thanks to the following
+    /// constraint: 'Country' (country_id) …", 19, `19/write/06g`) rather
+    /// than the constraint ("another model requires the record being
+    /// deleted. … Constraint: res_partner_country_id_fkey", 16-18).
+    pub fkey_names_field: bool,
+    /// Writing a contact's address also writes it on its parent company,
+    /// and from there on the company's other contacts (19,
+    /// `19/write/02d`, `02e`); before, the parent is left alone.
+    pub address_syncs_upstream: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,6 +378,10 @@ const V17: Release = Release {
     missing_value_wording: false,
     web_version_route: false,
     access_probe: AccessProbe::CheckAccessRights,
+    create_invalid_field: "on model",
+    write_unknown_field_key_error: false,
+    fkey_names_field: false,
+    address_syncs_upstream: false,
 };
 
 pub static RELEASES: [Release; 4] = [
@@ -400,6 +423,10 @@ pub static RELEASES: [Release; 4] = [
         contact_creation_group: "Contact/Creation",
         settings_group: "Role / Administrator",
         missing_value_wording: true,
+        create_invalid_field: "in",
+        write_unknown_field_key_error: true,
+        fkey_names_field: true,
+        address_syncs_upstream: true,
         ..V18
     },
 ];
@@ -441,6 +468,13 @@ impl Release {
 
     pub fn has_field(&self, model: &str, name: &str) -> bool {
         self.field(model, name).is_some()
+    }
+
+    /// Whether records have `has_access(operation)` (18+), to which 18's
+    /// deprecated `check_access_rights` hands over: with
+    /// `raise_exception` it then answers None rather than `True`.
+    pub fn has_access(&self) -> bool {
+        self.access_probe == AccessProbe::HasAccess
     }
 }
 

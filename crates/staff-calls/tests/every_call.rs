@@ -10,7 +10,9 @@ use demo_odoo::{Config, DemoOdoo};
 use odoo_rpc::versions::{Has, Release, MAJORS};
 use odoo_rpc::{decode_call, next_id, request_body, Call, Partner, ServerVersion, WebSearchPlan};
 use serde_json::Value;
+use staff_calls::edit::{self, FieldValue};
 use staff_calls::query::{Kind, PartnerQuery};
+use staff_calls::Save;
 use std::net::SocketAddr;
 
 /// One recorded call: what the app would send.
@@ -203,7 +205,7 @@ async fn journey(version: u8, mono: bool) -> (Vec<Recorded>, Vec<String>) {
     if company.is_none() || person.is_none() {
         failed.push("the lists showed no company or no person to open".into());
     }
-    for p in [company, person].into_iter().flatten() {
+    for p in [company.clone(), person].into_iter().flatten() {
         let c = staff_calls::contact(&v, p.id);
         let name = format!("card {}", p.id);
         match send(&client, &d.url, &c).await {
@@ -226,10 +228,127 @@ async fn journey(version: u8, mono: bool) -> (Vec<Recorded>, Vec<String>) {
             other => failed.push(format!("avatar {avatar}: {other:?}")),
         }
     }
+    let mut s = Session {
+        client: &client,
+        url: &d.url,
+        v: &v,
+        calls: &mut calls,
+        failed: &mut failed,
+    };
+    if let Err(e) = edits(&mut s, info.uid, company.as_ref()).await {
+        failed.push(e);
+    }
     let c = staff_calls::sign_out();
     note(&mut failed, "sign-out", send(&client, &d.url, &c).await);
     calls.push(record("sign-out", &c));
     (calls, failed)
+}
+
+/// A signed-in client, and where its calls and failures go.
+struct Session<'a> {
+    client: &'a reqwest::Client,
+    url: &'a str,
+    v: &'a ServerVersion,
+    calls: &'a mut Vec<Recorded>,
+    failed: &'a mut Vec<String>,
+}
+
+impl Session<'_> {
+    /// Sends `call`, recorded under `name`; its failure names it.
+    async fn ask<C: Call>(&mut self, name: &str, call: &C) -> Result<C::Output, String> {
+        self.calls.push(record(name, call));
+        send(self.client, self.url, call)
+            .await
+            .map_err(|e| format!("{name}: {e}"))
+    }
+
+    /// A save as the version makes it: `web_save`, or `create`/`write`
+    /// and then the card (16). `id`: the contact written, if known.
+    async fn save<C: Call>(
+        &mut self,
+        name: &str,
+        save: Save<C>,
+        id: Option<i64>,
+        id_of: fn(&C::Output) -> Option<i64>,
+    ) -> Result<Partner, String> {
+        let id = match save {
+            Save::WebSave(c) => return self.ask(name, &c).await,
+            Save::Then(c) => {
+                let out = self.ask(name, &c).await?;
+                id_of(&out).or(id).ok_or(format!("{name}: no id"))?
+            }
+        };
+        let card = staff_calls::contact(self.v, id);
+        let rows = self.ask(&format!("{name}, read back"), &card).await?;
+        rows.into_iter()
+            .next()
+            .ok_or(format!("{name}: not found"))
+    }
+
+    /// Checks `ok` of what `name` answered; the failure names it.
+    fn expect(&mut self, name: &str, ok: bool, got: impl std::fmt::Debug) {
+        if !ok {
+            self.failed.push(format!("{name}: {got:?}"));
+        }
+    }
+}
+
+/// The edit form's calls: the rights it asks about, its pickers, a new
+/// tag, a new contact, an edit, archiving and restoring, and the search
+/// that finds a create whose answer was lost.
+async fn edits(s: &mut Session<'_>, uid: i64, company: Option<&Partner>) -> Result<(), String> {
+    for op in ["write", "create"] {
+        let may = s.ask(&format!("may {op}"), &staff_calls::may(s.v, op)).await?;
+        s.expect(&format!("may {op}"), may == Value::Bool(true), may);
+    }
+    let found = s.ask("companies named", &staff_calls::companies_named("Deco")).await?;
+    s.expect("companies named", !found.is_empty(), found);
+    for (model, text) in [("res.country", "a"), ("res.partner.category", "e")] {
+        let name = format!("{model} named");
+        let found = s.ask(&name, &staff_calls::named(model, text)).await?;
+        s.expect(&name, !found.is_empty(), found);
+    }
+    let tag = "Every call tag";
+    let before = s.ask("tags named", &staff_calls::tags_named(tag)).await?;
+    s.expect("tags named, before", before.is_empty(), before);
+    let (tag_id, _) = s.ask("new tag", &staff_calls::new_tag(tag)).await?;
+    let after = s.ask("tags named", &staff_calls::tags_named(tag)).await?;
+    s.expect("tags named, after", after.iter().map(|t| t.id).eq([tag_id]), after);
+
+    let mut values = edit::blank(s.v, false);
+    values.insert("name".into(), FieldValue::Text("Every Call".into()));
+    values.insert("email".into(), FieldValue::Text("every.call@example.com".into()));
+    let parent = company.map(|c| (c.id, c.name.clone()));
+    values.insert("parent_id".into(), FieldValue::One(parent));
+    values.insert("category_id".into(), FieldValue::Tags(vec![(tag_id, tag.into())]));
+    let fields: Vec<String> = ["name", "email", "is_company", "parent_id", "category_id"]
+        .map(String::from)
+        .to_vec();
+    let vals = edit::wire_values(&values, &fields).ok_or("a tag without an id")?;
+    let create = staff_calls::create(s.v, vals.clone());
+    let made = s.save("create", create, None, |id| Some(*id)).await?;
+    let tagged = made.category_id.iter().map(|t| t.id).eq([tag_id]);
+    s.expect("create", tagged && made.parent_id.is_some() == company.is_some(), &made);
+
+    let since = "2000-01-01 00:00:00";
+    let like = staff_calls::created_like(s.v, uid, since, &vals, &[]);
+    let found = s.ask("created like", &like).await?;
+    s.expect("created like", found.iter().map(|p| p.id).eq([made.id]), found);
+    let like = staff_calls::created_like(s.v, uid, since, &vals, &[made.id]);
+    let found = s.ask("created like, claimed", &like).await?;
+    s.expect("created like, claimed", found.is_empty(), found);
+
+    let phone = serde_json::Map::from_iter([("phone".into(), Value::from("+1 555 0100"))]);
+    let update = staff_calls::update(s.v, made.id, phone);
+    let edited = s.save("update", update, Some(made.id), |_| None).await?;
+    s.expect("update", edited.phone.as_deref() == Some("+1 555 0100"), &edited);
+    for active in [false, true] {
+        let name = format!("set active {active}");
+        s.ask(&name, &staff_calls::set_active(made.id, active)).await?;
+        let card = s.ask(&name, &staff_calls::contact(s.v, made.id)).await?;
+        s.expect(&name, card.iter().all(|p| p.active == active) && card.len() == 1, card);
+    }
+    Ok(())
 }
 
 #[tokio::test]
