@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{has, text, until};
+
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -76,30 +78,6 @@ fn release() {
             let _ = f.call0(&JsValue::NULL);
         }
     }
-}
-
-fn text(host: &web_sys::HtmlElement) -> String {
-    host.text_content().unwrap_or_default()
-}
-
-/// Lets the app run until `ok` holds (up to about 5 s).
-async fn until(
-    what: &str,
-    host: &web_sys::HtmlElement,
-    ok: impl Fn(&web_sys::HtmlElement) -> bool,
-) {
-    for _ in 0..250 {
-        leptos::task::tick().await;
-        if ok(host) {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-    }
-    panic!("{what}: never happened; the page says {:?}", text(host));
-}
-
-fn has(host: &web_sys::HtmlElement, css: &str) -> bool {
-    host.query_selector(css).ok().flatten().is_some()
 }
 
 fn names(host: &web_sys::HtmlElement) -> Vec<String> {

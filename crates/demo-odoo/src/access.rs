@@ -29,7 +29,12 @@ impl Op {
             Some("write") => Op::Write,
             Some("create") => Op::Create,
             Some("unlink") => Op::Unlink,
-            _ => return Err(PyError::new("builtins.AssertionError", "Invalid access mode")),
+            _ => {
+                return Err(PyError::new(
+                    "builtins.AssertionError",
+                    "Invalid access mode",
+                ))
+            }
         })
     }
 

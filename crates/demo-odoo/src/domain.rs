@@ -7,7 +7,7 @@
 
 use crate::fold::fold;
 use crate::model::{model, Field, Kind, Model};
-use crate::wire::{py_repr, py_type, tuple_repr, PyError};
+use crate::wire::{py_repr, py_text, py_type, tuple_repr, PyError};
 use rusqlite::types::Value as Sql;
 use serde_json::Value;
 
@@ -276,14 +276,6 @@ fn truthy(v: &Value) -> bool {
     }
 }
 
-/// `str(value)` in Python, as Odoo formats a like pattern.
-fn py_str(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => py_repr(other),
-    }
-}
-
 fn sql_value(v: &Value) -> Sql {
     match v {
         Value::Null | Value::Bool(false) => Sql::Null,
@@ -463,7 +455,7 @@ impl Translator {
                     )),
                 })
             }
-            other => return Err(invalid(py_str(other))),
+            other => return Err(invalid(py_text(other))),
         };
         if crate::release(self.version).unpacks_terms && items.len() != 3 {
             return Err(unpack_error(items.len()));
@@ -774,8 +766,8 @@ impl Translator {
         match op {
             "ilike" | "=ilike" | "like" | "=like" => {
                 let text = match value {
-                    Value::Array(a) => a.iter().map(py_str).collect::<Vec<_>>().join(""),
-                    v => py_str(v),
+                    Value::Array(a) => a.iter().map(py_text).collect::<Vec<_>>().join(""),
+                    v => py_text(v),
                 };
                 let mut pattern = fold(&text);
                 if op == "ilike" || op == "like" {
@@ -808,7 +800,7 @@ impl Translator {
             _ => Ok(format!(
                 "{} = {}",
                 m.display,
-                self.bind(Sql::Text(py_str(value)))
+                self.bind(Sql::Text(py_text(value)))
             )),
         }
     }
@@ -914,10 +906,10 @@ impl Translator {
         Ok(match op {
             "=" if falsy(right) => format!("({col} IS NULL OR {col} = '')"),
             "!=" if falsy(right) => format!("({col} IS NOT NULL AND {col} != '')"),
-            "=" => format!("{col} = {}", self.bind(Sql::Text(py_str(right)))),
+            "=" => format!("{col} = {}", self.bind(Sql::Text(py_text(right)))),
             "!=" => format!(
                 "({col} != {} OR {col} IS NULL)",
-                self.bind(Sql::Text(py_str(right)))
+                self.bind(Sql::Text(py_text(right)))
             ),
             "<" | "<=" | ">" | ">=" => format!("{col} {op} {}", self.bind(sql_value(right))),
             "in" | "not in" => self.membership(col, op, right),
@@ -931,7 +923,7 @@ impl Translator {
     /// like (case-sensitive, as GLOB) and ilike (folded, as LIKE); the
     /// negative forms keep empty values, as Odoo's SQL does.
     fn pattern(&mut self, exact: &str, folded: &str, col: &str, op: &str, right: &Value) -> String {
-        let text = py_str(right);
+        let text = py_text(right);
         let wrap = !op.starts_with('=');
         let cond = if op.contains("ilike") {
             let p = if wrap {

@@ -330,6 +330,15 @@ pub fn py_repr(v: &Value) -> String {
     }
 }
 
+/// Python's `str()` of a JSON value: a string as it is, anything else its
+/// `repr()` (Odoo formats like patterns and stores char values this way).
+pub fn py_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => py_repr(other),
+    }
+}
+
 /// A tuple's repr, as Odoo shows a domain leaf: `('name', 'ilike', 'x')`.
 pub fn tuple_repr(items: &[Value]) -> String {
     let inner = items.iter().map(py_repr).collect::<Vec<_>>().join(", ");

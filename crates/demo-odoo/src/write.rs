@@ -12,7 +12,7 @@
 use crate::fold::{contact_texts, fold};
 use crate::model::{model, Field, Kind, Model, ModelId, PARTNER};
 use crate::orm;
-use crate::wire::{py_repr, py_type, PyError};
+use crate::wire::{py_repr, py_text, py_type, PyError};
 use rusqlite::types::Value as Sql;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use serde_json::{Map, Value};
@@ -82,7 +82,10 @@ impl Values {
     }
 
     fn get(&self, col: &str) -> Option<&Sql> {
-        self.cols.iter().find(|(_, c, _)| *c == col).map(|(_, _, v)| v)
+        self.cols
+            .iter()
+            .find(|(_, c, _)| *c == col)
+            .map(|(_, _, v)| v)
     }
 
     /// The fields given, as Odoo's `_fields_sync` looks at them.
@@ -108,20 +111,12 @@ pub fn truthy(v: &Value) -> bool {
     }
 }
 
-/// Python's `str()` of a JSON value.
-fn py_str(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => py_repr(other),
-    }
-}
-
 /// A char or html value: `False` and `None` empty, anything else its
 /// `str()` (an email given 12345 is "12345", 16-19/write/06d2).
 fn text(v: &Value) -> Sql {
     match v {
         Value::Null | Value::Bool(false) => Sql::Null,
-        other => Sql::Text(py_str(other)),
+        other => Sql::Text(py_text(other)),
     }
 }
 
@@ -151,12 +146,7 @@ fn integer(v: &Value) -> Result<Sql, PyError> {
 }
 
 /// A selection value: one of the keys, or empty when falsy.
-fn selection(
-    m: &Model,
-    f: &Field,
-    keys: &[&str],
-    v: &Value,
-) -> Result<Option<String>, PyError> {
+fn selection(m: &Model, f: &Field, keys: &[&str], v: &Value) -> Result<Option<String>, PyError> {
     if let Value::String(s) = v {
         if keys.contains(&s.as_str()) {
             return Ok(Some(s.clone()));
@@ -194,7 +184,7 @@ fn id_list(items: &[Value]) -> Result<Vec<i64>, PyError> {
             v.as_i64().ok_or_else(|| {
                 PyError::new(
                     "psycopg2.errors.InvalidTextRepresentation",
-                    format!("invalid input syntax for type integer: \"{}\"", py_str(v)),
+                    format!("invalid input syntax for type integer: \"{}\"", py_text(v)),
                 )
             })
         })
@@ -212,7 +202,7 @@ fn commands(m: &Model, f: &Field, v: &Value) -> Result<Vec<Cmd>, PyError> {
                 "Wrong value for {}.{}: {}",
                 m.name,
                 f.name,
-                py_str(other)
+                py_text(other)
             )))
         }
     };
@@ -222,7 +212,11 @@ fn commands(m: &Model, f: &Field, v: &Value) -> Result<Vec<Cmd>, PyError> {
     let index_error = || PyError::new("builtins.IndexError", "list index out of range");
     let mut out = Vec::new();
     // Odoo skips what is not a command, and commands it does not know.
-    for c in items.iter().filter_map(Value::as_array).filter(|c| !c.is_empty()) {
+    for c in items
+        .iter()
+        .filter_map(Value::as_array)
+        .filter(|c| !c.is_empty())
+    {
         let arg = |i: usize| c.get(i).ok_or_else(index_error);
         let id = |i: usize| arg(i).and_then(|v| Ok(id_list(std::slice::from_ref(v))?[0]));
         match c[0].as_i64() {
@@ -327,7 +321,12 @@ impl Writer<'_> {
     }
 
     /// Writes `vals` on the records `ids` of `m` (which exist).
-    pub fn write(&self, m: &'static Model, ids: &[i64], vals: &Map<String, Value>) -> Result<(), PyError> {
+    pub fn write(
+        &self,
+        m: &'static Model,
+        ids: &[i64],
+        vals: &Map<String, Value>,
+    ) -> Result<(), PyError> {
         let values = self.prepare(m, vals, Mode::Write)?;
         self.check(m, &values, ids)?;
         self.update(m, ids, &values.columns())?;
@@ -348,7 +347,12 @@ impl Writer<'_> {
 
     /// Converts `vals` as Odoo's fields do; unknown fields are refused,
     /// computed ones (and the log columns) skipped, as Odoo skips them.
-    fn prepare(&self, m: &'static Model, vals: &Map<String, Value>, mode: Mode) -> Result<Values, PyError> {
+    fn prepare(
+        &self,
+        m: &'static Model,
+        vals: &Map<String, Value>,
+        mode: Mode,
+    ) -> Result<Values, PyError> {
         let mut out = Values::default();
         for (name, v) in vals {
             if LOG_ACCESS.contains(&name.as_str()) {
@@ -366,7 +370,10 @@ impl Writer<'_> {
                 Kind::Integer { col } => (col, integer(v)?),
                 Kind::Selection { col, options } => {
                     let keys: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
-                    (col, selection(m, field, &keys, v)?.map_or(Sql::Null, Sql::Text))
+                    (
+                        col,
+                        selection(m, field, &keys, v)?.map_or(Sql::Null, Sql::Text),
+                    )
                 }
                 // Its inverse: a company exactly when "company".
                 Kind::CompanyType => {
@@ -379,7 +386,11 @@ impl Writer<'_> {
                     out.links.push((field, commands(m, field, v)?));
                     continue;
                 }
-                Kind::Id | Kind::Datetime { .. } | Kind::One2many { .. } | Kind::Image | Kind::Avatar => {
+                Kind::Id
+                | Kind::Datetime { .. }
+                | Kind::One2many { .. }
+                | Kind::Image
+                | Kind::Avatar => {
                     return Err(PyError::user(format!(
                         "demo-odoo does not write {}.{}",
                         m.name, field.name
@@ -416,7 +427,10 @@ impl Writer<'_> {
     /// and CHECK on the row, then foreign keys, then (in Python, after)
     /// parent loops. `ids` empty: a new record.
     fn check(&self, m: &'static Model, values: &Values, ids: &[i64]) -> Result<(), PyError> {
-        for f in m.visible_fields(self.version).filter(|f| self.required(m, f)) {
+        for f in m
+            .visible_fields(self.version)
+            .filter(|f| self.required(m, f))
+        {
             let given = values.cols.iter().find(|(g, _, _)| g.name == f.name);
             let empty = match given {
                 Some((_, _, v)) => *v == Sql::Null,
@@ -475,9 +489,14 @@ impl Writer<'_> {
             }
             return Ok(());
         }
-        let sql = format!("SELECT name, type FROM partner WHERE id IN ({})", marks(ids));
+        let sql = format!(
+            "SELECT name, type FROM partner WHERE id IN ({})",
+            marks(ids)
+        );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(ids), |r| Ok((r.get::<_, Sql>(0)?, r.get::<_, Sql>(1)?)))?;
+        let rows = stmt.query_map(params_from_iter(ids), |r| {
+            Ok((r.get::<_, Sql>(0)?, r.get::<_, Sql>(1)?))
+        })?;
         for row in rows {
             let (name, kind) = row?;
             let name = values.get("name").unwrap_or(&name);
@@ -529,9 +548,11 @@ impl Writer<'_> {
         }
         if m.id == ModelId::Category && !cols.iter().any(|(c, _)| *c == "color") {
             // Odoo draws a tag's colour at random from 1 to 11.
-            let next: i64 = self
-                .conn
-                .query_row("SELECT coalesce(max(id), 0) + 1 FROM category", [], |r| r.get(0))?;
+            let next: i64 =
+                self.conn
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM category", [], |r| {
+                        r.get(0)
+                    })?;
             cols.push(("color", Sql::Integer(1 + next % 11)));
         }
         let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
@@ -574,7 +595,10 @@ impl Writer<'_> {
     /// Applies to-many commands to each of `ids`.
     fn link(&self, ids: &[i64], links: &[(&'static Field, Vec<Cmd>)]) -> Result<(), PyError> {
         for (f, cmds) in links {
-            let Kind::Many2many { rel, own, other, .. } = f.kind else {
+            let Kind::Many2many {
+                rel, own, other, ..
+            } = f.kind
+            else {
                 continue;
             };
             let add = format!("INSERT OR IGNORE INTO {rel} ({own}, {other}) VALUES (?1, ?2)");
@@ -710,7 +734,9 @@ impl Writer<'_> {
         let mut name = me.name.clone().unwrap_or_default();
         if let Some(parent) = me.parent {
             if name.is_empty() {
-                name = type_label(me.kind.as_deref()).unwrap_or_default().to_string();
+                name = type_label(me.kind.as_deref())
+                    .unwrap_or_default()
+                    .to_string();
             }
             if !me.is_company {
                 let company = (row.is_company && commercial != id)
@@ -720,7 +746,10 @@ impl Writer<'_> {
                 // Python formats a missing name as "False".
                 let prefix = match company {
                     Some(c) => c,
-                    None => self.partner_row(parent)?.name.unwrap_or_else(|| "False".into()),
+                    None => self
+                        .partner_row(parent)?
+                        .name
+                        .unwrap_or_else(|| "False".into()),
                 };
                 name = format!("{prefix}, {name}");
             }
@@ -764,11 +793,20 @@ impl Writer<'_> {
     /// company's address when given a company (16-19/write/01e); on 19 a
     /// contact's new address is written on its company too (02d); and a
     /// changed address goes down to the company's contacts (02e).
-    fn sync_address(&self, id: i64, names: &[&str], address: &[(&str, Sql)], depth: u8) -> Result<(), PyError> {
+    fn sync_address(
+        &self,
+        id: i64,
+        names: &[&str],
+        address: &[(&str, Sql)],
+        depth: u8,
+    ) -> Result<(), PyError> {
         let me = self.partner_row(id)?;
         let contact = me.kind.as_deref() == Some("contact");
         let given = |f: &str| names.contains(&f);
-        if let Some(parent) = me.parent.filter(|_| contact && (given("parent_id") || given("type"))) {
+        if let Some(parent) = me
+            .parent
+            .filter(|_| contact && (given("parent_id") || given("type")))
+        {
             let theirs = self.address_of(parent)?;
             if theirs.iter().any(|(_, v)| !matches!(v, Sql::Null)) {
                 self.update(&PARTNER, &[id], &theirs)?;
@@ -776,7 +814,10 @@ impl Writer<'_> {
         }
         let moved = names.iter().any(|n| ADDRESS.contains(n));
         if crate::release(self.version).address_syncs_upstream && depth < 8 {
-            if let Some(parent) = me.parent.filter(|_| contact && (moved || given("parent_id"))) {
+            if let Some(parent) = me
+                .parent
+                .filter(|_| contact && (moved || given("parent_id")))
+            {
                 let mine = self.address_of(id)?;
                 if mine != self.address_of(parent)? {
                     self.update(&PARTNER, &[parent], &mine)?;
@@ -837,22 +878,35 @@ impl Writer<'_> {
                 let orphans: Vec<i64> = stmt
                     .query_map([&list], |r| r.get(0))?
                     .collect::<Result<_, _>>()?;
-                let orphans: Vec<i64> = orphans.into_iter().filter(|o| !doomed.contains(o)).collect();
+                let orphans: Vec<i64> = orphans
+                    .into_iter()
+                    .filter(|o| !doomed.contains(o))
+                    .collect();
+                self.conn.execute(
+                    &format!("UPDATE partner SET parent_id = NULL WHERE parent_id {inside}"),
+                    [&list],
+                )?;
+                self.conn.execute(
+                    &format!("DELETE FROM partner_category WHERE partner_id {inside}"),
+                    [&list],
+                )?;
                 self.conn
-                    .execute(&format!("UPDATE partner SET parent_id = NULL WHERE parent_id {inside}"), [&list])?;
-                self.conn
-                    .execute(&format!("DELETE FROM partner_category WHERE partner_id {inside}"), [&list])?;
-                self.conn.execute(&format!("DELETE FROM partner WHERE id {inside}"), [&list])?;
+                    .execute(&format!("DELETE FROM partner WHERE id {inside}"), [&list])?;
                 self.refresh(m, &orphans)?;
             }
             ModelId::Category => {
+                self.conn.execute(
+                    &format!("DELETE FROM partner_category WHERE category_id {inside}"),
+                    [&list],
+                )?;
                 self.conn
-                    .execute(&format!("DELETE FROM partner_category WHERE category_id {inside}"), [&list])?;
-                self.conn.execute(&format!("DELETE FROM category WHERE id {inside}"), [&list])?;
+                    .execute(&format!("DELETE FROM category WHERE id {inside}"), [&list])?;
             }
             ModelId::Country | ModelId::State => {
-                self.conn
-                    .execute(&format!("DELETE FROM {} WHERE id {inside}", m.table), [&list])?;
+                self.conn.execute(
+                    &format!("DELETE FROM {} WHERE id {inside}", m.table),
+                    [&list],
+                )?;
             }
             ModelId::User => {}
         }
@@ -883,7 +937,13 @@ mod tests {
         assert_eq!(text(&json!(true)), Sql::Text("True".into()));
         assert!(truthy(&json!("no")));
         assert!(!truthy(&json!(0)));
-        for wrong in [json!("abc"), json!("52"), json!([52, "X"]), json!({"id": 52}), json!(52.0)] {
+        for wrong in [
+            json!("abc"),
+            json!("52"),
+            json!([52, "X"]),
+            json!({"id": 52}),
+            json!(52.0),
+        ] {
             assert_eq!(many2one(&wrong), Sql::Null, "{wrong}");
         }
         assert_eq!(many2one(&json!(52)), Sql::Integer(52));
@@ -896,14 +956,27 @@ mod tests {
 
     #[test]
     fn to_many_values_as_write_batch_reads_them() {
-        let f = CATEGORY.fields.iter().find(|f| f.name == "partner_ids").unwrap();
-        assert_eq!(commands(&CATEGORY, f, &json!([[4, 10]])).unwrap(), vec![Cmd::Link(10)]);
-        assert_eq!(commands(&CATEGORY, f, &json!([10, 11])).unwrap(), vec![Cmd::Set(vec![10, 11])]);
+        let f = CATEGORY
+            .fields
+            .iter()
+            .find(|f| f.name == "partner_ids")
+            .unwrap();
+        assert_eq!(
+            commands(&CATEGORY, f, &json!([[4, 10]])).unwrap(),
+            vec![Cmd::Link(10)]
+        );
+        assert_eq!(
+            commands(&CATEGORY, f, &json!([10, 11])).unwrap(),
+            vec![Cmd::Set(vec![10, 11])]
+        );
         assert_eq!(
             commands(&CATEGORY, f, &json!([[6, 0, [10]], [3, 10], [5]])).unwrap(),
             vec![Cmd::Set(vec![10]), Cmd::Forget(10), Cmd::Clear]
         );
-        assert_eq!(commands(&CATEGORY, f, &json!(false)).unwrap(), vec![Cmd::Clear]);
+        assert_eq!(
+            commands(&CATEGORY, f, &json!(false)).unwrap(),
+            vec![Cmd::Clear]
+        );
         assert_eq!(
             commands(&CATEGORY, f, &json!("x")).unwrap_err().message,
             "Wrong value for res.partner.category.partner_ids: x"
@@ -912,18 +985,28 @@ mod tests {
 
     #[test]
     fn foreign_key_texts_per_version() {
-        let f = PARTNER.fields.iter().find(|f| f.name == "country_id").unwrap();
+        let f = PARTNER
+            .fields
+            .iter()
+            .find(|f| f.name == "country_id")
+            .unwrap();
         assert!(fkey_error(16, &PARTNER, f)
             .message
             .ends_with("Model: Contact (res.partner)\nConstraint: res_partner_country_id_fkey\n"));
         assert!(fkey_error(19, &PARTNER, f)
             .message
             .contains("Thanks to the following constraint: 'Country' (country_id)\n"));
-        let tags = PARTNER.fields.iter().find(|f| f.name == "category_id").unwrap();
+        let tags = PARTNER
+            .fields
+            .iter()
+            .find(|f| f.name == "category_id")
+            .unwrap();
         assert!(fkey_error(18, &PARTNER, tags)
             .message
             .contains("Constraint: res_partner_res_partner_category_rel_category_id_fkey\n"));
         let code = COUNTRY.fields.iter().find(|f| f.name == "code").unwrap();
-        assert!(missing_value(17, &COUNTRY, code).message.ends_with("Field: Country Code (code)\n"));
+        assert!(missing_value(17, &COUNTRY, code)
+            .message
+            .ends_with("Field: Country Code (code)\n"));
     }
 }

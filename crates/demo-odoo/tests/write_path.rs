@@ -72,7 +72,11 @@ impl Ids {
             if !digits.is_empty() {
                 let n: i64 = digits.parse().unwrap_or(-1);
                 let mapped = self.map(n);
-                out.push_str(&if mapped == n { digits.clone() } else { mapped.to_string() });
+                out.push_str(&if mapped == n {
+                    digits.clone()
+                } else {
+                    mapped.to_string()
+                });
                 digits.clear();
             }
             if c != '\0' {
@@ -180,7 +184,12 @@ fn session_of(cookie_header: &str) -> Option<&str> {
 /// 00a-00d set them (admin, a second admin, demo, portal).
 async fn sessions(version: u8, s: &Server) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    for (prefix, login) in [("00a", "admin"), ("00b", "admin"), ("00c", "demo"), ("00d", "portal")] {
+    for (prefix, login) in [
+        ("00a", "admin"),
+        ("00b", "admin"),
+        ("00c", "demo"),
+        ("00d", "portal"),
+    ] {
         let t = transcript(version, &format!("write/{prefix}"));
         let theirs = t
             .headers_named("Set-Cookie")
@@ -250,7 +259,10 @@ async fn replay(
 ) -> Result<(), String> {
     let mut body: Value = serde_json::from_str(&t.request_body).map_err(|e| e.to_string())?;
     body["params"] = ids.in_json(&body["params"]);
-    let theirs_cookie = t.request_header("Cookie").and_then(session_of).ok_or("no cookie")?;
+    let theirs_cookie = t
+        .request_header("Cookie")
+        .and_then(session_of)
+        .ok_or("no cookie")?;
     // The transcripts show long cookies cut short in the request.
     let cookie = cookies
         .iter()
@@ -266,7 +278,8 @@ async fn replay(
         .await
         .map_err(|e| e.to_string())?;
     let ours = answer(res).await;
-    let mine: Value = serde_json::from_str(&ours.text).map_err(|e| format!("{e}: {}", ours.text))?;
+    let mine: Value =
+        serde_json::from_str(&ours.text).map_err(|e| format!("{e}: {}", ours.text))?;
     let theirs = t.json();
     if let (Some(o), Some(c)) = (mine.get("result"), theirs.get("result")) {
         let (o, c) = (created(&body["params"], o), created(&body["params"], c));
@@ -276,11 +289,18 @@ async fn replay(
         ids.ours.extend(c.into_iter().zip(o));
     }
     if top_level_keys_in_order(&ours.text) != top_level_keys_in_order(&t.body) {
-        return Err(format!("envelope {} where Odoo wrote {}", ours.text, t.body));
+        return Err(format!(
+            "envelope {} where Odoo wrote {}",
+            ours.text, t.body
+        ));
     }
     if theirs.get("error").is_some() {
         let mut expected = theirs.clone();
-        let text = ids.in_text(theirs["error"]["data"]["message"].as_str().unwrap_or_default());
+        let text = ids.in_text(
+            theirs["error"]["data"]["message"]
+                .as_str()
+                .unwrap_or_default(),
+        );
         expected["error"]["data"]["message"] = json!(text);
         expected["error"]["data"]["arguments"] = json!([text]);
         // 19's portal user is uid 6 (the demo's is 7), named in the text.

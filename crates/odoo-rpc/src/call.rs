@@ -28,8 +28,10 @@ pub trait Call {
     type Output;
     /// The route, e.g. `/web/dataset/call_kw/res.partner/search_read`.
     fn path(&self) -> String;
-    /// The JSON-RPC `params`.
-    fn params(&self) -> Value;
+    /// The JSON-RPC `params`; the session and version routes take none.
+    fn params(&self) -> Value {
+        json!({})
+    }
     fn kind(&self) -> CallKind;
     /// False for the routes that work signed out. For the others, a bare
     /// HTTP 404 means "not signed in" (see [`decode_response`]).
@@ -113,9 +115,6 @@ impl Call for GetSessionInfo {
     fn path(&self) -> String {
         "/web/session/get_session_info".into()
     }
-    fn params(&self) -> Value {
-        json!({})
-    }
     fn kind(&self) -> CallKind {
         CallKind::Read
     }
@@ -142,9 +141,6 @@ impl Call for DestroySession {
     fn path(&self) -> String {
         "/web/session/destroy".into()
     }
-    fn params(&self) -> Value {
-        json!({})
-    }
     fn kind(&self) -> CallKind {
         CallKind::Write
     }
@@ -162,9 +158,6 @@ impl Call for DatabaseList {
     type Output = Vec<String>;
     fn path(&self) -> String {
         "/web/database/list".into()
-    }
-    fn params(&self) -> Value {
-        json!({})
     }
     fn kind(&self) -> CallKind {
         CallKind::Read
@@ -193,9 +186,6 @@ impl Call for VersionInfo {
     type Output = ServerVersion;
     fn path(&self) -> String {
         "/web/webclient/version_info".into()
-    }
-    fn params(&self) -> Value {
-        json!({})
     }
     fn kind(&self) -> CallKind {
         CallKind::Read

@@ -280,9 +280,7 @@ impl Session<'_> {
         };
         let card = staff_calls::contact(self.v, id);
         let rows = self.ask(&format!("{name}, read back"), &card).await?;
-        rows.into_iter()
-            .next()
-            .ok_or(format!("{name}: not found"))
+        rows.into_iter().next().ok_or(format!("{name}: not found"))
     }
 
     /// Checks `ok` of what `name` answered; the failure names it.
@@ -298,10 +296,14 @@ impl Session<'_> {
 /// that finds a create whose answer was lost.
 async fn edits(s: &mut Session<'_>, uid: i64, company: Option<&Partner>) -> Result<(), String> {
     for op in ["write", "create"] {
-        let may = s.ask(&format!("may {op}"), &staff_calls::may(s.v, op)).await?;
+        let may = s
+            .ask(&format!("may {op}"), &staff_calls::may(s.v, op))
+            .await?;
         s.expect(&format!("may {op}"), may == Value::Bool(true), may);
     }
-    let found = s.ask("companies named", &staff_calls::companies_named("Deco")).await?;
+    let found = s
+        .ask("companies named", &staff_calls::companies_named("Deco"))
+        .await?;
     s.expect("companies named", !found.is_empty(), found);
     for (model, text) in [("res.country", "a"), ("res.partner.category", "e")] {
         let name = format!("{model} named");
@@ -313,14 +315,24 @@ async fn edits(s: &mut Session<'_>, uid: i64, company: Option<&Partner>) -> Resu
     s.expect("tags named, before", before.is_empty(), before);
     let (tag_id, _) = s.ask("new tag", &staff_calls::new_tag(tag)).await?;
     let after = s.ask("tags named", &staff_calls::tags_named(tag)).await?;
-    s.expect("tags named, after", after.iter().map(|t| t.id).eq([tag_id]), after);
+    s.expect(
+        "tags named, after",
+        after.iter().map(|t| t.id).eq([tag_id]),
+        after,
+    );
 
     let mut values = edit::blank(s.v, false);
     values.insert("name".into(), FieldValue::Text("Every Call".into()));
-    values.insert("email".into(), FieldValue::Text("every.call@example.com".into()));
+    values.insert(
+        "email".into(),
+        FieldValue::Text("every.call@example.com".into()),
+    );
     let parent = company.map(|c| (c.id, c.name.clone()));
     values.insert("parent_id".into(), FieldValue::One(parent));
-    values.insert("category_id".into(), FieldValue::Tags(vec![(tag_id, tag.into())]));
+    values.insert(
+        "category_id".into(),
+        FieldValue::Tags(vec![(tag_id, tag.into())]),
+    );
     let fields: Vec<String> = ["name", "email", "is_company", "parent_id", "category_id"]
         .map(String::from)
         .to_vec();
@@ -328,12 +340,20 @@ async fn edits(s: &mut Session<'_>, uid: i64, company: Option<&Partner>) -> Resu
     let create = staff_calls::create(s.v, vals.clone());
     let made = s.save("create", create, None, |id| Some(*id)).await?;
     let tagged = made.category_id.iter().map(|t| t.id).eq([tag_id]);
-    s.expect("create", tagged && made.parent_id.is_some() == company.is_some(), &made);
+    s.expect(
+        "create",
+        tagged && made.parent_id.is_some() == company.is_some(),
+        &made,
+    );
 
     let since = "2000-01-01 00:00:00";
     let like = staff_calls::created_like(s.v, uid, since, &vals, &[]);
     let found = s.ask("created like", &like).await?;
-    s.expect("created like", found.iter().map(|p| p.id).eq([made.id]), found);
+    s.expect(
+        "created like",
+        found.iter().map(|p| p.id).eq([made.id]),
+        found,
+    );
     let like = staff_calls::created_like(s.v, uid, since, &vals, &[made.id]);
     let found = s.ask("created like, claimed", &like).await?;
     s.expect("created like, claimed", found.is_empty(), found);
@@ -341,12 +361,21 @@ async fn edits(s: &mut Session<'_>, uid: i64, company: Option<&Partner>) -> Resu
     let phone = serde_json::Map::from_iter([("phone".into(), Value::from("+1 555 0100"))]);
     let update = staff_calls::update(s.v, made.id, phone);
     let edited = s.save("update", update, Some(made.id), |_| None).await?;
-    s.expect("update", edited.phone.as_deref() == Some("+1 555 0100"), &edited);
+    s.expect(
+        "update",
+        edited.phone.as_deref() == Some("+1 555 0100"),
+        &edited,
+    );
     for active in [false, true] {
         let name = format!("set active {active}");
-        s.ask(&name, &staff_calls::set_active(made.id, active)).await?;
+        s.ask(&name, &staff_calls::set_active(made.id, active))
+            .await?;
         let card = s.ask(&name, &staff_calls::contact(s.v, made.id)).await?;
-        s.expect(&name, card.iter().all(|p| p.active == active) && card.len() == 1, card);
+        s.expect(
+            &name,
+            card.iter().all(|p| p.active == active) && card.len() == 1,
+            card,
+        );
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! against the budgets, printed as a table and written to
 //! target/bench/results.json. Timings are measured, never asserted in tests.
 
+mod editing;
+
 use e2e::{Browser, Server};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -464,6 +466,7 @@ async fn main() -> e2e::Result<()> {
     );
     search(&b, "").await?;
     scroll_figures(&b, &mut report).await?;
+    edit_figures(&b, &url, &mut report).await?;
     drop(b);
 
     server_figures(&mut report, partners, &url, &urls).await?;
@@ -515,6 +518,56 @@ async fn scroll_figures(b: &Browser, report: &mut Report) -> e2e::Result<()> {
             .and_then(Value::as_f64)
             .unwrap_or(f64::NAN);
         report.add(name, v / per, unit, budget);
+    }
+    Ok(())
+}
+
+/// Save to "Saved" on screen against one round trip, and the outbox
+/// draining 100 queued changes.
+async fn edit_figures(b: &Browser, url: &str, report: &mut Report) -> e2e::Result<()> {
+    let rtt = editing::round_trip(b).await?;
+    report.add(
+        "one round trip from the page (version route), median",
+        rtt,
+        "ms",
+        None,
+    );
+    let first: Value = b
+        .client
+        .execute(
+            "return document.querySelector('.rows .row a.name')?.getAttribute('href')",
+            vec![],
+        )
+        .await?;
+    let id = first
+        .as_str()
+        .and_then(|h| h.rsplit('/').next())
+        .and_then(|s| s.parse::<i64>().ok())
+        .ok_or(e2e::Error::Start {
+            what: "bench: a contact to edit",
+            why: format!("the first row links to {first}"),
+        })?;
+    let mut saves = Vec::new();
+    for n in 0..RUNS {
+        saves.push(editing::save_to_saved(b, url, id, &format!("+1 555 01{n:02}")).await?);
+    }
+    report.add(
+        "save to \"Saved\" on screen (edit form, one field), median",
+        median(saves),
+        "ms",
+        Some(rtt + 100.0),
+    );
+    match editing::drain_100(url, "demo").await {
+        Ok((ms, saved)) => {
+            report.add(
+                "outbox: 100 queued edits sent, saved",
+                saved as f64,
+                "",
+                None,
+            );
+            report.add("outbox: 100 queued edits drained", ms, "ms", Some(5000.0));
+        }
+        Err(e) => eprintln!("bench: the outbox drain failed: {e}"),
     }
     Ok(())
 }
