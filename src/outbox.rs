@@ -23,6 +23,9 @@ pub struct Outbox {
     /// The signed-in user's changes, oldest first; saved ones stay for
     /// this page's life, to say "Saved".
     pub changes: RwSignal<Vec<Change>>,
+    /// `changes` holds what the device kept for this user (false while it
+    /// loads after start-up or a new sign-in).
+    pub ready: RwSignal<bool>,
     /// A drain is running.
     sending: StoredValue<bool>,
     /// Whose changes `changes` are.
@@ -70,6 +73,7 @@ impl Outbox {
     pub fn provide(session: Session) -> Outbox {
         let o = Outbox {
             changes: RwSignal::new(Vec::new()),
+            ready: RwSignal::new(false),
             sending: StoredValue::new(false),
             owner: StoredValue::new(None),
             retry_at: StoredValue::new(None),
@@ -84,11 +88,20 @@ impl Outbox {
             if o.owner.get_value() != now {
                 o.owner.set_value(now.clone());
                 o.changes.set(Vec::new());
+                o.ready.set(now.is_none());
                 if let Some(who) = now {
                     spawn_local(async move {
                         let kept = outbox_store::load(&who).await;
                         if o.owner.get_value().as_ref() == Some(&who) {
-                            o.changes.set(kept);
+                            // Saves made while the device's list was loading
+                            // are newer than it: keep them, after it.
+                            o.changes.update(|now| {
+                                let mut all = kept;
+                                all.retain(|k| !now.iter().any(|c| c.key == k.key));
+                                all.append(now);
+                                *now = all;
+                            });
+                            o.ready.set(true);
                             o.drain();
                         }
                     });
@@ -174,6 +187,24 @@ impl Outbox {
     pub fn for_contact(self, id: i64) -> Option<Change> {
         self.changes
             .with(|all| all.iter().rev().find(|c| c.id == Some(id)).cloned())
+    }
+
+    /// The user's version of contact `id` while the server has none (it
+    /// was deleted there, or never read): their unsent change, as typed.
+    pub fn kept_version(self, id: i64) -> Option<Partner> {
+        let c = self.for_contact(id).filter(|c| c.status != Status::Saved)?;
+        let mut p = staff_calls::edit::unsent(&c.mine)?;
+        p.id = id;
+        Some(p)
+    }
+
+    /// Drops one change the user gave up on (one the server refused).
+    pub fn forget(self, key: &str) {
+        self.changes.update(|all| all.retain(|c| c.key != key));
+        let keys = vec![key.to_string()];
+        spawn_local(async move {
+            outbox_store::remove(&keys).await;
+        });
     }
 
     /// Changes not on the server yet (conflicts and refusals included:

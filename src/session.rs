@@ -46,16 +46,16 @@ impl Session {
     pub async fn restore(self) {
         match rpc::call(&staff_calls::session_info()).await {
             Ok(info) if info.uid > 0 => self.set(Some(info)),
-            Err(Error::Offline | Error::Network { .. } | Error::Timeout) => {
-                match storage::cached_session() {
-                    Some(info) => {
-                        self.info.set(Some(info));
-                        self.can_write.set(storage::cached_can_write());
-                        self.status.set(Status::SignedIn);
-                    }
-                    None => self.status.set(Status::SignedOut),
+            // Odoo away behind our server (a gateway error) is no server
+            // too: signing the user out would lose their place.
+            Err(e) if e.is_unreachable() => match storage::cached_session() {
+                Some(info) => {
+                    self.info.set(Some(info));
+                    self.can_write.set(storage::cached_can_write());
+                    self.status.set(Status::SignedIn);
                 }
-            }
+                None => self.status.set(Status::SignedOut),
+            },
             _ => {
                 self.info.set(None);
                 self.status.set(Status::SignedOut);

@@ -48,12 +48,6 @@ fn version(session: Session) -> ServerVersion {
         .with_untracked(|i| i.as_ref().map(|i| i.version()).unwrap_or_default())
 }
 
-/// Whether the error means "no server now", when kept contacts may stand
-/// in.
-fn unreachable(e: &Error) -> bool {
-    e.is_transient() || *e == Error::Offline
-}
-
 fn keep(owner: Option<Owner>, rows: Vec<Partner>) {
     if let Some(owner) = owner {
         spawn_local(async move { store::keep(&owner, &rows).await });
@@ -92,7 +86,7 @@ pub async fn page(
                 kept_at: None,
             })
         }
-        Err(e) if unreachable(&e) && offset == 0 => {
+        Err(e) if e.is_unreachable() && offset == 0 => {
             let Some(owner) = owner else { return Err(e) };
             let (all, at) = store::load(&owner).await;
             let Some(at) = at else { return Err(e) };
@@ -129,7 +123,7 @@ pub async fn card(
             keep(owner, vec![card.partner.clone()]);
             Ok(Some(card))
         }
-        Err(e) if unreachable(&e) => {
+        Err(e) if e.is_unreachable() => {
             let Some(owner) = owner else { return Err(e) };
             let kept = store::load(&owner).await.0;
             let mut people: Vec<Partner> = kept
@@ -177,7 +171,7 @@ pub async fn choices(
         staff_calls::named(model, text)
     };
     match rpc::call(&call).await {
-        Err(e) if unreachable(&e) && model == staff_calls::PARTNER => {
+        Err(e) if e.is_unreachable() && model == staff_calls::PARTNER => {
             let Some(owner) = owner(session) else {
                 return Err(e);
             };

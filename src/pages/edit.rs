@@ -56,6 +56,24 @@ struct Start {
 
 #[component]
 pub fn EditPage() -> impl IntoView {
+    let outbox = use_outbox();
+    let loading = || view! { <p role="status">"Loading…"</p> };
+    view! {
+        <TopBar/>
+        <section class="card edit">
+            // The form starts from the user's unsent change when there is
+            // one: it waits for the device's list (loading after a reload).
+            <Show when=move || outbox.ready.get() fallback=loading>
+                <Loaded/>
+            </Show>
+        </section>
+    }
+}
+
+/// The form once the outbox is loaded: the contact from the server (or,
+/// deleted there, the user's version), and the user's unsent change.
+#[component]
+fn Loaded() -> impl IntoView {
     let session = use_session();
     let outbox = use_outbox();
     let params = use_params_map();
@@ -89,7 +107,12 @@ pub fn EditPage() -> impl IntoView {
             let server = match id {
                 Some(id) => match contacts::card(session, id, None).await? {
                     Some(card) => Some(card.partner),
-                    None => return Ok(None),
+                    // Deleted on the server: the form still opens on what
+                    // the user typed, with the server's refusal.
+                    None => match outbox.kept_version(id) {
+                        Some(p) => Some(p),
+                        None => return Ok(None),
+                    },
                 },
                 None => None,
             };
@@ -107,16 +130,13 @@ pub fn EditPage() -> impl IntoView {
         }
     });
     view! {
-        <TopBar/>
-        <section class="card edit">
-            <Transition fallback=|| view! { <p role="status">"Loading…"</p> }>
-                {move || start.get().map(|r| match r {
-                    Ok(Some(s)) => view! { <Form start=s/> }.into_any(),
-                    Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
-                    Err(e) => view! { <ErrorBar message=e.user_message() retry=move || start.refetch()/> }.into_any(),
-                })}
-            </Transition>
-        </section>
+        <Transition fallback=|| view! { <p role="status">"Loading…"</p> }>
+            {move || start.get().map(|r| match r {
+                Ok(Some(s)) => view! { <Form start=s/> }.into_any(),
+                Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
+                Err(e) => view! { <ErrorBar message=e.user_message() retry=move || start.refetch()/> }.into_any(),
+            })}
+        </Transition>
     }
 }
 

@@ -36,6 +36,7 @@ pub fn map_url(p: &Partner) -> Option<String> {
 #[component]
 pub fn PartnerPage() -> impl IntoView {
     let session = use_session();
+    let outbox = use_outbox();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
     let latest = Latest::default();
@@ -66,7 +67,15 @@ pub fn PartnerPage() -> impl IntoView {
             <Transition fallback=|| view! { <p role="status">"Loading contact…"</p> }>
                 {move || card.get().map(|r| match r {
                     Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
-                    Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
+                    // Gone from the server with the user's change still
+                    // here: their version stays, with what the server said.
+                    Ok(None) => match id.get_untracked().and_then(|id| outbox.kept_version(id)) {
+                        Some(p) => view! {
+                            <ChangeBar server=p.clone()/>
+                            <CardView card=Card { partner: p, people: Vec::new() }/>
+                        }.into_any(),
+                        None => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
+                    },
                     Err(Error::Cancelled) => ().into_any(),
                     Err(e) => view! { <ErrorBar message=e.user_message() retry=move || card.refetch()/> }.into_any(),
                 })}
@@ -226,9 +235,13 @@ fn ChangeBar(server: Partner) -> impl IntoView {
             {move || change.get().map(|c| match c.status {
                 Status::Queued | Status::Unsure => view! { <p class="badge pending" role="status">"Not sent yet"</p> }.into_any(),
                 Status::Saved => view! { <p class="badge saved" role="status">"Saved"</p> }.into_any(),
-                Status::Refused { message, .. } => view! {
-                    <p class="error" role="alert">{format!("Not saved: {message}")}</p>
-                }.into_any(),
+                Status::Refused { message, .. } => {
+                    let key = c.key.clone();
+                    view! {
+                        <p class="error" role="alert">{format!("Not saved: {message}")}</p>
+                        <button type="button" class="ghost" on:click=move |_| outbox.forget(&key)>"Discard my change"</button>
+                    }.into_any()
+                }
                 Status::Conflict { conflicts, .. } => view! { <Conflicts key=c.key conflicts/> }.into_any(),
             })}
             <Show when=can_write>

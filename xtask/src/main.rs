@@ -209,8 +209,11 @@ fn cmd_test(args: &[String]) -> Result<()> {
     // odoorpc is for one test; if it cannot be installed that test fails
     // with the reason, and every other native test still runs.
     let mut native = cargo();
+    // --no-fail-fast: one failing test binary must not hide the others'
+    // results (cargo stops at the first otherwise), in every step.
     native.args([
         "test",
+        "--no-fail-fast",
         "--workspace",
         "--exclude",
         "staff-pwa",
@@ -233,6 +236,7 @@ fn cmd_test(args: &[String]) -> Result<()> {
         cargo()
             .args([
                 "test",
+                "--no-fail-fast",
                 "-p",
                 "staff-pwa",
                 "--target",
@@ -249,7 +253,15 @@ fn cmd_test(args: &[String]) -> Result<()> {
             E2E_TESTS,
             min_tests(E2E_TESTS),
             cargo()
-                .args(["test", "-p", "e2e", "--", "--test-threads", "2"])
+                .args([
+                    "test",
+                    "--no-fail-fast",
+                    "-p",
+                    "e2e",
+                    "--",
+                    "--test-threads",
+                    "2",
+                ])
                 .env("PWA_DIST", dist)
                 .env("PWA_SERVER_BIN", server)
                 .env("AXE_JS", axe)

@@ -243,9 +243,17 @@ impl Browser {
                 return Ok(());
             }
             if std::time::Instant::now() > deadline {
+                let page = self
+                    .client
+                    .execute(
+                        "return location.pathname + location.search + ': ' + (document.body ? document.body.innerText : '').slice(0, 400)",
+                        vec![],
+                    )
+                    .await
+                    .unwrap_or_default();
                 return Err(Error::Start {
                     what: "page",
-                    why: format!("{what}: never became true ({js})"),
+                    why: format!("{what}: never became true ({js}); the page: {page}"),
                 });
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

@@ -64,7 +64,7 @@ async fn the_contacts_arrive_without_layout_shift() -> e2e::Result<()> {
     // list was drawn waiting (its skeleton) before the contacts came.
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        serde_json::json!({"source": "window.__shift = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true }); \
+        serde_json::json!({"source": "window.__shift = 0; window.__moved = []; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.__shift += e.value; for (const s of e.sources || []) window.__moved.push((s.node && (s.node.className || s.node.nodeName)) + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])); } }).observe({ type: 'layout-shift', buffered: true }); \
             window.__skeleton = false; new MutationObserver(() => { if (document.querySelector('.skeleton')) window.__skeleton = true; }).observe(document, { childList: true, subtree: true });"}),
     )
     .await?;
@@ -143,7 +143,12 @@ async fn shift_once_drawn(b: &Browser) -> e2e::Result<f64> {
             "await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return window.__shift;",
         )
         .await?;
+    let moved = b.strings("return window.__moved").await?;
     match shift.as_f64() {
+        Some(s) if s > 0.0 => {
+            eprintln!("layout shift {s}; what moved (y before, after; height): {moved:?}");
+            Ok(s)
+        }
         Some(s) => Ok(s),
         None => panic!("no layout shift measured: {shift}"),
     }

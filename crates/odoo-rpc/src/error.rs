@@ -160,6 +160,12 @@ impl Error {
         matches!(self, Error::SessionExpired)
     }
 
+    /// No server to answer now (offline, or the server or the way to it
+    /// failed): what the device kept may stand in.
+    pub fn is_unreachable(&self) -> bool {
+        self.is_transient() || *self == Error::Offline
+    }
+
     /// Worth trying again later: the server or the way to it had a hiccup
     /// (a gateway error, a dropped connection, a timeout).
     pub fn is_transient(&self) -> bool {

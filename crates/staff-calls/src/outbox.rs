@@ -248,10 +248,11 @@ pub async fn send(
     };
     match outcome {
         Err(e) if refused(&e) => {
-            let message = e.user_message();
             change.status = Status::Refused {
-                field: field_named(&message),
-                message,
+                // The whole message: the field may be named past the first
+                // paragraph the user is shown ("Constraint: …_fkey").
+                field: field_named(&e.to_string()),
+                message: e.user_message(),
             };
         }
         Err(e) => {
