@@ -183,7 +183,8 @@ pub async fn choices(
                 .filter(|p| p.is_company && p.name.to_lowercase().contains(&needle))
                 .map(|p| (p.id, p.name))
                 .collect();
-            found.sort_by(|a, b| a.1.cmp(&b.1));
+            // The card's sort (one copy of sorting code in the app).
+            found.sort_by_cached_key(|(_, name)| name.to_lowercase());
             found.truncate(staff_calls::CHOICES as usize);
             Ok(found)
         }

@@ -25,7 +25,7 @@ async fn open() -> Option<IdbDatabase> {
 
 /// Runs `each` on the changes store in one read-write transaction and
 /// waits for it to commit: true once the data is on disk.
-async fn write(each: impl FnOnce(&web_sys::IdbObjectStore) -> Option<()>) -> bool {
+async fn write(each: &dyn Fn(&web_sys::IdbObjectStore) -> Option<()>) -> bool {
     let Some(db) = open().await else {
         return false;
     };
@@ -50,12 +50,12 @@ pub async fn put(owner: &Owner, change: &Change) -> bool {
         ("owner", owner.key().into()),
         ("json", change.to_json().to_string().into()),
     ]);
-    write(|s| s.put(&row).ok().map(|_| ())).await
+    write(&|s| s.put(&row).ok().map(|_| ())).await
 }
 
 /// Forgets the changes with these keys.
 pub async fn remove(keys: &[String]) -> bool {
-    write(|s| {
+    write(&|s| {
         for k in keys {
             s.delete(&JsValue::from_str(k)).ok()?;
         }
@@ -93,6 +93,7 @@ pub async fn load(owner: &Owner) -> Vec<Change> {
         .filter_map(|j| serde_json::from_str(&j).ok())
         .filter_map(|v| Change::from_json(&v))
         .collect();
-    changes.sort_by(|a, b| a.key.cmp(&b.key));
+    // The card's sort (one copy of sorting code in the app).
+    changes.sort_by_cached_key(|c| c.key.clone());
     changes
 }

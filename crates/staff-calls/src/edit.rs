@@ -74,7 +74,7 @@ impl FieldValue {
             (FieldValue::One(a), FieldValue::One(b)) => {
                 a.as_ref().map(|(id, _)| *id) == b.as_ref().map(|(id, _)| *id)
             }
-            (FieldValue::Tags(a), FieldValue::Tags(b)) => tag_keys(a) == tag_keys(b),
+            (FieldValue::Tags(a), FieldValue::Tags(b)) => same_tags(a, b),
             (a, b) => a == b,
         }
     }
@@ -94,15 +94,14 @@ impl FieldValue {
     }
 }
 
-fn tag_keys(tags: &[(i64, String)]) -> Vec<(i64, String)> {
-    // A tag still to create is known by its name only.
-    let mut keys: Vec<(i64, String)> = tags
-        .iter()
-        .map(|(id, n)| (*id, if *id == 0 { n.clone() } else { String::new() }))
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys
+/// The same tags in any order; a tag still to create is known by its
+/// name only. (No sort: this keeps the app's WebAssembly smaller.)
+fn same_tags(a: &[(i64, String)], b: &[(i64, String)]) -> bool {
+    let key = |(id, n): &(i64, String)| (*id, if *id == 0 { n.clone() } else { String::new() });
+    let within = |x: &[(i64, String)], y: &[(i64, String)]| {
+        x.iter().all(|t| y.iter().any(|u| key(t) == key(u)))
+    };
+    within(a, b) && within(b, a)
 }
 
 /// The form's values, by field name.
@@ -110,18 +109,26 @@ pub type Values = BTreeMap<String, FieldValue>;
 
 /// The values a new contact's form starts from.
 pub fn blank(version: &ServerVersion, is_company: bool) -> Values {
-    form_fields(version)
-        .into_iter()
-        .filter_map(|f| {
-            let v = match kind_of(&f)? {
-                Kind::Flag => FieldValue::Flag(f == "active" || (f == "is_company" && is_company)),
-                Kind::Text | Kind::Notes => FieldValue::Text(String::new()),
-                Kind::One(_) => FieldValue::One(None),
-                Kind::Tags => FieldValue::Tags(Vec::new()),
-            };
-            Some((f, v))
-        })
-        .collect()
+    values(form_fields(version).into_iter().filter_map(|f| {
+        let v = match kind_of(&f)? {
+            Kind::Flag => FieldValue::Flag(f == "active" || (f == "is_company" && is_company)),
+            Kind::Text | Kind::Notes => FieldValue::Text(String::new()),
+            Kind::One(_) => FieldValue::One(None),
+            Kind::Tags => FieldValue::Tags(Vec::new()),
+        };
+        Some((f, v))
+    }))
+}
+
+/// The pairs as values, inserted one by one: collecting into the map
+/// would sort them first, and that sort alone costs the app's WebAssembly
+/// kilobytes.
+fn values(pairs: impl Iterator<Item = (String, FieldValue)>) -> Values {
+    let mut out = Values::new();
+    for (f, v) in pairs {
+        out.insert(f, v);
+    }
+    out
 }
 
 /// The form's values of a contact as read from the server.
@@ -130,35 +137,32 @@ pub fn values_of(version: &ServerVersion, p: &Partner) -> Values {
     let one = |v: &Option<odoo_rpc::Many2one>| {
         FieldValue::One(v.as_ref().map(|m| (m.id, m.name.clone())))
     };
-    form_fields(version)
-        .into_iter()
-        .filter_map(|f| {
-            let v = match f.as_str() {
-                "is_company" => FieldValue::Flag(p.is_company),
-                "name" => FieldValue::Text(p.name.clone()),
-                "parent_id" => one(&p.parent_id),
-                "function" => text(&p.function),
-                "email" => text(&p.email),
-                "phone" => text(&p.phone),
-                "mobile" => text(&p.mobile),
-                "street" => text(&p.street),
-                "city" => text(&p.city),
-                "zip" => text(&p.zip),
-                "country_id" => one(&p.country_id),
-                "website" => text(&p.website),
-                "category_id" => FieldValue::Tags(
-                    p.category_id
-                        .iter()
-                        .map(|t| (t.id, t.name.clone().unwrap_or_default()))
-                        .collect(),
-                ),
-                "active" => FieldValue::Flag(p.active),
-                "comment" => FieldValue::Text(html_to_text(p.comment.as_deref().unwrap_or(""))),
-                _ => return None,
-            };
-            Some((f, v))
-        })
-        .collect()
+    values(form_fields(version).into_iter().filter_map(|f| {
+        let v = match f.as_str() {
+            "is_company" => FieldValue::Flag(p.is_company),
+            "name" => FieldValue::Text(p.name.clone()),
+            "parent_id" => one(&p.parent_id),
+            "function" => text(&p.function),
+            "email" => text(&p.email),
+            "phone" => text(&p.phone),
+            "mobile" => text(&p.mobile),
+            "street" => text(&p.street),
+            "city" => text(&p.city),
+            "zip" => text(&p.zip),
+            "country_id" => one(&p.country_id),
+            "website" => text(&p.website),
+            "category_id" => FieldValue::Tags(
+                p.category_id
+                    .iter()
+                    .map(|t| (t.id, t.name.clone().unwrap_or_default()))
+                    .collect(),
+            ),
+            "active" => FieldValue::Flag(p.active),
+            "comment" => FieldValue::Text(html_to_text(p.comment.as_deref().unwrap_or(""))),
+            _ => return None,
+        };
+        Some((f, v))
+    }))
 }
 
 /// The fields whose value differs between `from` and `to`.
@@ -279,20 +283,18 @@ pub fn values_from_json(v: &Value) -> Values {
     let Some(obj) = v.as_object() else {
         return Values::new();
     };
-    obj.iter()
-        .filter_map(|(f, j)| {
-            let v = match kind_of(f)? {
-                Kind::Text | Kind::Notes => FieldValue::Text(j.as_str()?.to_string()),
-                Kind::Flag => FieldValue::Flag(j.as_bool()?),
-                Kind::One(_) if j.is_null() => FieldValue::One(None),
-                Kind::One(_) => FieldValue::One(Some(pair(j)?)),
-                Kind::Tags => {
-                    FieldValue::Tags(j.as_array()?.iter().map(pair).collect::<Option<Vec<_>>>()?)
-                }
-            };
-            Some((f.clone(), v))
-        })
-        .collect()
+    values(obj.iter().filter_map(|(f, j)| {
+        let v = match kind_of(f)? {
+            Kind::Text | Kind::Notes => FieldValue::Text(j.as_str()?.to_string()),
+            Kind::Flag => FieldValue::Flag(j.as_bool()?),
+            Kind::One(_) if j.is_null() => FieldValue::One(None),
+            Kind::One(_) => FieldValue::One(Some(pair(j)?)),
+            Kind::Tags => {
+                FieldValue::Tags(j.as_array()?.iter().map(pair).collect::<Option<Vec<_>>>()?)
+            }
+        };
+        Some((f.clone(), v))
+    }))
 }
 
 /// `p` as the user's values make it: what the list and the card show
