@@ -11,9 +11,9 @@ use crate::rpc::{self, CallOpts};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use odoo_rpc::{Call, Error, Partner};
+use odoo_rpc::{Error, Partner};
 use staff_calls::edit::Values;
-use staff_calls::outbox::{self, Change, Ctx, Env, Status};
+use staff_calls::outbox::{self, Change, Ctx, Env, Request, Status};
 
 const FIRST_RETRY_MS: u32 = 2_000;
 const MAX_RETRY_MS: u32 = 60_000;
@@ -60,8 +60,15 @@ struct Device {
 }
 
 impl Env for Device {
-    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
-        rpc::call_with(call, &CallOpts::default()).await
+    async fn send(&self, r: Request) -> Result<serde_json::Value, Error> {
+        rpc::send_parts(
+            r.path,
+            &r.params,
+            r.kind,
+            r.needs_session,
+            &CallOpts::default(),
+        )
+        .await
     }
 
     async fn keep(&self, change: &Change) {

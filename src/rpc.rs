@@ -67,13 +67,32 @@ pub async fn call<C: Call>(call: &C) -> Result<C::Output, Error> {
 /// type: the transport below is one copy for every call, which keeps the
 /// app's WebAssembly small.
 pub async fn call_with<C: Call>(call: &C, opts: &CallOpts) -> Result<C::Output, Error> {
+    let params = call.params();
+    let result = send_parts(
+        call.path(),
+        &params,
+        call.kind(),
+        call.needs_session(),
+        opts,
+    );
+    call.decode(result.await?)
+}
+
+/// Sends a call given by its parts; the envelope's `result`.
+pub async fn send_parts(
+    path: String,
+    params: &Value,
+    kind: CallKind,
+    needs_session: bool,
+    opts: &CallOpts,
+) -> Result<Value, Error> {
     let request = Outgoing {
-        path: call.path(),
-        body: request_body(odoo_rpc::next_id(), &call.params()),
-        kind: call.kind(),
-        needs_session: call.needs_session(),
+        path,
+        body: request_body(odoo_rpc::next_id(), params),
+        kind,
+        needs_session,
     };
-    call.decode(send(&request, opts).await?)
+    send(&request, opts).await
 }
 
 /// A call reduced to what the transport needs.

@@ -22,7 +22,7 @@ use crate::edit::{
     Values,
 };
 use crate::{contact, create, created_like, new_tag, tags_named, update, Save};
-use odoo_rpc::{Call, Error, Partner, ServerVersion};
+use odoo_rpc::{Call, CallKind, Error, Partner, ServerVersion};
 use serde_json::{json, Value};
 
 /// Where the edit started: the contact as the server had it.
@@ -182,8 +182,35 @@ impl Change {
 // not be.
 #[allow(async_fn_in_trait)]
 pub trait Env {
-    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error>;
+    /// Sends one request; the JSON-RPC envelope's `result`.
+    async fn send(&self, request: Request) -> Result<Value, Error>;
     async fn keep(&self, change: &Change);
+}
+
+/// One request, whatever the call: what a transport needs. The sending
+/// code takes this one type rather than each call's, so the app's
+/// WebAssembly holds one copy of it, not one per call type.
+pub struct Request {
+    pub path: String,
+    pub params: Value,
+    pub kind: CallKind,
+    pub needs_session: bool,
+}
+
+impl Request {
+    pub fn of(call: &impl Call) -> Request {
+        Request {
+            path: call.path(),
+            params: call.params(),
+            kind: call.kind(),
+            needs_session: call.needs_session(),
+        }
+    }
+}
+
+/// Sends `call` through `env` and decodes the answer.
+async fn ask<C: Call>(env: &impl Env, call: &C) -> Result<C::Output, Error> {
+    call.decode(env.send(Request::of(call)).await?)
 }
 
 /// Who is sending, on what.
@@ -278,10 +305,10 @@ async fn create_tags(env: &impl Env, change: &mut Change) -> Result<(), Error> {
     for (id, name) in tags {
         let id = if id > 0 {
             id
-        } else if let Some(found) = env.call(&tags_named(&name)).await?.first() {
+        } else if let Some(found) = ask(env, &tags_named(&name)).await?.first() {
             found.id
         } else {
-            env.call(&new_tag(&name)).await?.0
+            ask(env, &new_tag(&name)).await?.0
         };
         made.push((id, name));
     }
@@ -319,7 +346,7 @@ async fn send_create(
     {
         let sent_vals = wire_values(sent, &filled(sent)).unwrap_or_default();
         let look = created_like(ctx.version, ctx.uid, since, &sent_vals, claimed);
-        if let Some(found) = env.call(&look).await?.into_iter().next() {
+        if let Some(found) = ask(env, &look).await?.into_iter().next() {
             let edited_since = change.mine != *sent;
             saved(change, found)?;
             if edited_since {
@@ -333,9 +360,9 @@ async fn send_create(
     change.status = Status::Unsure;
     env.keep(change).await;
     let partner = match create(ctx.version, vals) {
-        Save::WebSave(call) => env.call(&call).await?,
+        Save::WebSave(call) => ask(env, &call).await?,
         Save::Then(call) => {
-            let id = env.call(&call).await?;
+            let id = ask(env, &call).await?;
             change.id = Some(id);
             read_back(env, ctx, id).await?
         }
@@ -349,7 +376,17 @@ async fn send_update(env: &impl Env, ctx: &Ctx<'_>, change: &mut Change) -> Resu
     };
     let server = read_back(env, ctx, id).await?;
     let theirs = values_of(ctx.version, &server);
-    let base = change.base.clone().map(|b| b.values).unwrap_or_default();
+    let mut base = change.base.clone().map(|b| b.values).unwrap_or_default();
+    if let (Status::Unsure, Some(sent)) = (&change.status, &change.sent) {
+        // The last request's answer was lost, and it may have been applied
+        // before the user edited again: where the server holds what it
+        // sent, the change there is ours, not someone else's.
+        for (field, value) in sent {
+            if theirs.get(field).is_some_and(|t| t.same(value)) {
+                base.insert(field.clone(), value.clone());
+            }
+        }
+    }
     let m = merge(&base, &change.mine, &theirs);
     if !m.conflicts.is_empty() {
         change.status = Status::Conflict {
@@ -367,12 +404,13 @@ async fn send_update(env: &impl Env, ctx: &Ctx<'_>, change: &mut Change) -> Resu
     let vals = wire_values(&change.mine, &m.send).ok_or(Error::Shape {
         detail: "a tag was not created".into(),
     })?;
+    change.sent = Some(change.mine.clone());
     change.status = Status::Unsure;
     env.keep(change).await;
     let partner = match update(ctx.version, id, vals) {
-        Save::WebSave(call) => env.call(&call).await?,
+        Save::WebSave(call) => ask(env, &call).await?,
         Save::Then(call) => {
-            env.call(&call).await?;
+            ask(env, &call).await?;
             read_back(env, ctx, id).await?
         }
     };
@@ -380,7 +418,7 @@ async fn send_update(env: &impl Env, ctx: &Ctx<'_>, change: &mut Change) -> Resu
 }
 
 async fn read_back(env: &impl Env, ctx: &Ctx<'_>, id: i64) -> Result<Partner, Error> {
-    env.call(&contact(ctx.version, id))
+    ask(env, &contact(ctx.version, id))
         .await?
         .into_iter()
         .next()

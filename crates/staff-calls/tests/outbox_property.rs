@@ -5,11 +5,11 @@
 //! the user's last values.
 
 use demo_odoo::{Config, DemoOdoo};
-use odoo_rpc::{decode_call, next_id, request_body, Call, Error, ServerVersion};
+use odoo_rpc::{decode_call, decode_response, next_id, request_body, Call, Error, ServerVersion};
 use proptest::prelude::*;
-use serde_json::json;
+use serde_json::{json, Value};
 use staff_calls::edit::{blank, FieldValue, Values};
-use staff_calls::outbox::{drain, Change, Ctx, Env, Status};
+use staff_calls::outbox::{drain, Change, Ctx, Env, Request, Status};
 use std::cell::{Cell, RefCell};
 use std::net::SocketAddr;
 
@@ -66,7 +66,7 @@ impl Flaky {
 }
 
 impl Env for Flaky {
-    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
+    async fn send(&self, request: Request) -> Result<Value, Error> {
         let fault = self.fault();
         if let Fault::Lost = fault {
             return Err(Error::Network {
@@ -75,9 +75,9 @@ impl Env for Flaky {
         }
         let res = self
             .client
-            .post(format!("{}{}", self.url, call.path()))
+            .post(format!("{}{}", self.url, request.path))
             .header("content-type", "application/json")
-            .body(request_body(next_id(), &call.params()).to_string())
+            .body(request_body(next_id(), &request.params).to_string())
             .send()
             .await
             .map_err(|e| Error::Network {
@@ -90,7 +90,12 @@ impl Env for Flaky {
         if let Fault::AnswerLost = fault {
             return Err(Error::Timeout);
         }
-        decode_call(call, status, Some("application/json"), &body)
+        decode_response(
+            status,
+            Some("application/json"),
+            &body,
+            request.needs_session,
+        )
     }
 
     async fn keep(&self, _change: &Change) {

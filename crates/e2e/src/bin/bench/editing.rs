@@ -2,10 +2,10 @@
 //! the outbox draining 100 queued changes against the demo.
 
 use e2e::Browser;
-use odoo_rpc::{decode_call, next_id, request_body, AuthOutcome, Call, Error, Partner};
+use odoo_rpc::{decode_response, next_id, request_body, AuthOutcome, Call, Error, Partner};
 use serde_json::Value;
 use staff_calls::edit::FieldValue;
-use staff_calls::outbox::{drain, Change, Ctx, Env, Status};
+use staff_calls::outbox::{drain, Change, Ctx, Env, Request, Status};
 use std::time::Instant;
 
 /// A device with a plain HTTP client: the app's outbox logic, without the
@@ -22,12 +22,12 @@ fn network(e: impl std::fmt::Display) -> Error {
 }
 
 impl Env for Http {
-    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
+    async fn send(&self, request: Request) -> Result<Value, Error> {
         let res = self
             .client
-            .post(format!("{}{}", self.url, call.path()))
+            .post(format!("{}{}", self.url, request.path))
             .header("content-type", "application/json")
-            .body(request_body(next_id(), &call.params()).to_string())
+            .body(request_body(next_id(), &request.params).to_string())
             .send()
             .await
             .map_err(network)?;
@@ -38,10 +38,16 @@ impl Env for Http {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let body = res.text().await.map_err(network)?;
-        decode_call(call, status, kind.as_deref(), &body)
+        decode_response(status, kind.as_deref(), &body, request.needs_session)
     }
 
     async fn keep(&self, _change: &Change) {}
+}
+
+impl Http {
+    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
+        call.decode(self.send(Request::of(call)).await?)
+    }
 }
 
 /// Queues an edit of 100 contacts of `db` (a new phone each), then times

@@ -37,8 +37,8 @@ impl Report {
     ) {
         let name = name.into();
         let verdict = match budget {
-            Some(b) if value <= b => format!("pass (budget {b} {unit})"),
-            Some(b) => format!("OVER (budget {b} {unit})"),
+            Some(b) if value <= b => format!("pass (budget {b:.1} {unit})"),
+            Some(b) => format!("OVER (budget {b:.1} {unit})"),
             None => String::new(),
         };
         println!("{name:<58} {value:>12.1} {unit:<6} {verdict}");
