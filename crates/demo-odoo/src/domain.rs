@@ -337,6 +337,21 @@ impl Translator {
         )
     }
 
+    /// [`Self::accents`] after a folded test on `col`'s own folded copy:
+    /// an ASCII pattern against an ASCII text is answered by that test
+    /// already, so the costly comparison runs only for texts with other
+    /// letters (the name search's p95 on 100,000 contacts: 59 ms with it
+    /// on every row, under 10 ms without).
+    fn accents_after_fold(&mut self, col: &str, raw: String) -> String {
+        let ascii = raw.is_ascii();
+        let exact = self.accents(col, raw);
+        if ascii {
+            format!("(ascii_text({col}) OR {exact})")
+        } else {
+            exact
+        }
+    }
+
     fn bind(&mut self, v: Sql) -> &'static str {
         self.params.push(v);
         "?"
@@ -429,10 +444,16 @@ impl Translator {
         let prefilter = format!("{col} LIKE {} ESCAPE '\\'", self.bind(Sql::Text(pattern)));
         // The joined column holds every field it lists: this keeps the
         // match to the fields asked for, accents compared.
-        let each: Vec<String> = cols
-            .into_iter()
+        let mut each: Vec<String> = cols
+            .iter()
             .map(|c| self.accents(c, format!("%{value}%")))
             .collect();
+        // Every text of the row ASCII, and the term too: the joined test
+        // has answered (its columns are one line each).
+        if value.is_ascii() {
+            let ascii: Vec<String> = cols.iter().map(|c| format!("ascii_text({c})")).collect();
+            each.insert(0, format!("({})", ascii.join(" AND ")));
+        }
         Some(format!("({prefilter} AND ({}))", each.join(" OR ")))
     }
 
@@ -784,7 +805,7 @@ impl Translator {
                         "{folded} LIKE {} ESCAPE '\\'",
                         self.bind(Sql::Text(pattern.clone()))
                     );
-                    let exact = self.accents(unfolded(folded), raw.clone());
+                    let exact = self.accents_after_fold(unfolded(folded), raw.clone());
                     parts.push(format!("({prefilter} AND {exact})"));
                 }
                 Ok(format!("({})", parts.join(" OR ")))
@@ -936,7 +957,7 @@ impl Translator {
             let cond = format!(
                 "({folded} LIKE {} ESCAPE '\\' AND {})",
                 self.bind(Sql::Text(p)),
-                self.accents(col, raw)
+                self.accents_after_fold(col, raw)
             );
             // A folded copy holds '' for no value, which '%%' would match.
             if matches_empty && folded != col {
@@ -1184,9 +1205,10 @@ mod tests {
         ]);
         let (w, p) = sql(d, 18).unwrap();
         // One LIKE on the joined column first; the accents test after it
-        // reads only the rows that passed.
+        // reads only the rows that passed, and for an ASCII term only the
+        // texts that are not ASCII.
         assert!(
-            w.starts_with("((search_fold LIKE ? ESCAPE '\\' AND (ilike_text(complete_name) LIKE"),
+            w.starts_with("((search_fold LIKE ? ESCAPE '\\' AND ((ascii_text(complete_name) AND ascii_text(ref)"),
             "{w}"
         );
         assert_eq!(w.matches(" LIKE ").count(), 6, "{w}");

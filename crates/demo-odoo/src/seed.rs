@@ -98,6 +98,20 @@ pub fn register_functions(conn: &Connection, unaccent: bool) -> rusqlite::Result
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| fold(&s))),
     )?;
+    // Whether a text has nothing but ASCII (NULL counts): its folded copy
+    // is then exactly its lower case, and an ASCII pattern needs no second
+    // look. Read without copying: it runs once per candidate row.
+    conn.create_scalar_function(
+        "ascii_text",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            Ok(match ctx.get_raw(0) {
+                rusqlite::types::ValueRef::Text(t) => t.is_ascii(),
+                _ => true,
+            })
+        },
+    )?;
     conn.create_scalar_function(
         "ilike_text",
         1,
