@@ -19,14 +19,27 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A contact's folded email, reference, tax id and company id (each ""
-/// when empty), and its search text: the folded complete name and those
-/// four, one per line (what the app's contact search reads, one LIKE for
-/// all five).
-pub fn contact_texts(complete: &str, others: [Option<&str>; 4]) -> ([String; 4], String) {
+/// A contact's searched texts, folded.
+pub struct ContactTexts {
+    /// Email, reference, tax id and company id (each "" when empty).
+    pub folds: [String; 4],
+    /// The folded complete name and those four, one per line (what the
+    /// app's contact search reads, one LIKE for all five).
+    pub search: String,
+    /// Every one of them ASCII (the name too, which the complete name
+    /// ends with): a folded match is then an exact one for an ASCII term.
+    pub plain: bool,
+}
+
+pub fn contact_texts(complete: &str, others: [Option<&str>; 4]) -> ContactTexts {
     let folds = others.map(|v| v.map(fold).unwrap_or_default());
     let search = format!("{}\n{}", fold(complete), folds.join("\n"));
-    (folds, search)
+    let plain = complete.is_ascii() && others.iter().all(|o| o.is_none_or(str::is_ascii));
+    ContactTexts {
+        folds,
+        search,
+        plain,
+    }
 }
 
 /// The unaccented form of a lower-case Latin letter.

@@ -159,6 +159,9 @@ pub struct Model {
     /// A column joining the folded text of these fields (one per line), so
     /// that "any of them ilike x" is one LIKE (the app's contact search).
     pub joined_text: Option<(&'static str, &'static [&'static str])>,
+    /// A flag column set when these text columns are all ASCII (see
+    /// `fold::ContactTexts::plain`).
+    pub plain: Option<(&'static str, &'static [&'static str])>,
 }
 
 impl Model {
@@ -243,6 +246,17 @@ pub static PARTNER: Model = Model {
         &[
             "complete_name",
             "display_name",
+            "email",
+            "ref",
+            "vat",
+            "company_registry",
+        ],
+    )),
+    plain: Some((
+        "plain",
+        &[
+            "name",
+            "complete_name",
             "email",
             "ref",
             "vat",
@@ -381,6 +395,7 @@ pub static COUNTRY: Model = Model {
     parent: false,
     name_search_also: &["lower(code)"],
     joined_text: None,
+    plain: None,
     fields: &[
         required(f("name", "Country Name", folded("name", "name_fold"))),
         f("code", "Country Code", text("code")),
@@ -409,6 +424,7 @@ pub static STATE: Model = Model {
     parent: false,
     name_search_also: &["lower(code)"],
     joined_text: None,
+    plain: None,
     fields: &[
         required(f(
             "country_id",
@@ -434,6 +450,7 @@ pub static CATEGORY: Model = Model {
     parent: true,
     name_search_also: &[],
     joined_text: None,
+    plain: None,
     fields: &[
         required(f("name", "Tag Name", folded("name", "name_fold"))),
         f("color", "Color", Kind::Integer { col: "color" }),
@@ -483,6 +500,7 @@ pub static USER: Model = Model {
     parent: false,
     name_search_also: &[],
     joined_text: None,
+    plain: None,
     fields: &[
         f("name", "Name", text("name")),
         f("login", "Login", text("login")),

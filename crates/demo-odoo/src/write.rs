@@ -756,24 +756,27 @@ impl Writer<'_> {
         }
         let complete = name.trim().to_string();
         let [email, reference, vat, registry] = &me.texts;
-        let (folds, search) = contact_texts(
+        let texts = contact_texts(
             &complete,
             [email, reference, vat, registry].map(Option::as_deref),
         );
+        let [f0, f1, f2, f3] = &texts.folds;
         self.conn.execute(
             "UPDATE partner SET name_fold = ?2, complete_name = ?3, complete_fold = ?4, commercial_partner_id = ?5,
-               email_fold = ?6, ref_fold = ?7, vat_fold = ?8, registry_fold = ?9, search_fold = ?10 WHERE id = ?1",
+               email_fold = ?6, ref_fold = ?7, vat_fold = ?8, registry_fold = ?9, search_fold = ?10, plain = ?11
+               WHERE id = ?1",
             rusqlite::params![
                 id,
                 fold(me.name.as_deref().unwrap_or_default()),
                 complete,
                 fold(&complete),
                 commercial,
-                folds[0],
-                folds[1],
-                folds[2],
-                folds[3],
-                search
+                f0,
+                f1,
+                f2,
+                f3,
+                texts.search,
+                texts.plain
             ],
         )?;
         Ok(())

@@ -81,3 +81,39 @@ async fn ilike_compares_accents_unless_unaccent() {
     assert!(countries(&plain, "turk").await.is_empty());
     assert_eq!(countries(&folding, "turk").await, ["Türkiye"]);
 }
+
+/// A contact written with accents after it was made without: the ASCII
+/// shortcut must not keep taking it for an ASCII text.
+#[tokio::test]
+async fn a_name_written_with_accents_is_compared_with_them() {
+    let plain = start(config(18)).await;
+    let c = client();
+    sign_in(&c, &plain.url, "demo_big", "admin").await;
+    let call = |method: &'static str, args: serde_json::Value| {
+        call_kw(&c, &plain.url, "res.partner", method, args, json!({}))
+    };
+    let id = call("create", json!([{"name": "Angstrom Plain"}]))
+        .await
+        .result()
+        .as_i64()
+        .unwrap();
+    let leaf = |v: &str| json!([["name", "ilike", v]]);
+    assert_eq!(count(&plain, leaf("angstrom plain")).await, 1);
+    call("write", json!([[id], {"name": "Ångström Plain"}]))
+        .await
+        .result();
+    assert_eq!(
+        count(&plain, leaf("angstrom plain")).await,
+        0,
+        "accents are compared"
+    );
+    assert_eq!(count(&plain, leaf("ångström plain")).await, 1);
+    call("write", json!([[id], {"name": "Angstrom Plain"}]))
+        .await
+        .result();
+    assert_eq!(
+        count(&plain, leaf("angstrom plain")).await,
+        1,
+        "and plain again"
+    );
+}
