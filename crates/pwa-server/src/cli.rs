@@ -34,8 +34,10 @@ pub struct Args {
     /// Demo backend: a database filter regex, like Odoo's --db-filter.
     #[arg(long)]
     pub db_filter: Option<String>,
-    /// Sign-in attempts allowed per client address per minute.
-    #[arg(long, default_value_t = 20)]
+    /// Sign-in attempts allowed per client address per minute, failed or
+    /// not: a cap against floods, generous enough for an office behind
+    /// one address (failed ones are also capped per login, as Odoo does).
+    #[arg(long, default_value_t = 600)]
     pub sign_in_per_minute: u32,
 }
 

@@ -349,6 +349,81 @@ async fn odoo_down_or_slow_is_a_json_rpc_error_in_bounded_time() {
         .contains("did not answer in time"));
 }
 
+/// An Odoo that lets in any login whose password is "right", and answers
+/// a wrong one as Odoo 18 did (fixtures/odoo-wire/18/02).
+async fn sign_in_odoo() -> String {
+    let wrong = wire_transcripts::find(18, "02").unwrap().body;
+    let auth = post(move |body: String| {
+        let wrong = wrong.clone();
+        async move {
+            let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+            let answer = if v["params"]["password"] == "right" {
+                serde_json::json!({"jsonrpc": "2.0", "id": 1, "result": {"uid": 7}}).to_string()
+            } else {
+                wrong
+            };
+            ([("content-type", "application/json")], answer)
+        }
+    });
+    serve(Router::new().route("/web/session/authenticate", auth)).await
+}
+
+fn sign_in_body(login: &str, password: &str) -> String {
+    serde_json::json!({"jsonrpc": "2.0", "method": "call", "id": 1,
+        "params": {"db": "demo", "login": login, "password": password}})
+    .to_string()
+}
+
+#[tokio::test]
+async fn an_office_behind_one_address_all_get_in() {
+    let odoo = sign_in_odoo().await;
+    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 600).await;
+    let c = client();
+    for n in 0..200 {
+        let r = c
+            .post(format!("{url}/web/session/authenticate"))
+            .body(sign_in_body(&format!("staff{n}"), "right"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "staff{n}");
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["result"]["uid"], 7, "staff{n}: {v}");
+    }
+}
+
+#[tokio::test]
+async fn wrong_passwords_for_one_login_wait_after_the_cap() {
+    let odoo = sign_in_odoo().await;
+    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 600).await;
+    let c = client();
+    let attempt = |login: &str, password: &str| {
+        c.post(format!("{url}/web/session/authenticate"))
+            .body(sign_in_body(login, password))
+            .send()
+    };
+    let mut refused_at = None;
+    for n in 0..30 {
+        let r = attempt("ann", "guess").await.unwrap();
+        if r.status() == 429 {
+            assert!(r.headers().contains_key("retry-after"));
+            let v: serde_json::Value = r.json().await.unwrap();
+            let message = v["error"]["data"]["message"].as_str().unwrap_or_default();
+            assert!(message.contains("Please wait"), "{message}");
+            assert!(message.contains("seconds"), "{message}");
+            refused_at.get_or_insert(n);
+        } else {
+            let v: serde_json::Value = r.json().await.unwrap();
+            assert_eq!(v["error"]["data"]["name"], "odoo.exceptions.AccessDenied");
+            assert!(refused_at.is_none(), "let through again after the cap");
+        }
+    }
+    assert_eq!(refused_at, Some(10), "the eleventh wrong password waits");
+    // Another login from the same address, and the right one, get in.
+    let v: serde_json::Value = attempt("bob", "right").await.unwrap().json().await.unwrap();
+    assert_eq!(v["result"]["uid"], 7);
+}
+
 #[tokio::test]
 async fn sign_in_attempts_are_limited_per_address() {
     let odoo = fake_odoo().await;
