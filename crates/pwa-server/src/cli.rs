@@ -15,6 +15,11 @@ pub struct Args {
     /// it, /web/* is answered by the built-in demo backend.
     #[arg(long)]
     pub odoo: Option<String>,
+    /// Forward every /web route to Odoo, its database manager included.
+    /// Without it only what the app and Odoo's sign-in page use go
+    /// through; the rest answers 404.
+    #[arg(long)]
+    pub odoo_all_routes: bool,
     /// Seconds to wait for Odoo before answering the app that it is down.
     #[arg(long, default_value_t = 30)]
     pub odoo_timeout: u64,

@@ -27,8 +27,10 @@ pub enum Backend {
 }
 
 impl Backend {
-    pub fn odoo(url: &str, timeout: Duration) -> Result<Self, Error> {
-        Ok(Backend::Odoo(proxy::Proxy::new(url, timeout)?))
+    /// `all_routes`: every `/web` route, not only the app's and Odoo's
+    /// sign-in (see [`proxy::ROUTES`]).
+    pub fn odoo(url: &str, timeout: Duration, all_routes: bool) -> Result<Self, Error> {
+        Ok(Backend::Odoo(proxy::Proxy::new(url, timeout, all_routes)?))
     }
 }
 

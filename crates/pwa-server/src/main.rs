@@ -30,7 +30,11 @@ async fn main() -> std::process::ExitCode {
 async fn serve(args: Args) -> Result<(), Error> {
     let backend = match &args.odoo {
         Some(url) => {
-            let backend = Backend::odoo(url, Duration::from_secs(args.odoo_timeout))?;
+            let backend = Backend::odoo(
+                url,
+                Duration::from_secs(args.odoo_timeout),
+                args.odoo_all_routes,
+            )?;
             if let Backend::Odoo(proxy) = &backend {
                 match proxy.check().await {
                     Ok(version) => tracing::info!(%url, %version, "Odoo answers"),

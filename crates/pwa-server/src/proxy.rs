@@ -24,6 +24,54 @@ struct Inner {
     base: reqwest::Url,
     client: reqwest::Client,
     timeout: Duration,
+    /// Every `/web` route forwarded, not only [`ROUTES`].
+    all_routes: bool,
+}
+
+/// What the app calls, and what Odoo's own sign-in page needs (two-factor
+/// sign-in happens there: the page, its assets, its logo, the code form).
+/// Everything else under `/web` is 404 unless `--odoo-all-routes`: above
+/// all the database manager (create, duplicate, drop, backup, restore),
+/// which Odoo's documentation says to keep off the internet. An entry
+/// ending in `/` is a prefix.
+pub const ROUTES: [&str; 18] = [
+    "/web/session/authenticate",
+    "/web/session/get_session_info",
+    "/web/session/destroy",
+    "/web/session/logout",
+    "/web/dataset/call_kw",
+    "/web/dataset/call_kw/",
+    "/web/webclient/version_info",
+    "/web/version",
+    "/web/database/list",
+    "/web/image/",
+    "/web/login",
+    "/web/login/",
+    "/web/assets/",
+    "/web/static/",
+    "/web/binary/company_logo",
+    "/web/webclient/translations/",
+    "/web/webclient/locale/",
+    "/web/image",
+];
+
+/// Whether `path` is one of [`ROUTES`]. Dot segments, doubled slashes and
+/// encoded dots or slashes never are: a server could read them as another
+/// route than the one matched here.
+pub fn allowed(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    if lower.contains("/.")
+        || lower.contains("//")
+        || lower.contains("%2e")
+        || lower.contains("%2f")
+        || lower.contains('\\')
+    {
+        return false;
+    }
+    ROUTES.iter().any(|r| match r.strip_suffix('/') {
+        Some(_) => path.starts_with(r) && path.len() > r.len(),
+        None => path == *r,
+    })
 }
 
 /// Hop-by-hop headers are the connection's, not the message's.
@@ -39,7 +87,8 @@ const HOP_BY_HOP: [&str; 8] = [
 ];
 
 impl Proxy {
-    pub fn new(url: &str, timeout: Duration) -> Result<Self, Error> {
+    /// `all_routes`: forward every `/web` route, not only [`ROUTES`].
+    pub fn new(url: &str, timeout: Duration, all_routes: bool) -> Result<Self, Error> {
         let bad = |why: &str| Error::BadOdooUrl {
             url: url.to_string(),
             why: why.to_string(),
@@ -61,6 +110,7 @@ impl Proxy {
                 base,
                 client,
                 timeout,
+                all_routes,
             }),
         })
     }
@@ -108,6 +158,9 @@ impl Proxy {
 }
 
 async fn forward(State(proxy): State<Proxy>, req: Request<Body>) -> Response {
+    if !proxy.inner.all_routes && !allowed(req.uri().path()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let ip = client_ip(&req);
     let (parts, body) = req.into_parts();
     let url = proxy.target(parts.uri.path(), parts.uri.query());
@@ -197,4 +250,42 @@ fn unreachable_answer(status: StatusCode, message: &str) -> Response {
         message,
     );
     (status, axum::Json(answer)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::allowed;
+
+    #[test]
+    fn only_the_apps_routes_and_odoos_sign_in_pass() {
+        for ok in [
+            "/web/session/authenticate",
+            "/web/dataset/call_kw/res.partner/web_search_read",
+            "/web/dataset/call_kw",
+            "/web/image/res.partner/7/avatar_128",
+            "/web/login",
+            "/web/login/totp",
+            "/web/assets/1/web.assets_frontend.min.css",
+            "/web/database/list",
+        ] {
+            assert!(allowed(ok), "{ok}");
+        }
+        for no in [
+            "/web/database/manager",
+            "/web/database/drop",
+            "/web/database/backup",
+            "/web/database/list/../manager",
+            "/web/image/../database/manager",
+            "/web/image/%2e%2e/database/manager",
+            "/web/image/..%2Fdatabase/manager",
+            "/web//database/manager",
+            "/web",
+            "/web/dataset/call_kwx",
+            "/web/login2",
+            "/web/image/",
+            "/web/session/change_password",
+        ] {
+            assert!(!allowed(no), "{no}");
+        }
+    }
 }

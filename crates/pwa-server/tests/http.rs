@@ -93,7 +93,12 @@ async fn fake_odoo() -> String {
         tokio::time::sleep(Duration::from_secs(30)).await;
         "late"
     });
-    serve(Router::new().route("/web/slow", slow).fallback(echo)).await
+    serve(
+        Router::new()
+            .route("/web/dataset/call_kw/slow", slow)
+            .fallback(echo),
+    )
+    .await
 }
 
 async fn with_backend(backend: Backend, per_minute: u32) -> (String, tempfile::TempDir) {
@@ -110,7 +115,11 @@ async fn with_backend(backend: Backend, per_minute: u32) -> (String, tempfile::T
 #[tokio::test]
 async fn static_files_have_the_right_types_and_caching() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     let c = client();
     let get = |p: &str| c.get(format!("{url}{p}")).send();
 
@@ -162,7 +171,11 @@ async fn static_files_have_the_right_types_and_caching() {
 #[tokio::test]
 async fn client_routes_get_the_shell_and_missing_files_a_404() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     let c = client();
     let deep = c
         .get(format!("{url}/partners/42?q=x"))
@@ -183,7 +196,11 @@ async fn client_routes_get_the_shell_and_missing_files_a_404() {
 #[tokio::test]
 async fn compresses_with_brotli_when_asked() {
     let odoo = fake_odoo().await;
-    let (url, d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     let r = client()
         .get(format!("{url}/staff-pwa-0123456789abcdef.js"))
         .header("accept-encoding", "br")
@@ -203,7 +220,11 @@ async fn compresses_with_brotli_when_asked() {
 #[tokio::test]
 async fn the_builds_precompressed_twins_are_sent_as_they_are() {
     let odoo = fake_odoo().await;
-    let (url, d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     // Stand-ins whose bytes show which file was sent.
     let wasm = "staff-pwa-0123456789abcdef_bg.wasm";
     std::fs::write(d.path().join(format!("{wasm}.br")), b"BROTLI TWIN").unwrap();
@@ -238,7 +259,11 @@ async fn the_builds_precompressed_twins_are_sent_as_they_are() {
 #[tokio::test]
 async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     let r = client()
         .post(format!(
             "{url}/web/dataset/call_kw/res.partner/search_read?debug=1"
@@ -271,7 +296,11 @@ async fn odoo_pages_keep_their_own_headers_not_the_apps_csp() {
     // Odoo's login page (two-factor sign-in) runs inline scripts: the
     // app's strict policy must not reach it through the proxy.
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
     let r = client()
         .get(format!("{url}/web/login?redirect=%2Fpartners"))
         .send()
@@ -315,7 +344,11 @@ async fn odoo_down_or_slow_is_a_json_rpc_error_in_bounded_time() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}", l.local_addr().unwrap())
     };
-    let (url, _d) = with_backend(Backend::odoo(&dead, Duration::from_secs(2)).unwrap(), 20).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&dead, Duration::from_secs(2), false).unwrap(),
+        20,
+    )
+    .await;
     let r = client()
         .post(format!("{url}/web/session/get_session_info"))
         .body("{}")
@@ -328,13 +361,13 @@ async fn odoo_down_or_slow_is_a_json_rpc_error_in_bounded_time() {
 
     let odoo = fake_odoo().await;
     let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_millis(300)).unwrap(),
+        Backend::odoo(&odoo, Duration::from_millis(300), false).unwrap(),
         20,
     )
     .await;
     let started = std::time::Instant::now();
     let r = client()
-        .post(format!("{url}/web/slow"))
+        .post(format!("{url}/web/dataset/call_kw/slow"))
         .body("{}")
         .send()
         .await
@@ -377,7 +410,11 @@ fn sign_in_body(login: &str, password: &str) -> String {
 #[tokio::test]
 async fn an_office_behind_one_address_all_get_in() {
     let odoo = sign_in_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 600).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        600,
+    )
+    .await;
     let c = client();
     for n in 0..200 {
         let r = c
@@ -395,7 +432,11 @@ async fn an_office_behind_one_address_all_get_in() {
 #[tokio::test]
 async fn wrong_passwords_for_one_login_wait_after_the_cap() {
     let odoo = sign_in_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 600).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        600,
+    )
+    .await;
     let c = client();
     let attempt = |login: &str, password: &str| {
         c.post(format!("{url}/web/session/authenticate"))
@@ -427,7 +468,11 @@ async fn wrong_passwords_for_one_login_wait_after_the_cap() {
 #[tokio::test]
 async fn sign_in_attempts_are_limited_per_address() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(Backend::odoo(&odoo, Duration::from_secs(5)).unwrap(), 3).await;
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        3,
+    )
+    .await;
     let c = client();
     let attempt = || {
         c.post(format!("{url}/web/session/authenticate"))
@@ -542,4 +587,51 @@ async fn odoorpc_signs_in_and_searches_against_the_demo() {
     );
     assert!(lines.contains(&"count True"), "{stdout}");
     assert!(lines.iter().any(|l| l.starts_with("refused ")), "{stdout}");
+}
+
+#[tokio::test]
+async fn the_database_manager_is_not_forwarded_unless_asked() {
+    let odoo = fake_odoo().await;
+    let c = client();
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
+    for path in [
+        "/web/database/manager",
+        "/web/database/drop",
+        "/web/database/backup",
+        "/web/image/../database/manager",
+        "/web",
+    ] {
+        let r = c
+            .post(format!("{url}{path}"))
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+    }
+    let r = c
+        .post(format!("{url}/web/database/list"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "the app's database list");
+    let (all, _d2) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), true).unwrap(),
+        20,
+    )
+    .await;
+    let r = c
+        .post(format!("{all}/web/database/manager"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "--odoo-all-routes");
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["result"]["path"], "/web/database/manager");
 }
