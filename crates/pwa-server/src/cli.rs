@@ -39,6 +39,11 @@ pub struct Args {
     /// Demo backend: a database filter regex, like Odoo's --db-filter.
     #[arg(long)]
     pub db_filter: Option<String>,
+    /// Mark cookies Secure and SameSite=Lax always. Without it they are
+    /// marked when a proxy on this machine says X-Forwarded-Proto: https
+    /// (Odoo sets neither).
+    #[arg(long)]
+    pub secure_cookies: bool,
     /// Sign-in attempts allowed per client address per minute, failed or
     /// not: a cap against floods, generous enough for an office behind
     /// one address (failed ones are also capped per login, as Odoo does).

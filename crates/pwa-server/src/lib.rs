@@ -7,6 +7,7 @@
 //! included, comes from odoo-rpc, so the app decodes them like Odoo's.
 
 mod cli;
+mod cookies;
 mod error;
 mod headers;
 mod proxy;
@@ -39,6 +40,9 @@ pub struct Options {
     pub backend: Backend,
     /// Sign-in attempts allowed per client address per minute.
     pub sign_in_per_minute: u32,
+    /// Mark every cookie `Secure` (and `SameSite=Lax`), not only behind a
+    /// local proxy that says `X-Forwarded-Proto: https`.
+    pub secure_cookies: bool,
 }
 
 /// The whole server as one router, so tests serve it over real HTTP
@@ -56,10 +60,15 @@ pub fn app(opts: Options) -> Result<Router, Error> {
         Backend::Odoo(proxy) => (proxy.router(), false),
     };
     let limiter = Arc::new(rate_limit::SignInLimiter::new(opts.sign_in_per_minute));
-    let web = web.layer(axum::middleware::from_fn_with_state(
-        limiter,
-        rate_limit::limit_sign_in,
-    ));
+    let web = web
+        .layer(axum::middleware::from_fn_with_state(
+            limiter,
+            rate_limit::limit_sign_in,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            opts.secure_cookies,
+            cookies::harden,
+        ));
     // `/web` belongs to Odoo or the demo, everything else to the app.
     let dispatch = move |req: axum::extract::Request| {
         let path = req.uri().path();

@@ -68,6 +68,7 @@ async fn serve(args: Args) -> Result<(), Error> {
         dist: args.dist.clone(),
         backend,
         sign_in_per_minute: args.sign_in_per_minute,
+        secure_cookies: args.secure_cookies,
     })?;
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await

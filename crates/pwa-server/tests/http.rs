@@ -102,11 +102,20 @@ async fn fake_odoo() -> String {
 }
 
 async fn with_backend(backend: Backend, per_minute: u32) -> (String, tempfile::TempDir) {
+    with_options(backend, per_minute, false).await
+}
+
+async fn with_options(
+    backend: Backend,
+    per_minute: u32,
+    secure_cookies: bool,
+) -> (String, tempfile::TempDir) {
     let d = dist();
     let router = app(Options {
         dist: d.path().to_path_buf(),
         backend,
         sign_in_per_minute: per_minute,
+        secure_cookies,
     })
     .unwrap();
     (serve(router).await, d)
@@ -634,4 +643,46 @@ async fn the_database_manager_is_not_forwarded_unless_asked() {
     assert_eq!(r.status(), 200, "--odoo-all-routes");
     let v: serde_json::Value = r.json().await.unwrap();
     assert_eq!(v["result"]["path"], "/web/database/manager");
+}
+
+#[tokio::test]
+async fn behind_tls_the_session_cookie_is_secure_and_same_site() {
+    let odoo = fake_odoo().await;
+    let c = client();
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
+    let cookie = |r: &reqwest::Response| r.headers()["set-cookie"].to_str().unwrap().to_string();
+    let call = |base: &str, proto: Option<&str>| {
+        let mut r = c
+            .post(format!("{base}/web/session/get_session_info"))
+            .body("{}");
+        if let Some(p) = proto {
+            r = r.header("x-forwarded-proto", p);
+        }
+        r.send()
+    };
+    // Plain HTTP: as Odoo set it.
+    let plain = call(&url, None).await.unwrap();
+    assert_eq!(cookie(&plain), "session_id=abc; HttpOnly; Path=/");
+    // A local TLS proxy says https.
+    let tls = call(&url, Some("https")).await.unwrap();
+    assert_eq!(
+        cookie(&tls),
+        "session_id=abc; HttpOnly; Path=/; Secure; SameSite=Lax"
+    );
+    // --secure-cookies: always.
+    let (always, _d2) = with_options(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+        true,
+    )
+    .await;
+    let r = call(&always, None).await.unwrap();
+    assert_eq!(
+        cookie(&r),
+        "session_id=abc; HttpOnly; Path=/; Secure; SameSite=Lax"
+    );
 }
