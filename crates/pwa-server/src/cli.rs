@@ -39,6 +39,10 @@ pub struct Args {
     /// Demo backend: a database filter regex, like Odoo's --db-filter.
     #[arg(long)]
     pub db_filter: Option<String>,
+    /// The largest request body accepted under /web, in bytes (a larger
+    /// one gets a JSON-RPC error at once).
+    #[arg(long, default_value_t = 1024 * 1024)]
+    pub max_request_bytes: usize,
     /// Mark cookies Secure and SameSite=Lax always. Without it they are
     /// marked when a proxy on this machine says X-Forwarded-Proto: https
     /// (Odoo sets neither).

@@ -6,6 +6,7 @@
 //! build, shipped as files): what it says on the wire, its own errors
 //! included, comes from odoo-rpc, so the app decodes them like Odoo's.
 
+mod body_limit;
 mod cli;
 mod cookies;
 mod error;
@@ -43,6 +44,8 @@ pub struct Options {
     /// Mark every cookie `Secure` (and `SameSite=Lax`), not only behind a
     /// local proxy that says `X-Forwarded-Proto: https`.
     pub secure_cookies: bool,
+    /// The largest request body `/web` accepts, in bytes.
+    pub max_request_bytes: usize,
 }
 
 /// The whole server as one router, so tests serve it over real HTTP
@@ -68,6 +71,10 @@ pub fn app(opts: Options) -> Result<Router, Error> {
         .layer(axum::middleware::from_fn_with_state(
             opts.secure_cookies,
             cookies::harden,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            opts.max_request_bytes,
+            body_limit::limit,
         ));
     // `/web` belongs to Odoo or the demo, everything else to the app.
     let dispatch = move |req: axum::extract::Request| {

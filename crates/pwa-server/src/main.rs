@@ -69,6 +69,7 @@ async fn serve(args: Args) -> Result<(), Error> {
         backend,
         sign_in_per_minute: args.sign_in_per_minute,
         secure_cookies: args.secure_cookies,
+        max_request_bytes: args.max_request_bytes,
     })?;
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await

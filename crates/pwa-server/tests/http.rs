@@ -116,6 +116,7 @@ async fn with_options(
         backend,
         sign_in_per_minute: per_minute,
         secure_cookies,
+        max_request_bytes: 1024 * 1024,
     })
     .unwrap();
     (serve(router).await, d)
@@ -685,4 +686,47 @@ async fn behind_tls_the_session_cookie_is_secure_and_same_site() {
         cookie(&r),
         "session_id=abc; HttpOnly; Path=/; Secure; SameSite=Lax"
     );
+}
+
+#[tokio::test]
+async fn a_request_over_a_megabyte_gets_an_error_not_a_hang() {
+    let odoo = fake_odoo().await;
+    let c = client();
+    let (url, _d) = with_backend(
+        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
+        20,
+    )
+    .await;
+    let path = format!("{url}/web/dataset/call_kw/res.partner/read");
+    let big = "x".repeat(2 * 1024 * 1024);
+    let check = |r: reqwest::Response| async move {
+        assert_eq!(r.status(), 413);
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["error"]["data"]["name"], "pwa_server.RequestTooLarge");
+    };
+    check(c.post(&path).body(big.clone()).send().await.unwrap()).await;
+    // Without a length (chunked), cut off at the cap too.
+    let chunks = futures_chunks(big);
+    check(
+        c.post(&path)
+            .body(reqwest::Body::wrap_stream(chunks))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    // A call of ordinary size goes through.
+    let r = c.post(&path).body("{}").send().await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+fn futures_chunks(
+    s: String,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
+    let parts: Vec<Result<Vec<u8>, std::io::Error>> = s
+        .into_bytes()
+        .chunks(64 * 1024)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    futures_util::stream::iter(parts)
 }
