@@ -11,8 +11,6 @@ use axum::response::{IntoResponse, Response};
 use odoo_rpc::ErrorAnswer;
 use serde_json::Value;
 
-pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
-
 pub async fn limit(State(max): State<usize>, req: Request<Body>, next: Next) -> Response {
     let declared = req
         .headers()
