@@ -157,10 +157,14 @@ impl Outbox {
             change = Some(c);
         });
         if let Some(c) = change {
+            // Kept and sent at once: IndexedDB runs its writes in the order
+            // they were asked for, so this one lands before the "unsure"
+            // one the sending makes before its request leaves (and the
+            // save on screen waits for neither).
             spawn_local(async move {
                 outbox_store::put(&who, &c).await;
-                self.drain();
             });
+            self.drain();
         }
     }
 

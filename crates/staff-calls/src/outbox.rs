@@ -257,8 +257,11 @@ pub fn field_named(message: &str) -> Option<String> {
 
 /// Sends one change. `Ok` when it reached a state the user or the server
 /// settled (saved, conflict, refused); `Err` when the server could not be
-/// reached or the answer was lost: the change is kept as it is, to be sent
-/// again later, after the ones before it.
+/// reached or the answer was lost: the change is to be sent again later,
+/// after the ones before it. The change is kept (through [`Env::keep`])
+/// before any request that may apply it leaves; keeping its outcome is
+/// the caller's (the app writes it, or drops it once saved, after showing
+/// it).
 pub async fn send(
     env: &impl Env,
     ctx: &Ctx<'_>,
@@ -284,13 +287,11 @@ pub async fn send(
         }
         Err(e) => {
             change.tries += 1;
-            env.keep(change).await;
             return Err(e);
         }
         Ok(()) => {}
     }
     change.tries = 0;
-    env.keep(change).await;
     Ok(())
 }
 
@@ -434,9 +435,10 @@ fn saved(change: &mut Change, partner: Partner) -> Result<(), Error> {
     Ok(())
 }
 
-/// Sends every pending change in order. Stops at the first that could not
-/// reach the server (the later ones wait: the order is kept); a conflict
-/// or a refusal does not hold the others back.
+/// Sends every pending change in order, keeping each one's outcome.
+/// Stops at the first that could not reach the server (the later ones
+/// wait: the order is kept); a conflict or a refusal does not hold the
+/// others back.
 pub async fn drain(env: &impl Env, ctx: &Ctx<'_>, changes: &mut [Change]) -> Result<(), Error> {
     for i in 0..changes.len() {
         let claimed: Vec<i64> = changes
@@ -445,7 +447,9 @@ pub async fn drain(env: &impl Env, ctx: &Ctx<'_>, changes: &mut [Change]) -> Res
             .filter(|(j, _)| *j != i)
             .filter_map(|(_, c)| c.id)
             .collect();
-        send(env, ctx, &mut changes[i], &claimed).await?;
+        let sent = send(env, ctx, &mut changes[i], &claimed).await;
+        env.keep(&changes[i]).await;
+        sent?;
     }
     Ok(())
 }
