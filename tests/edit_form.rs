@@ -8,8 +8,7 @@
 
 mod common;
 
-use common::{has, text, until};
-use leptos::prelude::*;
+use common::{has, mount_at, text, until};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -97,23 +96,6 @@ fn release() {
     let _ = f.call0(&JsValue::NULL);
 }
 
-fn mount_at(
-    url: &str,
-) -> (
-    web_sys::HtmlElement,
-    leptos::mount::UnmountHandle<impl Mountable>,
-) {
-    stub_server();
-    let _ = window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(url));
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
-    (host, handle)
-}
-
 fn input(host: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlInputElement {
     host.query_selector(css)
         .unwrap()
@@ -141,7 +123,7 @@ fn click(host: &web_sys::HtmlElement, css: &str) {
 
 #[wasm_bindgen_test]
 async fn a_save_shows_not_sent_yet_at_once_then_saved() {
-    let (host, handle) = mount_at("/partners/71/edit");
+    let (host, handle) = mount_at("/partners/71/edit", stub_server);
     until("the form", &host, |h| has(h, "#f-phone")).await;
     set_save("hold");
     type_into(&host, "#f-phone", "+44 20 7946 0071");
@@ -166,7 +148,7 @@ async fn a_save_shows_not_sent_yet_at_once_then_saved() {
 
 #[wasm_bindgen_test]
 async fn a_refusal_is_shown_beside_its_field_and_the_form_reopens_as_typed() {
-    let (host, handle) = mount_at("/partners/72/edit");
+    let (host, handle) = mount_at("/partners/72/edit", stub_server);
     until("the form", &host, |h| has(h, "#f-phone")).await;
     set_save("refuse");
     type_into(&host, "#f-phone", "+44 20 7946 0072");
@@ -180,7 +162,7 @@ async fn a_refusal_is_shown_beside_its_field_and_the_form_reopens_as_typed() {
     // Back to the form, after a reload: the change comes from the device.
     drop(handle);
     host.remove();
-    let (host, handle) = mount_at("/partners/72/edit");
+    let (host, handle) = mount_at("/partners/72/edit", stub_server);
     until("the form again", &host, |h| has(h, "#f-phone")).await;
     assert_eq!(input(&host, "#f-phone").value(), "+44 20 7946 0072");
     assert_eq!(input(&host, "#f-city").value(), "Leeds");
@@ -204,7 +186,7 @@ async fn a_refusal_is_shown_beside_its_field_and_the_form_reopens_as_typed() {
 
 #[wasm_bindgen_test]
 async fn an_empty_name_is_refused_on_the_form_and_nothing_is_sent() {
-    let (host, handle) = mount_at("/partners/73/edit");
+    let (host, handle) = mount_at("/partners/73/edit", stub_server);
     until("the form", &host, |h| has(h, "#f-name")).await;
     type_into(&host, "#f-name", "  ");
     type_into(&host, "#f-email", "kept@example.com");

@@ -5,9 +5,8 @@
 
 mod common;
 
-use common::{has, text, until};
+use common::{has, mount_at, text, until};
 
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -88,28 +87,9 @@ fn names(host: &web_sys::HtmlElement) -> Vec<String> {
         .collect()
 }
 
-/// Mounts the whole app at `url`, signed in through the stub.
-fn mount_at(
-    url: &str,
-) -> (
-    web_sys::HtmlElement,
-    leptos::mount::UnmountHandle<impl Mountable>,
-) {
-    stub_server();
-    let _ = window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(url));
-    let host: web_sys::HtmlElement =
-        wasm_bindgen::JsCast::unchecked_into(document().create_element("div").unwrap());
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
-    (host, handle)
-}
-
 #[wasm_bindgen_test]
 async fn loading_shows_a_skeleton_then_the_rows_and_their_count() {
-    let (host, handle) = mount_at("/partners");
+    let (host, handle) = mount_at("/partners", stub_server);
     set_mode("hold");
     until("the skeleton", &host, |h| has(h, ".skeleton")).await;
     assert!(text(&host).contains("Loading contacts…"));
@@ -125,7 +105,7 @@ async fn loading_shows_a_skeleton_then_the_rows_and_their_count() {
 
 #[wasm_bindgen_test]
 async fn an_empty_answer_says_so() {
-    let (host, handle) = mount_at("/partners?q=nobody");
+    let (host, handle) = mount_at("/partners?q=nobody", stub_server);
     set_mode("empty");
     until("the empty message", &host, |h| {
         text(h).contains("No contacts match.")
@@ -138,7 +118,7 @@ async fn an_empty_answer_says_so() {
 
 #[wasm_bindgen_test]
 async fn an_error_keeps_the_rows_and_retry_brings_the_answer() {
-    let (host, handle) = mount_at("/partners");
+    let (host, handle) = mount_at("/partners", stub_server);
     until("the first rows", &host, |h| names(h).len() == 3).await;
     let before = names(&host);
 

@@ -35,3 +35,25 @@ pub async fn until(
     }
     panic!("{what}: never happened; the page says {:?}", text(host));
 }
+
+/// Mounts the whole app at `url` in a new element, after `stub` has
+/// replaced the server.
+pub fn mount_at(
+    url: &str,
+    stub: fn(),
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::prelude::Mountable>,
+) {
+    use wasm_bindgen::JsCast;
+    stub();
+    let _ = leptos::prelude::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    let document = leptos::prelude::document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
+    (host, handle)
+}

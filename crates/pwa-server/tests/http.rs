@@ -101,6 +101,11 @@ async fn fake_odoo() -> String {
     .await
 }
 
+/// The proxy to `odoo`, as the binary makes it by default.
+fn proxy_to(odoo: &str) -> Backend {
+    Backend::odoo(odoo, Duration::from_secs(5), false).unwrap()
+}
+
 async fn with_backend(backend: Backend, per_minute: u32) -> (String, tempfile::TempDir) {
     with_options(backend, per_minute, false).await
 }
@@ -125,11 +130,7 @@ async fn with_options(
 #[tokio::test]
 async fn static_files_have_the_right_types_and_caching() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let c = client();
     let get = |p: &str| c.get(format!("{url}{p}")).send();
 
@@ -181,11 +182,7 @@ async fn static_files_have_the_right_types_and_caching() {
 #[tokio::test]
 async fn client_routes_get_the_shell_and_missing_files_a_404() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let c = client();
     let deep = c
         .get(format!("{url}/partners/42?q=x"))
@@ -206,11 +203,7 @@ async fn client_routes_get_the_shell_and_missing_files_a_404() {
 #[tokio::test]
 async fn compresses_with_brotli_when_asked() {
     let odoo = fake_odoo().await;
-    let (url, d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, d) = with_backend(proxy_to(&odoo), 20).await;
     let r = client()
         .get(format!("{url}/staff-pwa-0123456789abcdef.js"))
         .header("accept-encoding", "br")
@@ -230,11 +223,7 @@ async fn compresses_with_brotli_when_asked() {
 #[tokio::test]
 async fn the_builds_precompressed_twins_are_sent_as_they_are() {
     let odoo = fake_odoo().await;
-    let (url, d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, d) = with_backend(proxy_to(&odoo), 20).await;
     // Stand-ins whose bytes show which file was sent.
     let wasm = "staff-pwa-0123456789abcdef_bg.wasm";
     std::fs::write(d.path().join(format!("{wasm}.br")), b"BROTLI TWIN").unwrap();
@@ -269,11 +258,7 @@ async fn the_builds_precompressed_twins_are_sent_as_they_are() {
 #[tokio::test]
 async fn proxy_forwards_cookies_and_forwarded_headers_both_ways() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let r = client()
         .post(format!(
             "{url}/web/dataset/call_kw/res.partner/search_read?debug=1"
@@ -306,11 +291,7 @@ async fn odoo_pages_keep_their_own_headers_not_the_apps_csp() {
     // Odoo's login page (two-factor sign-in) runs inline scripts: the
     // app's strict policy must not reach it through the proxy.
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let r = client()
         .get(format!("{url}/web/login?redirect=%2Fpartners"))
         .send()
@@ -420,11 +401,7 @@ fn sign_in_body(login: &str, password: &str) -> String {
 #[tokio::test]
 async fn an_office_behind_one_address_all_get_in() {
     let odoo = sign_in_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        600,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 600).await;
     let c = client();
     for n in 0..200 {
         let r = c
@@ -442,11 +419,7 @@ async fn an_office_behind_one_address_all_get_in() {
 #[tokio::test]
 async fn wrong_passwords_for_one_login_wait_after_the_cap() {
     let odoo = sign_in_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        600,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 600).await;
     let c = client();
     let attempt = |login: &str, password: &str| {
         c.post(format!("{url}/web/session/authenticate"))
@@ -478,11 +451,7 @@ async fn wrong_passwords_for_one_login_wait_after_the_cap() {
 #[tokio::test]
 async fn sign_in_attempts_are_limited_per_address() {
     let odoo = fake_odoo().await;
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        3,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 3).await;
     let c = client();
     let attempt = || {
         c.post(format!("{url}/web/session/authenticate"))
@@ -603,11 +572,7 @@ async fn odoorpc_signs_in_and_searches_against_the_demo() {
 async fn the_database_manager_is_not_forwarded_unless_asked() {
     let odoo = fake_odoo().await;
     let c = client();
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     for path in [
         "/web/database/manager",
         "/web/database/drop",
@@ -650,11 +615,7 @@ async fn the_database_manager_is_not_forwarded_unless_asked() {
 async fn behind_tls_the_session_cookie_is_secure_and_same_site() {
     let odoo = fake_odoo().await;
     let c = client();
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let cookie = |r: &reqwest::Response| r.headers()["set-cookie"].to_str().unwrap().to_string();
     let call = |base: &str, proto: Option<&str>| {
         let mut r = c
@@ -675,12 +636,7 @@ async fn behind_tls_the_session_cookie_is_secure_and_same_site() {
         "session_id=abc; HttpOnly; Path=/; Secure; SameSite=Lax"
     );
     // --secure-cookies: always.
-    let (always, _d2) = with_options(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-        true,
-    )
-    .await;
+    let (always, _d2) = with_options(proxy_to(&odoo), 20, true).await;
     let r = call(&always, None).await.unwrap();
     assert_eq!(
         cookie(&r),
@@ -692,11 +648,7 @@ async fn behind_tls_the_session_cookie_is_secure_and_same_site() {
 async fn a_request_over_a_megabyte_gets_an_error_not_a_hang() {
     let odoo = fake_odoo().await;
     let c = client();
-    let (url, _d) = with_backend(
-        Backend::odoo(&odoo, Duration::from_secs(5), false).unwrap(),
-        20,
-    )
-    .await;
+    let (url, _d) = with_backend(proxy_to(&odoo), 20).await;
     let path = format!("{url}/web/dataset/call_kw/res.partner/read");
     let big = "x".repeat(2 * 1024 * 1024);
     let check = |r: reqwest::Response| async move {

@@ -124,23 +124,28 @@ async fn demo(version: u8) -> String {
     url
 }
 
-async fn signed_in(url: &str) -> (reqwest::Client, i64) {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("a client");
-    let call = staff_calls::sign_in("demo", "demo", "demo");
+/// `call` over a network that holds.
+async fn ask<C: Call>(client: &reqwest::Client, url: &str, call: &C) -> Result<C::Output, Error> {
     let body = client
         .post(format!("{url}{}", call.path()))
         .header("content-type", "application/json")
         .body(request_body(next_id(), &call.params()).to_string())
         .send()
         .await
-        .expect("sign-in answers")
+        .expect("the demo answers")
         .text()
         .await
         .expect("a body");
-    let uid = match decode_call(&call, 200, Some("application/json"), &body) {
+    decode_call(call, 200, Some("application/json"), &body)
+}
+
+async fn signed_in(url: &str) -> (reqwest::Client, i64) {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("a client");
+    let call = staff_calls::sign_in("demo", "demo", "demo");
+    let uid = match ask(&client, url, &call).await {
         Ok(odoo_rpc::AuthOutcome::SignedIn(info)) => info.uid,
         other => panic!("demo/demo signs in: {other:?}"),
     };
@@ -234,17 +239,7 @@ async fn run(version: u8, url: &str, steps: Vec<Step>, faults: Vec<Fault>, tag: 
             vec!["email".into()],
             odoo_rpc::SearchOpts::default(),
         );
-        let body = client
-            .post(format!("{url}{}", call.path()))
-            .header("content-type", "application/json")
-            .body(request_body(next_id(), &call.params()).to_string())
-            .send()
-            .await
-            .expect("search answers")
-            .text()
-            .await
-            .expect("a body");
-        let rows = decode_call(&call, 200, Some("application/json"), &body).expect("rows");
+        let rows = ask(&client, url, &call).await.expect("rows");
         assert_eq!(rows.len(), 1, "{name} is on the server once: {rows:?}");
         let want = match values.get("email") {
             Some(FieldValue::Text(t)) if !t.is_empty() => Some(t.clone()),
