@@ -133,3 +133,59 @@ async fn a_killed_demo_keeps_every_acknowledged_session_and_write() -> e2e::Resu
     assert!(names.len() <= acknowledged.len() + 1, "{names:?}");
     Ok(())
 }
+
+/// Enough descriptors for the idle connections on both ends (the server
+/// inherits the limit): a fresh machine's soft limit may be 1,024.
+fn raise_open_files(to: u64) {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write `lim`.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 && lim.rlim_cur < to {
+            lim.rlim_cur = to.min(lim.rlim_max);
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_thousand_idle_connections_do_not_stop_others_being_served() -> e2e::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    raise_open_files(4096);
+    let server = Server::start(&[])?;
+    let addr = server.url.trim_start_matches("http://").to_string();
+    // Slowloris: each starts a request and never finishes its headers.
+    let mut idle = Vec::new();
+    for _ in 0..1000 {
+        let mut s = tokio::net::TcpStream::connect(&addr).await?;
+        s.write_all(b"POST /web/session/authenticate HTTP/1.1\r\nHost: x\r\n")
+            .await?;
+        idle.push(s);
+    }
+    // A bound on the wait, so a server that stopped answering fails the
+    // test instead of hanging it.
+    let c = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
+        .cookie_store(true)
+        .build()
+        .expect("a client");
+    let page = c
+        .get(format!("{}/index.html", server.url))
+        .send()
+        .await
+        .expect("the app is served");
+    assert_eq!(page.status(), 200);
+    let signed = rpc(
+        &c,
+        &server.url,
+        "/web/session/authenticate",
+        json!({"db": "demo", "login": "demo", "password": "demo"}),
+    )
+    .await
+    .expect("a sign-in is answered");
+    assert!(signed["result"]["uid"].as_i64().is_some(), "{signed}");
+    drop(idle);
+    Ok(())
+}
