@@ -18,6 +18,15 @@ use serde_json::Value;
 use std::io;
 use std::net::SocketAddr;
 
+/// One constructor per exception the demo raises, named for it.
+macro_rules! raises {
+    ($($fun:ident => $name:literal),* $(,)?) => {
+        $(pub fn $fun(m: impl Into<String>) -> Self {
+            Self::new($name, m)
+        })*
+    };
+}
+
 /// An exception as "Python" raised it: its dotted name and message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PyError {
@@ -32,26 +41,14 @@ impl PyError {
             message: message.into(),
         }
     }
-    pub fn value(m: impl Into<String>) -> Self {
-        Self::new("builtins.ValueError", m)
-    }
-    pub fn type_error(m: impl Into<String>) -> Self {
-        Self::new("builtins.TypeError", m)
-    }
-    pub fn key(m: impl Into<String>) -> Self {
-        Self::new("builtins.KeyError", m)
-    }
-    pub fn attribute(m: impl Into<String>) -> Self {
-        Self::new("builtins.AttributeError", m)
-    }
-    pub fn access(m: impl Into<String>) -> Self {
-        Self::new("odoo.exceptions.AccessError", m)
-    }
-    pub fn denied(m: impl Into<String>) -> Self {
-        Self::new("odoo.exceptions.AccessDenied", m)
-    }
-    pub fn user(m: impl Into<String>) -> Self {
-        Self::new("odoo.exceptions.UserError", m)
+    raises! {
+        value => "builtins.ValueError",
+        type_error => "builtins.TypeError",
+        key => "builtins.KeyError",
+        attribute => "builtins.AttributeError",
+        access => "odoo.exceptions.AccessError",
+        denied => "odoo.exceptions.AccessDenied",
+        user => "odoo.exceptions.UserError",
     }
     /// Something failed inside the demo itself (SQLite, a poisoned lock).
     pub fn internal(e: impl std::fmt::Display) -> Self {
