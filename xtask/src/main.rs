@@ -1,4 +1,4 @@
-//! `cargo xtask run | test | dist | bench`: the project's one entry point.
+//! `cargo xtask run | test | dist | bench | fuzz`: the project's one entry point.
 //! It installs what is missing (pinned in `tools.rs`), then builds, serves
 //! or tests. See the README.
 
@@ -20,7 +20,9 @@ commands:
   test  fmt, clippy (native and wasm32), native tests, browser tests
         (wasm-bindgen-test) and end-to-end tests in headless Chromium
   dist  build the release app into dist/ and target/release/pwa-server
-  bench measure speed and size against the budgets (see README)";
+  bench measure speed and size against the budgets (see README)
+  fuzz  [--cases N] bad input at scale: odoo-rpc's decoders and demo-odoo's
+        request handling, N cases each (default 100000); none may panic";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "test" => cmd_test(rest),
         "dist" => cmd_dist().map(|_| ()),
         "bench" => cmd_bench(rest),
+        "fuzz" => cmd_fuzz(rest),
         "post-build" => post_build::run(),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -271,6 +274,39 @@ fn cmd_test(args: &[String]) -> Result<()> {
         Err(e) => t.fail(E2E_TESTS, &format!("build: {e}")),
     }
     t.finish()
+}
+
+/// The fuzz targets are property tests (proptest) run at scale: cargo-fuzz
+/// needs a nightly compiler this machine cannot fetch.
+fn cmd_fuzz(args: &[String]) -> Result<()> {
+    let cases: u64 = match args {
+        [] => 100_000,
+        [flag, n] if flag == "--cases" => n
+            .parse()
+            .map_err(|_| format!("--cases {n}: not a number"))?,
+        _ => return Err("fuzz: usage: cargo xtask fuzz [--cases N]".into()),
+    };
+    for (krate, target) in [("odoo-rpc", "fuzz"), ("demo-odoo", "fuzz")] {
+        let started = std::time::Instant::now();
+        run(cargo()
+            .args([
+                "test",
+                "--release",
+                "-p",
+                krate,
+                "--test",
+                target,
+                "--",
+                "--test-threads",
+                "2",
+            ])
+            .env("FUZZ_CASES", cases.to_string()))?;
+        println!(
+            "fuzz: {krate}: {cases} cases per target, no panic, {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 fn cmd_bench(args: &[String]) -> Result<()> {
