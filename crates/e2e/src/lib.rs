@@ -86,6 +86,11 @@ pub struct Server {
 }
 
 impl Server {
+    /// The server's process id (the bench reads its memory).
+    pub fn pid(&self) -> u32 {
+        self._proc.0.id()
+    }
+
     /// pwa-server with the demo backend (in memory) on a free port.
     pub fn start(extra: &[&str]) -> Result<Server> {
         Self::start_with_partners(3000, extra)

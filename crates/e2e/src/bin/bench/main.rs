@@ -3,6 +3,7 @@
 //! target/bench/results.json. Timings are measured, never asserted in tests.
 
 mod editing;
+mod soak;
 
 use e2e::{Browser, Server};
 use serde_json::{json, Value};
@@ -391,6 +392,13 @@ async fn main() -> e2e::Result<()> {
     );
     let mut report = Report::default();
     println!("{:<58} {:>12} {:<6} budget", "measure", "value", "unit");
+    let soak_minutes: Option<f64> = std::env::args()
+        .skip_while(|a| a != "--soak")
+        .nth(1)
+        .and_then(|v| v.parse().ok());
+    if let Some(minutes) = soak_minutes {
+        return soak_figures(&mut report, minutes, partners).await;
+    }
 
     let server = Server::start_with_partners(partners, &[])?;
     let url = server.url.clone();
@@ -470,7 +478,55 @@ async fn main() -> e2e::Result<()> {
     drop(b);
 
     server_figures(&mut report, partners, &url, &urls).await?;
-    write_results(&report, partners)
+    write_results(&report, partners, "results.json")
+}
+
+/// `--soak MINUTES`: 200 sessions through pwa-server, every answer checked.
+async fn soak_figures(report: &mut Report, minutes: f64, partners: usize) -> e2e::Result<()> {
+    let s = soak::run(minutes, partners).await?;
+    report.add("soak: minutes", minutes, "min", None);
+    report.add("soak: requests", s.requests as f64, "", None);
+    report.add(
+        "soak: requests per second",
+        s.requests as f64 / s.seconds,
+        "req/s",
+        None,
+    );
+    report.add(
+        "soak: latency p50",
+        percentile(s.times_ms.clone(), 0.5),
+        "ms",
+        None,
+    );
+    report.add(
+        "soak: latency p95",
+        percentile(s.times_ms.clone(), 0.95),
+        "ms",
+        None,
+    );
+    report.add(
+        "soak: latency p99",
+        percentile(s.times_ms, 0.99),
+        "ms",
+        None,
+    );
+    report.add("soak: errors", s.errors as f64, "", Some(0.0));
+    report.add("soak: wrong answers", s.wrong as f64, "", Some(0.0));
+    report.add(
+        "soak: pwa-server RSS, warm",
+        s.rss_start_kb as f64 / 1024.0,
+        "MB",
+        None,
+    );
+    report.add(
+        "soak: pwa-server RSS, end",
+        s.rss_end_kb as f64 / 1024.0,
+        "MB",
+        None,
+    );
+    let growth = (s.rss_end_kb as f64 / s.rss_start_kb.max(1) as f64 - 1.0) * 100.0;
+    report.add("soak: RSS growth", growth, "%", Some(10.0));
+    write_results(report, partners, "soak.json")
 }
 
 /// Scrolling through 10,000 contacts: DOM size, memory, longest task.
@@ -613,8 +669,8 @@ async fn server_figures(
     Ok(())
 }
 
-/// Writes every figure to target/bench/results.json.
-fn write_results(report: &Report, partners: usize) -> e2e::Result<()> {
+/// Writes every figure to target/bench/`file`.
+fn write_results(report: &Report, partners: usize, file: &str) -> e2e::Result<()> {
     let rows: Vec<Value> = report
         .rows
         .iter()
@@ -627,9 +683,9 @@ fn write_results(report: &Report, partners: usize) -> e2e::Result<()> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
     std::fs::create_dir_all(&dir)?;
     std::fs::write(
-        dir.join("results.json"),
+        dir.join(file),
         serde_json::to_string_pretty(&out).unwrap_or_default(),
     )?;
-    println!("\nwritten to target/bench/results.json");
+    println!("\nwritten to target/bench/{file}");
     Ok(())
 }
