@@ -681,11 +681,53 @@ fn write_results(report: &Report, partners: usize, file: &str) -> e2e::Result<()
         .collect();
     let out = json!({"results": rows, "details": report.extra, "partners": partners});
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
-    std::fs::create_dir_all(&dir)?;
-    std::fs::write(
-        dir.join(file),
-        serde_json::to_string_pretty(&out).unwrap_or_default(),
-    )?;
-    println!("\nwritten to target/bench/{file}");
+    let history = dir.join("history");
+    std::fs::create_dir_all(&history)?;
+    compare_with_last(&history, file, report);
+    let text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    std::fs::write(dir.join(file), &text)?;
+    // One file per run, named so that they sort in time order.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    std::fs::write(history.join(format!("{secs}-{file}")), &text)?;
+    println!("\nwritten to target/bench/{file} and target/bench/history/");
     Ok(())
+}
+
+/// Prints what moved since the last run of the same kind (history kept in
+/// target/bench/history), so a change that costs size or time shows.
+fn compare_with_last(history: &std::path::Path, file: &str, report: &Report) {
+    let last = std::fs::read_dir(history)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(&format!("-{file}")))
+        .max();
+    let Some(last) = last else { return };
+    let Ok(text) = std::fs::read_to_string(&last) else {
+        return;
+    };
+    let Ok(before) = serde_json::from_str::<Value>(&text) else {
+        return;
+    };
+    println!("\nsince {}:", last.display());
+    for r in &report.rows {
+        let old = before["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|o| o["name"] == r.name.as_str())
+            .and_then(|o| o["value"].as_f64());
+        if let Some(old) = old.filter(|o| *o != 0.0) {
+            let change = (r.value / old - 1.0) * 100.0;
+            if change.abs() >= 5.0 {
+                println!(
+                    "  {:<58} {old:>10.1} -> {:>10.1} {} ({change:+.0} %)",
+                    r.name, r.value, r.unit
+                );
+            }
+        }
+    }
 }
