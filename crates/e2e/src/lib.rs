@@ -421,6 +421,23 @@ pub async fn signed_in() -> Result<(Server, Browser)> {
 /// Asks the Odoo behind `base` (as `login`) for `model` records matching
 /// `domain`, with `fields`: what the server really holds, not what a
 /// browser shows.
+/// One JSON-RPC call to `base` (pwa-server or the demo) with `client`'s
+/// cookies: the whole envelope, as the server sent it.
+pub async fn rpc(
+    client: &reqwest::Client,
+    base: &str,
+    path: &str,
+    params: serde_json::Value,
+) -> std::result::Result<serde_json::Value, reqwest::Error> {
+    client
+        .post(format!("{base}{path}"))
+        .json(&serde_json::json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}))
+        .send()
+        .await?
+        .json()
+        .await
+}
+
 pub async fn odoo_search(
     base: &str,
     login: &str,
@@ -435,28 +452,21 @@ pub async fn odoo_search(
         .cookie_store(true)
         .build()
         .map_err(|e| fail(e.to_string()))?;
-    let rpc = |path: &str, params: serde_json::Value| {
-        client
-            .post(format!("{base}{path}"))
-            .json(
-                &serde_json::json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}),
-            )
-            .send()
-    };
     rpc(
+        &client,
+        base,
         "/web/session/authenticate",
         serde_json::json!({"db": "demo", "login": login, "password": login}),
     )
     .await
     .map_err(|e| fail(e.to_string()))?;
-    let answer: serde_json::Value = rpc(
+    let answer = rpc(
+        &client,
+        base,
         "/web/dataset/call_kw/res.partner/search_read",
         serde_json::json!({"model": "res.partner", "method": "search_read", "args": [],
             "kwargs": {"domain": domain, "fields": fields, "context": {"active_test": false}}}),
     )
-    .await
-    .map_err(|e| fail(e.to_string()))?
-    .json()
     .await
     .map_err(|e| fail(e.to_string()))?;
     answer["result"]

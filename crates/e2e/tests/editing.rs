@@ -7,7 +7,7 @@
 //! and started again at the same address. The second one serves the app
 //! too: a browser on it is "someone else, online".
 
-use e2e::{odoo_search, Browser, Server};
+use e2e::{odoo_search, rpc, Browser, Server};
 use serde_json::json;
 
 /// The app's server (alive throughout) and Odoo behind it (the demo, which
@@ -281,29 +281,24 @@ async fn delete_on_server(s: &Setup, id: i64) -> e2e::Result<()> {
         .cookie_store(true)
         .build()
         .expect("a client");
-    let rpc = |path: &str, params: serde_json::Value| {
-        client
-            .post(format!("{}{path}", s.odoo_url))
-            .json(&json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}))
-            .send()
-    };
     let fail = |e: reqwest::Error| e2e::Error::Start {
         what: "unlink",
         why: e.to_string(),
     };
     rpc(
+        &client,
+        &s.odoo_url,
         "/web/session/authenticate",
         json!({"db": "demo", "login": "admin", "password": "admin"}),
     )
     .await
     .map_err(fail)?;
-    let r: serde_json::Value = rpc(
+    let r = rpc(
+        &client,
+        &s.odoo_url,
         "/web/dataset/call_kw/res.partner/unlink",
         json!({"model": "res.partner", "method": "unlink", "args": [[id]], "kwargs": {}}),
     )
-    .await
-    .map_err(fail)?
-    .json()
     .await
     .map_err(fail)?;
     assert_eq!(r["result"], json!(true), "unlink {id}: {r}");

@@ -3,22 +3,8 @@
 //! folder: every session it had answered for and every write it had
 //! acknowledged is there, and none twice.
 
-use e2e::{odoo_search, Server};
-use serde_json::{json, Value};
-
-async fn rpc(
-    c: &reqwest::Client,
-    base: &str,
-    path: &str,
-    params: Value,
-) -> Result<Value, reqwest::Error> {
-    c.post(format!("{base}{path}"))
-        .json(&json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}))
-        .send()
-        .await?
-        .json()
-        .await
-}
+use e2e::{odoo_search, rpc, Server};
+use serde_json::json;
 
 fn client() -> reqwest::Client {
     reqwest::Client::builder()

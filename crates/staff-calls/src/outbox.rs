@@ -209,7 +209,7 @@ impl Request {
 }
 
 /// Sends `call` through `env` and decodes the answer.
-async fn ask<C: Call>(env: &impl Env, call: &C) -> Result<C::Output, Error> {
+pub async fn ask<C: Call>(env: &impl Env, call: &C) -> Result<C::Output, Error> {
     call.decode(env.send(Request::of(call)).await?)
 }
 

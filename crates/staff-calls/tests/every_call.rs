@@ -6,9 +6,11 @@
 //! error and decode through the app's own types. A field, an order or a
 //! keyword that a version lacks fails here, naming the call.
 
+mod common;
+
 use demo_odoo::{Config, DemoOdoo};
 use odoo_rpc::versions::{Has, Release, MAJORS};
-use odoo_rpc::{decode_call, next_id, request_body, Call, Partner, ServerVersion, WebSearchPlan};
+use odoo_rpc::{Call, Partner, ServerVersion, WebSearchPlan};
 use serde_json::Value;
 use staff_calls::edit::{self, FieldValue};
 use staff_calls::query::{Kind, PartnerQuery};
@@ -102,21 +104,9 @@ async fn demo(version: u8, mono: bool) -> Demo {
 
 /// Sends `call` as the app does and decodes the answer with its own type.
 async fn send<C: Call>(client: &reqwest::Client, url: &str, call: &C) -> Result<C::Output, String> {
-    let res = client
-        .post(format!("{url}{}", call.path()))
-        .header("content-type", "application/json")
-        .body(request_body(next_id(), &call.params()).to_string())
-        .send()
+    common::call(client, url, call)
         .await
-        .map_err(|e| e.to_string())?;
-    let status = res.status().as_u16();
-    let ct = res
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(String::from);
-    let body = res.text().await.map_err(|e| e.to_string())?;
-    decode_call(call, status, ct.as_deref(), &body).map_err(|e| format!("{e:?}"))
+        .map_err(|e| format!("{e:?}"))
 }
 
 fn note(failed: &mut Vec<String>, name: &str, r: Result<(), String>) {

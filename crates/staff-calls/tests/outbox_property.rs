@@ -4,13 +4,15 @@
 //! server holding each change exactly once: one contact per create, with
 //! the user's last values.
 
+mod common;
+
 use demo_odoo::{Config, DemoOdoo};
-use odoo_rpc::{decode_call, decode_response, next_id, request_body, Call, Error, ServerVersion};
+use odoo_rpc::{Error, ServerVersion};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use staff_calls::edit::{blank, FieldValue, Values};
 use staff_calls::outbox::{drain, Change, Ctx, Env, Request, Status};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::net::SocketAddr;
 
 #[derive(Clone, Copy, Debug)]
@@ -53,7 +55,6 @@ struct Flaky {
     url: String,
     faults: Vec<Fault>,
     next: Cell<usize>,
-    kept: RefCell<usize>,
 }
 
 impl Flaky {
@@ -73,34 +74,14 @@ impl Env for Flaky {
                 detail: "injected: never sent".into(),
             });
         }
-        let res = self
-            .client
-            .post(format!("{}{}", self.url, request.path))
-            .header("content-type", "application/json")
-            .body(request_body(next_id(), &request.params).to_string())
-            .send()
-            .await
-            .map_err(|e| Error::Network {
-                detail: e.to_string(),
-            })?;
-        let status = res.status().as_u16();
-        let body = res.text().await.map_err(|e| Error::Network {
-            detail: e.to_string(),
-        })?;
+        let answer = common::post(&self.client, &self.url, &request).await;
         if let Fault::AnswerLost = fault {
             return Err(Error::Timeout);
         }
-        decode_response(
-            status,
-            Some("application/json"),
-            &body,
-            request.needs_session,
-        )
+        answer
     }
 
-    async fn keep(&self, _change: &Change) {
-        *self.kept.borrow_mut() += 1;
-    }
+    async fn keep(&self, _change: &Change) {}
 }
 
 async fn demo(version: u8) -> String {
@@ -124,28 +105,13 @@ async fn demo(version: u8) -> String {
     url
 }
 
-/// `call` over a network that holds.
-async fn ask<C: Call>(client: &reqwest::Client, url: &str, call: &C) -> Result<C::Output, Error> {
-    let body = client
-        .post(format!("{url}{}", call.path()))
-        .header("content-type", "application/json")
-        .body(request_body(next_id(), &call.params()).to_string())
-        .send()
-        .await
-        .expect("the demo answers")
-        .text()
-        .await
-        .expect("a body");
-    decode_call(call, 200, Some("application/json"), &body)
-}
-
 async fn signed_in(url: &str) -> (reqwest::Client, i64) {
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .build()
         .expect("a client");
     let call = staff_calls::sign_in("demo", "demo", "demo");
-    let uid = match ask(&client, url, &call).await {
+    let uid = match common::call(&client, url, &call).await {
         Ok(odoo_rpc::AuthOutcome::SignedIn(info)) => info.uid,
         other => panic!("demo/demo signs in: {other:?}"),
     };
@@ -192,7 +158,6 @@ async fn run(version: u8, url: &str, steps: Vec<Step>, faults: Vec<Fault>, tag: 
         url: url.to_string(),
         faults,
         next: Cell::new(0),
-        kept: RefCell::new(0),
     };
     let ctx = Ctx {
         version: &server_version,
@@ -239,7 +204,7 @@ async fn run(version: u8, url: &str, steps: Vec<Step>, faults: Vec<Fault>, tag: 
             vec!["email".into()],
             odoo_rpc::SearchOpts::default(),
         );
-        let rows = ask(&client, url, &call).await.expect("rows");
+        let rows = common::call(&client, url, &call).await.expect("rows");
         assert_eq!(rows.len(), 1, "{name} is on the server once: {rows:?}");
         let want = match values.get("email") {
             Some(FieldValue::Text(t)) if !t.is_empty() => Some(t.clone()),

@@ -2,10 +2,10 @@
 //! the outbox draining 100 queued changes against the demo.
 
 use e2e::Browser;
-use odoo_rpc::{decode_response, next_id, request_body, AuthOutcome, Call, Error, Partner};
+use odoo_rpc::{decode_response, next_id, request_body, AuthOutcome, Error, Partner};
 use serde_json::Value;
 use staff_calls::edit::FieldValue;
-use staff_calls::outbox::{drain, Change, Ctx, Env, Request, Status};
+use staff_calls::outbox::{ask, drain, Change, Ctx, Env, Request, Status};
 use std::time::Instant;
 
 /// A device with a plain HTTP client: the app's outbox logic, without the
@@ -44,12 +44,6 @@ impl Env for Http {
     async fn keep(&self, _change: &Change) {}
 }
 
-impl Http {
-    async fn call<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
-        call.decode(self.send(Request::of(call)).await?)
-    }
-}
-
 /// Queues an edit of 100 contacts of `db` (a new phone each), then times
 /// one drain: in milliseconds, with how many ended saved.
 pub async fn drain_100(url: &str, db: &str) -> Result<(f64, usize), Error> {
@@ -60,10 +54,7 @@ pub async fn drain_100(url: &str, db: &str) -> Result<(f64, usize), Error> {
             .map_err(network)?,
         url: url.to_string(),
     };
-    let info = match env
-        .call(&staff_calls::sign_in(db, "admin", "admin"))
-        .await?
-    {
+    let info = match ask(&env, &staff_calls::sign_in(db, "admin", "admin")).await? {
         AuthOutcome::SignedIn(info) => info,
         other => {
             return Err(Error::Shape {
@@ -72,7 +63,7 @@ pub async fn drain_100(url: &str, db: &str) -> Result<(f64, usize), Error> {
         }
     };
     let version = info.version();
-    let found: Value = env.call(&staff_calls::may(&version, "write")).await?;
+    let found: Value = ask(&env, &staff_calls::may(&version, "write")).await?;
     if found != Value::Bool(true) {
         return Err(Error::Shape {
             detail: "admin may not write".into(),
@@ -83,7 +74,7 @@ pub async fn drain_100(url: &str, db: &str) -> Result<(f64, usize), Error> {
         if changes.len() == 100 {
             break;
         }
-        let rows: Vec<Partner> = env.call(&staff_calls::contact(&version, id)).await?;
+        let rows: Vec<Partner> = ask(&env, &staff_calls::contact(&version, id)).await?;
         let Some(p) = rows.into_iter().next() else {
             continue;
         };

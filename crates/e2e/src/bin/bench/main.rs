@@ -5,7 +5,7 @@
 mod editing;
 mod soak;
 
-use e2e::{Browser, Server};
+use e2e::{rpc, Browser, Server};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -250,20 +250,6 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
     report
         .extra
         .insert("shell_files".into(), Value::Array(files));
-}
-
-async fn rpc(
-    c: &reqwest::Client,
-    url: &str,
-    path: &str,
-    params: Value,
-) -> Result<Value, reqwest::Error> {
-    c.post(format!("{url}{path}"))
-        .json(&json!({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}))
-        .send()
-        .await?
-        .json()
-        .await
 }
 
 async fn signed_in_client(url: &str) -> Result<reqwest::Client, reqwest::Error> {

@@ -42,16 +42,9 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-async fn rpc(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Option<Value> {
-    let v: Value = c
-        .post(format!("{url}{path}"))
-        .json(&json!({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}))
-        .send()
-        .await
-        .ok()?
-        .json()
-        .await
-        .ok()?;
+/// The call's envelope when it succeeded; `None` for any failure.
+async fn ok(c: &reqwest::Client, url: &str, path: &str, params: Value) -> Option<Value> {
+    let v = e2e::rpc(c, url, path, params).await.ok()?;
     v.get("error").is_none().then_some(v)
 }
 
@@ -62,7 +55,7 @@ async fn session(url: String, n: usize, until: Instant) -> Tally {
         return t;
     };
     let auth = json!({"db": "demo_big", "login": "admin", "password": "admin"});
-    if rpc(&c, &url, "/web/session/authenticate", auth)
+    if ok(&c, &url, "/web/session/authenticate", auth)
         .await
         .is_none()
     {
@@ -74,7 +67,7 @@ async fn session(url: String, n: usize, until: Instant) -> Tally {
         let term = TERMS[i % TERMS.len()];
         i += 1;
         let started = Instant::now();
-        let found = rpc(
+        let found = ok(
             &c,
             &url,
             "/web/dataset/call_kw/res.partner/web_search_read",
@@ -101,7 +94,7 @@ async fn session(url: String, n: usize, until: Instant) -> Tally {
         }
         let Some(first) = rows.first() else { continue };
         let started = Instant::now();
-        let card = rpc(
+        let card = ok(
             &c,
             &url,
             "/web/dataset/call_kw/res.partner/read",
