@@ -19,11 +19,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// country that does not exist), or "hold" (no answer until
 /// `window.__release()`). `window.__saves[id]` counts the saves per id.
 fn stub_server() {
-    let install = js_sys::Function::new_with_args(
-        "session, refusal",
+    common::stub_odoo18(
         r#"
-        const json = (body) => new Response(JSON.stringify(body),
-            { status: 200, headers: { 'Content-Type': 'application/json' } });
         const records = {};
         const record = (id) => records[id] || (records[id] = { id, name: 'Person ' + id,
             display_name: 'Person ' + id, is_company: false, parent_id: false, function: false,
@@ -33,14 +30,7 @@ fn stub_server() {
             write_date: '2026-11-01 10:00:00' });
         window.__save = 'ok';
         window.__saves = {};
-        window.fetch = async function (input, init) {
-          const req = input instanceof Request ? input : new Request(input, init);
-          const path = new URL(req.url).pathname;
-          if (path === '/web/session/get_session_info') return new Response(session,
-              { status: 200, headers: { 'Content-Type': 'application/json' } });
-          if (path === '/web/webclient/version_info') return json({ jsonrpc: '2.0', id: 1,
-              result: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''] } });
-          if (!path.startsWith('/web/dataset/call_kw')) return new Response('not here', { status: 404 });
+        const callKw = async (req) => {
           const { params } = await req.json();
           const ok = (result) => json({ jsonrpc: '2.0', id: 1, result });
           switch (params.method) {
@@ -62,18 +52,11 @@ fn stub_server() {
               data: { name: 'builtins.AttributeError', message: 'not in the stub: ' + params.method } } });
         };
         "#,
+        &["refusal"],
+        &[common::raw_body(include_str!(
+            "../fixtures/odoo-wire/18/write/06g-create-invalid-country_id.txt"
+        ))],
     );
-    install
-        .call2(
-            &JsValue::NULL,
-            &JsValue::from_str(&common::raw_body(include_str!(
-                "../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt"
-            ))),
-            &JsValue::from_str(&common::raw_body(include_str!(
-                "../fixtures/odoo-wire/18/write/06g-create-invalid-country_id.txt"
-            ))),
-        )
-        .expect("installing the stub");
 }
 
 fn set_save(mode: &str) {

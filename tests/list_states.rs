@@ -12,23 +12,13 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The body Odoo 18 sent for `get_session_info` with a live cookie.
-fn session_body() -> String {
-    common::raw_body(include_str!(
-        "../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt"
-    ))
-}
-
 /// Installs the stub. `window.__list` steers the contacts answer:
 /// "rows" (three contacts), "one" (only the first of them), "empty",
 /// "error" (a server error), or "hold" (no answer until
 /// `window.__release()`). `window.__listCalls` counts the contacts calls.
 fn stub_server() {
-    let install = js_sys::Function::new_with_args(
-        "session",
+    common::stub_odoo18(
         r#"
-        const json = (body, status) => new Response(JSON.stringify(body),
-            { status: status || 200, headers: { 'Content-Type': 'application/json' } });
         const partner = (id, name, city) => ({ id, name, display_name: name, is_company: false,
             parent_id: false, function: false, email: false, phone: false, mobile: false,
             city, country_id: false, write_date: '2026-11-01 10:00:00' });
@@ -36,14 +26,7 @@ fn stub_server() {
             partner(3, 'Grace Hopper', 'Arlington')];
         window.__list = 'rows';
         window.__listCalls = 0;
-        window.fetch = async function (input, init) {
-          const req = input instanceof Request ? input : new Request(input, init);
-          const path = new URL(req.url).pathname;
-          if (path === '/web/session/get_session_info') return new Response(session,
-              { status: 200, headers: { 'Content-Type': 'application/json' } });
-          if (path === '/web/webclient/version_info') return json({ jsonrpc: '2.0', id: 1,
-              result: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''] } });
-          if (!path.startsWith('/web/dataset/call_kw')) return new Response('not here', { status: 404 });
+        const callKw = async (req) => {
           window.__listCalls += 1;
           const mode = window.__list;
           if (mode === 'hold') await new Promise(r => { window.__release = r; });
@@ -53,10 +36,9 @@ fn stub_server() {
           return json({ jsonrpc: '2.0', id: 1, result: { length: records.length, records } });
         };
         "#,
+        &[],
+        &[],
     );
-    install
-        .call1(&JsValue::NULL, &JsValue::from_str(&session_body()))
-        .expect("installing the stub");
 }
 
 fn set_mode(mode: &str) {

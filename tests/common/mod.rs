@@ -57,3 +57,42 @@ pub fn mount_at(
     let handle = leptos::mount::mount_to(host.clone(), staff_pwa::App);
     (host, handle)
 }
+
+/// Replaces `window.fetch` with an Odoo 18 the app is signed in to: the
+/// session info a real one sent (fixtures/odoo-wire/18/04a), its version,
+/// a 404 for other routes, and every `call_kw` answered by `callKw`, an
+/// `async (req) => Response` that `setup` (JavaScript) must define; it may
+/// use `json(body, status)`. `values` are strings `setup` sees by `names`.
+pub fn stub_odoo18(setup: &str, names: &[&str], values: &[String]) {
+    let body = format!(
+        r#"
+        const json = (body, status) => new Response(JSON.stringify(body),
+            {{ status: status || 200, headers: {{ 'Content-Type': 'application/json' }} }});
+        {setup}
+        window.fetch = async function (input, init) {{
+          const req = input instanceof Request ? input : new Request(input, init);
+          const path = new URL(req.url).pathname;
+          if (path === '/web/session/get_session_info') return new Response(session,
+              {{ status: 200, headers: {{ 'Content-Type': 'application/json' }} }});
+          if (path === '/web/webclient/version_info') return json({{ jsonrpc: '2.0', id: 1,
+              result: {{ server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''] }} }});
+          if (!path.startsWith('/web/dataset/call_kw')) return new Response('not here', {{ status: 404 }});
+          return callKw(req);
+        }};
+        "#
+    );
+    let params = std::iter::once("session")
+        .chain(names.iter().copied())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let args = js_sys::Array::new();
+    args.push(&wasm_bindgen::JsValue::from_str(&raw_body(include_str!(
+        "../../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt"
+    ))));
+    for v in values {
+        args.push(&wasm_bindgen::JsValue::from_str(v));
+    }
+    js_sys::Function::new_with_args(&params, &body)
+        .apply(&wasm_bindgen::JsValue::NULL, &args)
+        .expect("installing the stub");
+}
