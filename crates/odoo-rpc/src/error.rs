@@ -156,6 +156,23 @@ impl Error {
         }
     }
 
+    /// The server's own words, whole (the user is shown only their first
+    /// paragraph, by [`Error::user_message`]); `None` for failures that
+    /// are not the server's refusal.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            Error::AccessDenied { message }
+            | Error::TooManyAttempts { message }
+            | Error::AccessError { message }
+            | Error::MissingError { message }
+            | Error::UserError { message }
+            | Error::ValidationError { message }
+            | Error::NotFound { message }
+            | Error::Server { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+
     pub fn is_session_expired(&self) -> bool {
         matches!(self, Error::SessionExpired)
     }

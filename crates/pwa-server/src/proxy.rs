@@ -44,6 +44,7 @@ pub const ROUTES: [&str; 18] = [
     "/web/webclient/version_info",
     "/web/version",
     "/web/database/list",
+    "/web/image",
     "/web/image/",
     "/web/login",
     "/web/login/",
@@ -52,7 +53,6 @@ pub const ROUTES: [&str; 18] = [
     "/web/binary/company_logo",
     "/web/webclient/translations/",
     "/web/webclient/locale/",
-    "/web/image",
 ];
 
 /// Whether `path` is one of [`ROUTES`]. Dot segments, doubled slashes and

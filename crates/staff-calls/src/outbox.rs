@@ -281,7 +281,7 @@ pub async fn send(
             change.status = Status::Refused {
                 // The whole message: the field may be named past the first
                 // paragraph the user is shown ("Constraint: …_fkey").
-                field: field_named(&e.to_string()),
+                field: e.server_message().and_then(field_named),
                 message: e.user_message(),
             };
         }
