@@ -10,10 +10,26 @@ const AVATARS = "avatars";
 const AVATARS_MAX = 400;
 const NAVIGATION_TIMEOUT_MS = 4000;
 
+const CATALOGUES = "/i18n/";
+
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a page must never run with files from two builds.
   // The app asks for it when the user accepts the update.
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(PRECACHE)));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL);
+      await cache.addAll(PRECACHE);
+      // The languages the last build was used in: this build's wording of
+      // them, so an update does not leave the app without its language
+      // offline. Best effort: the app falls back to another it has.
+      for (const name of await caches.keys()) {
+        if (!name.startsWith(SHELL_PREFIX) || name === SHELL) continue;
+        for (const req of await (await caches.open(name)).keys()) {
+          if (new URL(req.url).pathname.startsWith(CATALOGUES)) await cache.add(req.url).catch(() => {});
+        }
+      }
+    })()
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -48,6 +64,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigation(req));
     return;
   }
+  if (url.pathname.startsWith(CATALOGUES)) {
+    event.respondWith(catalogue(req));
+    return;
+  }
   event.respondWith(caches.open(SHELL).then((c) => c.match(req)).then((hit) => hit || fetch(req)));
 });
 
@@ -63,6 +83,17 @@ async function navigation(req) {
     const shell = await cache.match("/index.html");
     return shell || Response.error();
   }
+}
+
+// Only the catalogue in use is downloaded (not precached), and kept with
+// this build's files once it is.
+async function catalogue(req) {
+  const cache = await caches.open(SHELL);
+  const hit = await cache.match(req);
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (res.ok) await cache.put(req, res.clone());
+  return res;
 }
 
 function withTimeout(promise, ms) {

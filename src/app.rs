@@ -1,6 +1,7 @@
 //! The router, the session in context, and the guard that sends a signed-out
 //! user to sign in and back to exactly where they were.
 
+use crate::i18n::t;
 use crate::offline::network::Network;
 use crate::offline::worker;
 use crate::outbox::Outbox;
@@ -18,21 +19,25 @@ pub fn App() -> impl IntoView {
     let network = Network::provide();
     Outbox::provide(session);
     let updates = worker::provide();
+    let words = crate::i18n::provide(session);
     spawn_local(session.restore());
+    // Nothing is drawn before the words are in (a few milliseconds, from
+    // the worker's cache once visited): no flash of empty labels.
     view! {
+        <Show when=move || words.get()>
         <Router>
             <Guard/>
             <Show when=move || !network.reachable.get() && session.is_signed_in()>
-                <div class="banner warn" role="status">"Connection lost — retrying"</div>
+                <div class="banner warn" role="status">{t("connection-lost")}</div>
             </Show>
             <Show when=move || updates.ready.get()>
                 <div class="banner info" role="status">
-                    "A new version is available — "
-                    <button type="button" class="linkish" on:click=move |_| spawn_local(worker::apply_update())>"Reload"</button>
+                    {t("update-ready")} " "
+                    <button type="button" class="linkish" on:click=move |_| spawn_local(worker::apply_update())>{t("update-reload")}</button>
                 </div>
             </Show>
             <main id="main">
-                <Routes fallback=|| view! { <p class="empty">"This page does not exist."</p> }>
+                <Routes fallback=|| view! { <p class="empty">{t("page-missing")}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/partners"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/partners") view=PartnersPage/>
@@ -42,6 +47,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+        </Show>
     }
 }
 
@@ -77,7 +83,7 @@ fn Guard() -> impl IntoView {
     });
     view! {
         <Show when=move || session.status.get() == Status::Checking>
-            <div class="checking" role="status">"Loading…"</div>
+            <div class="checking" role="status">{t("loading")}</div>
         </Show>
     }
 }

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod contacts;
+pub mod i18n;
 pub mod list;
 pub mod offline;
 pub mod outbox;

@@ -1,6 +1,8 @@
 //! Pure arithmetic of the contacts list: what to render for a scroll
 //! position, and how to say how much is shown.
 
+use crate::i18n::{tr_args, Arg};
+
 pub const ROW_HEIGHT: f64 = 72.0;
 
 /// `n` rows' height as CSS, in whole pixels (integer formatting keeps
@@ -11,29 +13,14 @@ pub fn rows_px(n: usize) -> String {
 /// Rows rendered above and below the viewport, so a fling shows no gap.
 const OVERSCAN: usize = 8;
 
-/// "1–80 of 12,345"
+/// "1–80 of 12,345", in the reader's words and digits.
 pub fn range_label(shown: usize, total: Option<u64>) -> String {
+    let n = |v: u64| Arg::Num(v as f64);
     match total {
         Some(0) | None if shown == 0 => String::new(),
-        Some(t) => format!(
-            "1–{} of {}",
-            group_thousands(shown as u64),
-            group_thousands(t)
-        ),
-        None => format!("{shown} contacts"),
+        Some(t) => tr_args("range", &[("shown", n(shown as u64)), ("total", n(t))]),
+        None => tr_args("contacts-count", &[("count", n(shown as u64))]),
     }
-}
-
-pub fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The rows to put in the DOM for a scroll position.

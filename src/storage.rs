@@ -10,6 +10,7 @@ const LAST_LOGIN: &str = "staff-pwa.login";
 const LEGACY_LAST_LOGIN: &str = "staff-pwa.last-login";
 const LAST_SESSION: &str = "staff-pwa.session";
 const CAN_WRITE: &str = "staff-pwa.can-write";
+const LANGUAGE: &str = "staff-pwa.lang";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -72,4 +73,17 @@ pub fn cache_can_write(may: Option<bool>) {
         Some(m) => s.set_item(CAN_WRITE, if m { "1" } else { "0" }),
         None => s.remove_item(CAN_WRITE),
     };
+}
+
+/// The last catalogue this device loaded: the one to fall back on when
+/// the wanted one cannot be had (offline, and never fetched here).
+pub fn last_language() -> Option<&'static str> {
+    let raw = local()?.get_item(LANGUAGE).ok().flatten()?;
+    crate::i18n::LANGUAGES.iter().copied().find(|l| *l == raw)
+}
+
+pub fn remember_language(lang: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LANGUAGE, lang);
+    }
 }

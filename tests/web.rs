@@ -1,6 +1,8 @@
 //! In-browser tests (wasm-bindgen-test in headless Chromium): the pure
 //! query building the list depends on, and components mounted for real.
 
+mod common;
+
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error};
 use staff_calls::text::html_to_text;
@@ -23,6 +25,7 @@ fn query_url_round_trips_through_the_router_params() {
 
 #[wasm_bindgen_test]
 fn list_helpers() {
+    common::english();
     assert_eq!(list::range_label(80, Some(12_345)), "1–80 of 12,345");
     assert_eq!(list::range_label(0, Some(0)), "");
     let (start, end) = list::visible_range(72.0 * 1000.0, 720.0, 10_000);
@@ -43,6 +46,7 @@ fn notes_are_shown_as_text_not_markup() {
 
 #[wasm_bindgen_test]
 fn every_sign_in_failure_has_words() {
+    common::english();
     assert_eq!(
         sign_in_message(&Ok(AuthOutcome::TwoFactorRequired)).map(|m| m.contains("two-factor")),
         Some(true)
@@ -69,7 +73,10 @@ fn two_factor_users_go_to_odoos_login_and_come_back_where_they_were() {
     );
 }
 
+/// The app with no server at all behind it (the catalogue too is not
+/// there: the English one is put in first, as the device would have it).
 fn mount() -> web_sys::HtmlElement {
+    common::english();
     let doc = document();
     let host = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&host).unwrap();

@@ -96,7 +96,7 @@ impl ContactList {
                     self.load.set(Load::Idle);
                 }
                 Err(Error::Cancelled) => {}
-                Err(e) => self.load.set(Load::Failed(e.user_message())),
+                Err(e) => self.load.set(Load::Failed(crate::i18n::error_text(&e))),
             }
         });
     }

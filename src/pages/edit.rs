@@ -4,8 +4,9 @@
 //! shows it at once, "Not sent yet" until the server has it.
 
 use crate::contacts;
+use crate::i18n::{error_text, t, tr, tr_args, Arg};
 use crate::outbox::use_outbox;
-use crate::pages::{redirect, ErrorBar, TopBar};
+use crate::pages::{field_label, redirect, ErrorBar, TopBar};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,26 +14,6 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use odoo_rpc::{Error, Partner};
 use staff_calls::edit::{self, blank, form_fields, kind_of, values_of, FieldValue, Kind, Values};
 use staff_calls::outbox::Status;
-
-/// The form's label for a field.
-fn label(field: &str) -> &'static str {
-    match field {
-        "name" => "Name",
-        "parent_id" => "Company",
-        "function" => "Job position",
-        "email" => "Email",
-        "phone" => "Phone",
-        "mobile" => "Mobile",
-        "street" => "Street",
-        "city" => "City",
-        "zip" => "ZIP",
-        "country_id" => "Country",
-        "website" => "Website",
-        "category_id" => "Tags",
-        "comment" => "Notes",
-        _ => "",
-    }
-}
 
 fn input_type(field: &str) -> &'static str {
     match field {
@@ -57,7 +38,7 @@ struct Start {
 #[component]
 pub fn EditPage() -> impl IntoView {
     let outbox = use_outbox();
-    let loading = || view! { <p role="status">"Loading…"</p> };
+    let loading = || view! { <p role="status">{t("loading")}</p> };
     view! {
         <TopBar/>
         <section class="card edit">
@@ -130,11 +111,11 @@ fn Loaded() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p role="status">{t("loading")}</p> }>
             {move || start.get().map(|r| match r {
                 Ok(Some(s)) => view! { <Form start=s/> }.into_any(),
-                Ok(None) => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
-                Err(e) => view! { <ErrorBar message=e.user_message() retry=move || start.refetch()/> }.into_any(),
+                Ok(None) => view! { <p class="empty">{t("contact-missing")}</p> }.into_any(),
+                Err(e) => view! { <ErrorBar message=error_text(&e) retry=move || start.refetch()/> }.into_any(),
             })}
         </Transition>
     }
@@ -154,10 +135,12 @@ fn Form(start: Start) -> impl IntoView {
     let error = RwSignal::new((!message.is_empty()).then_some(message));
     let is_new = start.server.is_none();
     let is_company = move || values.with(|v| v.get("is_company") == Some(&FieldValue::Flag(true)));
-    let title = move || match (is_new, is_company()) {
-        (true, true) => "New company",
-        (true, false) => "New person",
-        (false, _) => "Edit contact",
+    let title = move || {
+        tr(match (is_new, is_company()) {
+            (true, true) => "new-company-title",
+            (true, false) => "new-person-title",
+            (false, _) => "edit-title",
+        })
     };
     let server = StoredValue::new(start.server.clone());
     let key = start.key.clone();
@@ -166,7 +149,7 @@ fn Form(start: Start) -> impl IntoView {
         let mine = values.get_untracked();
         if matches!(mine.get("name"), Some(FieldValue::Text(t)) if t.trim().is_empty()) {
             error_field.set(Some("name".into()));
-            error.set(Some("A contact needs a name.".into()));
+            error.set(Some(tr("name-required")));
             return;
         }
         let server = server.get_value();
@@ -185,23 +168,23 @@ fn Form(start: Start) -> impl IntoView {
         <h1>{title}</h1>
         <form class="contact-form" on:submit=on_submit novalidate>
             <fieldset class="kind">
-                <legend class="visually-hidden">"Kind"</legend>
+                <legend class="visually-hidden">{t("kind")}</legend>
                 <label><input type="radio" name="kind" prop:checked=move || !is_company()
-                    on:change=move |_| values.update(|v| { v.insert("is_company".into(), FieldValue::Flag(false)); })/>" Person"</label>
+                    on:change=move |_| values.update(|v| { v.insert("is_company".into(), FieldValue::Flag(false)); })/>" " {t("kind-person")}</label>
                 <label><input type="radio" name="kind" prop:checked=is_company
-                    on:change=move |_| values.update(|v| { v.insert("is_company".into(), FieldValue::Flag(true)); })/>" Company"</label>
+                    on:change=move |_| values.update(|v| { v.insert("is_company".into(), FieldValue::Flag(true)); })/>" " {t("kind-company")}</label>
             </fieldset>
             {move || error.get().filter(|_| error_field.get().is_none()).map(|m| view! {
                 <p class="error" role="alert">{m}</p>
             })}
             {fields.into_iter().map(|f| view! { <FieldInput field=f values error_field error/> }).collect_view()}
             <div class="actions">
-                <button type="submit" class="primary">"Save"</button>
+                <button type="submit" class="primary">{t("save")}</button>
                 <button type="button" class="ghost" on:click=move |_| {
                     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
                         let _ = h.back();
                     }
-                }>"Cancel"</button>
+                }>{t("cancel")}</button>
             </div>
         </form>
     }
@@ -254,7 +237,7 @@ fn FieldInput(
     };
     view! {
         <div class="field" data-field=name>
-            <label for=id>{label(&field)}</label>
+            <label for=id>{field_label(&field).map(t)}</label>
             {input}
             {move || message().map(|m| view! { <p class="error" role="alert">{m}</p> })}
         </div>
@@ -297,7 +280,7 @@ fn Picker(field: String, model: &'static str, values: RwSignal<Values>) -> impl 
                     found.set(list);
                 }
                 Err(e) => {
-                    problem.set(Some(e.user_message()));
+                    problem.set(Some(error_text(&e)));
                     found.set(Vec::new());
                 }
             }
@@ -354,13 +337,13 @@ fn Picker(field: String, model: &'static str, values: RwSignal<Values>) -> impl 
                     let shown = name.clone();
                     view! {
                         <li class="tag">{shown.clone()}
-                            <button type="button" class="ghost" aria-label=format!("Remove {shown}")
+                            <button type="button" class="ghost" aria-label=move || tr_args("remove-choice", &[("name", Arg::Text(&shown))])
                                 on:click=move |_| remove(id, name.clone())>"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <input id=input_id type="search" autocomplete="off" placeholder="Type to search…"
+            <input id=input_id type="search" autocomplete="off" placeholder=t("type-to-search")
                 prop:value=move || text.get() on:input=move |ev| search(event_target_value(&ev))/>
             {move || problem.get().map(|m| view! { <p class="error" role="status">{m}</p> })}
             <ul class="choices" role="listbox">
@@ -373,7 +356,7 @@ fn Picker(field: String, model: &'static str, values: RwSignal<Values>) -> impl 
                     }
                     list.into_iter().map(|(id, name)| {
                         let choose = choose.clone();
-                        let shown = if id == 0 { format!("New tag “{name}”") } else { name.clone() };
+                        let shown = if id == 0 { tr_args("new-tag", &[("name", Arg::Text(&name))]) } else { name.clone() };
                         view! {
                             <li role="option">
                                 <button type="button" class="choice" on:click=move |_| choose((id, name.clone()))>{shown}</button>

@@ -2,6 +2,7 @@
 //! error; the password is never stored.
 
 use crate::app::safe_next;
+use crate::i18n::{t, tr};
 use crate::session::{use_session, Status};
 use crate::storage;
 use leptos::prelude::*;
@@ -12,11 +13,9 @@ use odoo_rpc::{AuthOutcome, Error};
 pub fn sign_in_message(result: &Result<AuthOutcome, Error>) -> Option<String> {
     match result {
         Ok(AuthOutcome::SignedIn(_)) => None,
-        Ok(AuthOutcome::TwoFactorRequired) => Some(
-            "This account uses two-factor sign-in, which this app does not support yet. Use Odoo's own login page.".into(),
-        ),
-        Err(Error::Offline) => Some("You are offline. Signing in needs the network.".into()),
-        Err(e) => Some(e.user_message()),
+        Ok(AuthOutcome::TwoFactorRequired) => Some(tr("two-factor")),
+        Err(Error::Offline) => Some(tr("sign-in-offline")),
+        Err(e) => Some(crate::i18n::error_text(e)),
     }
 }
 
@@ -94,10 +93,10 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <section class="login">
             <div class="login-card">
-                <h1>"Sign in"</h1>
-                <p class="muted">"Use your Odoo login."</p>
+                <h1>{t("sign-in-title")}</h1>
+                <p class="muted">{t("sign-in-hint")}</p>
                 <Show when=expired>
-                    <p class="notice" role="status">"Your session has expired. Please sign in again."</p>
+                    <p class="notice" role="status">{t("session-expired")}</p>
                 </Show>
                 // For tests: whether the server's database list has come.
                 <form on:submit=on_submit novalidate data-databases=move || match databases.get() {
@@ -106,11 +105,11 @@ pub fn LoginPage() -> impl IntoView {
                     Some(Err(_)) => "hidden".to_string(),
                 }>
                     <DatabaseField db choices=Signal::derive(db_choices)/>
-                    <label for="login">"Login"</label>
+                    <label for="login">{t("login")}</label>
                     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"
                         spellcheck="false" required prop:value=move || login.get()
                         on:input=move |ev| login.set(event_target_value(&ev))/>
-                    <label for="password">"Password"</label>
+                    <label for="password">{t("password")}</label>
                     <div class="password">
                         <input id="password" name="password" autocomplete="current-password" required
                             type=move || if show_password.get() { "text" } else { "password" }
@@ -119,17 +118,17 @@ pub fn LoginPage() -> impl IntoView {
                         <button type="button" class="ghost" aria-controls="password"
                             aria-pressed=move || show_password.get().to_string()
                             on:click=move |_| show_password.update(|s| *s = !*s)>
-                            {move || if show_password.get() { "Hide" } else { "Show" }}
+                            {move || tr(if show_password.get() { "password-hide" } else { "password-show" })}
                         </button>
                     </div>
                     <p class="error" role="alert" aria-live="assertive">
                         {message}
                         <Show when=two_factor>
-                            " " <a href=move || odoo_login_url(&db.get(), &next()) rel="external">"Open Odoo's login page"</a>
+                            " " <a href=move || odoo_login_url(&db.get(), &next()) rel="external">{t("open-odoo-login")}</a>
                         </Show>
                     </p>
                     <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                        {move || if pending.get() { "Signing in…" } else { "Sign in" }}
+                        {move || tr(if pending.get() { "signing-in" } else { "sign-in-button" })}
                     </button>
                 </form>
             </div>
@@ -145,7 +144,7 @@ fn DatabaseField(db: RwSignal<String>, choices: Signal<Vec<String>>) -> impl Int
         let choices = choices.get();
         if choices.len() > 1 {
             view! {
-                <label for="db">"Database"</label>
+                <label for="db">{t("database")}</label>
                 <select id="db" name="db" prop:value=move || db.get()
                     on:change=move |ev| db.set(event_target_value(&ev))>
                     {choices.into_iter().map(|d| {
@@ -159,7 +158,7 @@ fn DatabaseField(db: RwSignal<String>, choices: Signal<Vec<String>>) -> impl Int
             ().into_any()
         } else {
             view! {
-                <label for="db">"Database"</label>
+                <label for="db">{t("database")}</label>
                 <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
                     spellcheck="false" prop:value=move || db.get()
                     on:input=move |ev| db.set(event_target_value(&ev))/>

@@ -32,10 +32,26 @@ pub fn redirect() -> NavigateOptions {
     }
 }
 
-/// "14:02", in the device's time zone.
-pub fn clock(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+/// The message id of a contact field's label (the form's, the card's, a
+/// conflict's).
+pub fn field_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "name" => "field-name",
+        "parent_id" => "field-parent_id",
+        "function" => "field-function",
+        "email" => "field-email",
+        "phone" => "field-phone",
+        "mobile" => "field-mobile",
+        "street" => "field-street",
+        "city" => "field-city",
+        "zip" => "field-zip",
+        "country_id" => "field-country_id",
+        "website" => "field-website",
+        "category_id" => "field-category_id",
+        "comment" => "field-comment",
+        "active" => "field-active",
+        _ => return None,
+    })
 }
 
 /// What went wrong, in words, with a way to try again; the page around it
@@ -45,7 +61,7 @@ pub fn ErrorBar(message: String, retry: impl Fn() + Send + Sync + 'static) -> im
     view! {
         <div class="error-bar" role="alert">
             <span>{message}</span>
-            <button type="button" on:click=move |_| retry()>"Retry"</button>
+            <button type="button" on:click=move |_| retry()>{crate::i18n::t("retry")}</button>
         </div>
     }
 }

@@ -1,7 +1,9 @@
 //! `/partners/:id`: the full card.
 
 use crate::contacts::{self, Card};
+use crate::i18n::{error_text, t, tr, tr_args, Arg};
 use crate::outbox::use_outbox;
+use crate::pages::field_label;
 use crate::pages::{ErrorBar, TopBar};
 use crate::rpc::Latest;
 use crate::session::use_session;
@@ -63,8 +65,8 @@ pub fn PartnerPage() -> impl IntoView {
     view! {
         <TopBar/>
         <section class="card">
-            <button type="button" class="ghost back" on:click=back>"← Back"</button>
-            <Transition fallback=|| view! { <p role="status">"Loading contact…"</p> }>
+            <button type="button" class="ghost back" on:click=back>{t("back")}</button>
+            <Transition fallback=|| view! { <p role="status">{t("loading-contact")}</p> }>
                 {move || card.get().map(|r| match r {
                     Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
                     // Gone from the server with the user's change still
@@ -74,10 +76,10 @@ pub fn PartnerPage() -> impl IntoView {
                             <ChangeBar server=p.clone()/>
                             <CardView card=Card { partner: p, people: Vec::new() }/>
                         }.into_any(),
-                        None => view! { <p class="empty">"This contact does not exist or was archived."</p> }.into_any(),
+                        None => view! { <p class="empty">{t("contact-missing")}</p> }.into_any(),
                     },
                     Err(Error::Cancelled) => ().into_any(),
-                    Err(e) => view! { <ErrorBar message=e.user_message() retry=move || card.refetch()/> }.into_any(),
+                    Err(e) => view! { <ErrorBar message=error_text(&e) retry=move || card.refetch()/> }.into_any(),
                 })}
             </Transition>
         </section>
@@ -95,7 +97,7 @@ fn detail(
     let href = link(&value);
     let external = href.as_deref().is_some_and(|h| h.starts_with("http"));
     Some(view! {
-        <dt>{label}</dt>
+        <dt>{t(label)}</dt>
         <dd>{match href {
             Some(href) => view! {
                 <a href=href target=external.then_some("_blank") rel=external.then_some("noopener")>{value}</a>
@@ -154,26 +156,26 @@ fn CardView(card: Card) -> impl IntoView {
             </header>
             <dl>
                 {(!address.is_empty()).then(|| view! {
-                    <dt>"Address"</dt>
+                    <dt>{t("address")}</dt>
                     <dd>
                         {address.iter().map(|l| view! { <span class="line">{l.clone()}</span> }).collect_view()}
-                        {map.map(|m| view! { <a href=m target="_blank" rel="noopener">"Open in a map"</a> })}
+                        {map.map(|m| view! { <a href=m target="_blank" rel="noopener">{t("open-map")}</a> })}
                     </dd>
                 })}
-                {detail("Phone", p.phone.clone(), tel)}
-                {detail("Mobile", p.mobile.clone(), tel)}
-                {detail("Email", p.email.clone(), |v| Some(format!("mailto:{v}")))}
-                {detail("Website", website, |v| Some(if v.starts_with("http://") || v.starts_with("https://") { v.to_string() } else { format!("https://{v}") }))}
-                {detail("VAT", p.vat.clone(), |_| None)}
-                {detail("Reference", p.r#ref.clone(), |_| None)}
+                {detail("field-phone", p.phone.clone(), tel)}
+                {detail("field-mobile", p.mobile.clone(), tel)}
+                {detail("field-email", p.email.clone(), |v| Some(format!("mailto:{v}")))}
+                {detail("field-website", website, |v| Some(if v.starts_with("http://") || v.starts_with("https://") { v.to_string() } else { format!("https://{v}") }))}
+                {detail("vat", p.vat.clone(), |_| None)}
+                {detail("reference", p.r#ref.clone(), |_| None)}
                 {(!tags.is_empty()).then(|| view! {
-                    <dt>"Tags"</dt>
+                    <dt>{t("field-category_id")}</dt>
                     <dd>{tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}</dd>
                 })}
-                {notes.map(|n| view! { <dt>"Notes"</dt><dd class="notes">{n}</dd> })}
+                {notes.map(|n| view! { <dt>{t("field-comment")}</dt><dd class="notes">{n}</dd> })}
             </dl>
             {(!card.people.is_empty()).then(|| view! {
-                <h2>"People"</h2>
+                <h2>{t("people")}</h2>
                 <ul class="people">
                     {card.people.into_iter().map(|c| view! {
                         <li>
@@ -185,6 +187,11 @@ fn CardView(card: Card) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// A field as the form names it (its technical name if the form has none).
+fn field_name(field: String) -> impl Fn() -> String {
+    move || field_label(&field).map(tr).unwrap_or_else(|| field.clone())
 }
 
 /// The card as the user's unsent change makes it (or as the server saved
@@ -233,23 +240,23 @@ fn ChangeBar(server: Partner) -> impl IntoView {
     view! {
         <div class="change-bar">
             {move || change.get().map(|c| match c.status {
-                Status::Queued | Status::Unsure => view! { <p class="badge pending" role="status">"Not sent yet"</p> }.into_any(),
-                Status::Saved => view! { <p class="badge saved" role="status">"Saved"</p> }.into_any(),
+                Status::Queued | Status::Unsure => view! { <p class="badge pending" role="status">{t("not-sent-yet")}</p> }.into_any(),
+                Status::Saved => view! { <p class="badge saved" role="status">{t("saved")}</p> }.into_any(),
                 Status::Refused { message, .. } => {
                     let key = c.key.clone();
                     view! {
-                        <p class="error" role="alert">{format!("Not saved: {message}")}</p>
-                        <button type="button" class="ghost" on:click=move |_| outbox.forget(&key)>"Discard my change"</button>
+                        <p class="error" role="alert">{move || tr_args("not-saved", &[("reason", Arg::Text(&message))])}</p>
+                        <button type="button" class="ghost" on:click=move |_| outbox.forget(&key)>{t("discard-change")}</button>
                     }.into_any()
                 }
                 Status::Conflict { conflicts, .. } => view! { <Conflicts key=c.key conflicts/> }.into_any(),
             })}
             <Show when=can_write>
-                <a class="button" href=format!("/partners/{id}/edit")>"Edit"</a>
+                <a class="button" href=format!("/partners/{id}/edit")>{t("edit")}</a>
                 {move || if archived() {
-                    view! { <button type="button" class="ghost" on:click=move |_| archive(true)>"Restore"</button> }.into_any()
+                    view! { <button type="button" class="ghost" on:click=move |_| archive(true)>{t("restore")}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="ghost" on:click=move |_| archive(false)>"Archive"</button> }.into_any()
+                    view! { <button type="button" class="ghost" on:click=move |_| archive(false)>{t("archive")}</button> }.into_any()
                 }}
             </Show>
         </div>
@@ -269,9 +276,9 @@ fn Conflicts(key: String, conflicts: Vec<staff_calls::edit::Conflict>) -> impl I
     };
     view! {
         <div class="conflict" role="alert">
-            <p>"Someone changed this contact on the server too. For each field, keep yours or take theirs:"</p>
+            <p>{t("conflict-intro")}</p>
             <table>
-                <thead><tr><th>"Field"</th><th>"Yours"</th><th>"On the server"</th></tr></thead>
+                <thead><tr><th>{t("conflict-field")}</th><th>{t("conflict-yours")}</th><th>{t("conflict-theirs")}</th></tr></thead>
                 <tbody>
                 {conflicts.into_iter().map(|c| {
                     let f = c.field.clone();
@@ -279,7 +286,7 @@ fn Conflicts(key: String, conflicts: Vec<staff_calls::edit::Conflict>) -> impl I
                     let name = format!("pick-{}", c.field);
                     view! {
                         <tr data-field=c.field.clone()>
-                            <th scope="row">{c.field.clone()}</th>
+                            <th scope="row">{field_name(c.field.clone())}</th>
                             <td><label><input type="radio" name=name.clone() prop:checked=true
                                 on:change=move |_| keep.update(|k| if !k.contains(&f) { k.push(f.clone()) })/>
                                 " " {c.mine.display()}</label></td>
@@ -291,7 +298,7 @@ fn Conflicts(key: String, conflicts: Vec<staff_calls::edit::Conflict>) -> impl I
                 }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="primary" on:click=settle>"Save my choices"</button>
+            <button type="button" class="primary" on:click=settle>{t("save-choices")}</button>
         </div>
     }
 }

@@ -3,9 +3,10 @@
 //! viewport in the DOM.
 
 use crate::contacts::listing::{ContactList, Load};
+use crate::i18n::{t, tr_args, Arg};
 use crate::list::{self, range_label, visible_range};
 use crate::outbox::use_outbox;
-use crate::pages::{clock, replace_url, ErrorBar, TopBar};
+use crate::pages::{replace_url, ErrorBar, TopBar};
 use crate::query::{Kind, PartnerQuery};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -61,11 +62,11 @@ pub fn PartnersPage() -> impl IntoView {
     view! {
         <TopBar/>
         <section class="partners" aria-labelledby="contacts-title">
-            <h1 id="contacts-title" class="visually-hidden">"Contacts"</h1>
+            <h1 id="contacts-title" class="visually-hidden">{t("app-name")}</h1>
             <Toolbar state url_query/>
             <NewContacts/>
             {move || state.offline_at.get().map(|at| view! {
-                <p class="offline-bar" role="status">{format!("Offline — showing contacts saved at {}", clock(at))}</p>
+                <p class="offline-bar" role="status">{move || tr_args("offline-since", &[("time", Arg::Text(&crate::i18n::time(at)))])}</p>
             })}
             {move || match state.load.get() {
                 Load::Failed(msg) => view! { <ErrorBar message=msg retry/> }.into_any(),
@@ -117,16 +118,16 @@ fn Toolbar(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
     let kinds = [Kind::All, Kind::Companies, Kind::People];
     view! {
         <div class="toolbar">
-            <label for="search" class="visually-hidden">"Search contacts"</label>
-            <input id="search" type="search" placeholder="Search name, email, reference, VAT…"
+            <label for="search" class="visually-hidden">{t("search-label")}</label>
+            <input id="search" type="search" placeholder=t("search-placeholder")
                 autocomplete="off" prop:value=move || text.get() on:input=on_input/>
-            <div class="filters" role="group" aria-label="Show">
+            <div class="filters" role="group" aria-label=t("filters")>
                 {kinds.into_iter().map(|k| {
                     let set_kind = set_kind.clone();
                     view! {
                         <button type="button" class="chip"
                             aria-pressed=move || (url_query.get().kind == k).to_string()
-                            on:click=move |_| set_kind(k)>{k.label()}</button>
+                            on:click=move |_| set_kind(k)>{t(kind_label(k))}</button>
                     }
                 }).collect_view()}
             </div>
@@ -134,6 +135,15 @@ fn Toolbar(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
                 {move || range_label(state.rows.with(Vec::len), state.total.get())}
             </p>
         </div>
+    }
+}
+
+/// The filter's message id.
+fn kind_label(k: Kind) -> &'static str {
+    match k {
+        Kind::All => "filter-all",
+        Kind::Companies => "filter-companies",
+        Kind::People => "filter-people",
     }
 }
 
@@ -192,10 +202,10 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
                 <ul class="skeleton" aria-hidden="true">
                     {(0..8).map(|_| view! { <li class="row"><span class="avatar"></span><span class="bar"></span></li> }).collect_view()}
                 </ul>
-                <p class="visually-hidden" role="status">"Loading contacts…"</p>
+                <p class="visually-hidden" role="status">{t("loading-contacts")}</p>
             </Show>
             <Show when=move || state.load.get() == Load::Idle && state.total.get() == Some(0)>
-                <p class="empty" role="status">"No contacts match."</p>
+                <p class="empty" role="status">{t("no-match")}</p>
             </Show>
             <ul class="rows" role="list"
                 data-q=move || state.query.get().map(|q| q.q).unwrap_or_default()
@@ -234,7 +244,7 @@ fn PartnerRow(index: usize, partner: Partner, pending: bool) -> impl IntoView {
             <img class="avatar" src=avatar alt="" loading="lazy" width="40" height="40" decoding="async"/>
             <div class="who">
                 <a class="name" href=href>{name}</a>
-                {pending.then(|| view! { <span class="badge pending">"Not sent yet"</span> })}
+                {pending.then(|| view! { <span class="badge pending">{t("not-sent-yet")}</span> })}
                 <span class="sub">{subtitle}</span>
                 <span class="sub">{place}</span>
             </div>
@@ -269,21 +279,21 @@ fn NewContacts() -> impl IntoView {
     view! {
         <div class="new-buttons" data-rights=rights>
             <Show when=move || session.can_write.get() == Some(true)>
-                <a class="button" href="/partners/new?kind=person">"New person"</a>
-                <a class="button" href="/partners/new?kind=company">"New company"</a>
+                <a class="button" href="/partners/new?kind=person">{t("new-person")}</a>
+                <a class="button" href="/partners/new?kind=company">{t("new-company")}</a>
             </Show>
         </div>
-        <ul class="unsent" aria-label="New contacts not sent yet">
+        <ul class="unsent" aria-label=t("unsent-contacts")>
             {move || unsent().into_iter().map(|c| {
                 let name = staff_calls::edit::unsent(&c.mine).map(|p| p.name).unwrap_or_default();
                 let problem = match &c.status {
-                    Status::Refused { message, .. } => Some(format!("Not saved: {message}")),
+                    Status::Refused { message, .. } => Some(tr_args("not-saved", &[("reason", Arg::Text(message))])),
                     _ => None,
                 };
                 view! {
                     <li class="row unsent-row">
                         <a class="name" href=format!("/partners/new?change={}", c.key)>{name}</a>
-                        <span class="badge pending">"Not sent yet"</span>
+                        <span class="badge pending">{t("not-sent-yet")}</span>
                         {problem.map(|m| view! { <span class="error">{m}</span> })}
                     </li>
                 }

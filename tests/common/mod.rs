@@ -12,6 +12,27 @@ pub fn raw_body(transcript: &str) -> String {
     body.lines().next().expect("body").to_string()
 }
 
+/// A compiled catalogue, as the server sends it (built from i18n/*.ftl by
+/// the build script).
+pub fn catalogue(lang: &str) -> &'static str {
+    match lang {
+        "en" => include_str!(concat!(env!("OUT_DIR"), "/i18n/en.json")),
+        "fr" => include_str!(concat!(env!("OUT_DIR"), "/i18n/fr.json")),
+        "de" => include_str!(concat!(env!("OUT_DIR"), "/i18n/de.json")),
+        "es" => include_str!(concat!(env!("OUT_DIR"), "/i18n/es.json")),
+        "nl" => include_str!(concat!(env!("OUT_DIR"), "/i18n/nl.json")),
+        "ar" => include_str!(concat!(env!("OUT_DIR"), "/i18n/ar.json")),
+        other => panic!("no catalogue {other}"),
+    }
+}
+
+/// The app's words in English, for tests that call its functions without
+/// mounting it.
+pub fn english() {
+    let reader = staff_pwa::i18n::Reader::for_user(Some("en_US"), Some("UTC"));
+    assert!(staff_pwa::i18n::install(reader, catalogue("en")));
+}
+
 pub fn text(host: &web_sys::HtmlElement) -> String {
     host.text_content().unwrap_or_default()
 }
@@ -64,6 +85,11 @@ pub fn mount_at(
 /// `async (req) => Response` that `setup` (JavaScript) must define; it may
 /// use `json(body, status)`. `values` are strings `setup` sees by `names`.
 pub fn stub_odoo18(setup: &str, names: &[&str], values: &[String]) {
+    stub_odoo18_in("en_US", setup, names, values)
+}
+
+/// [`stub_odoo18`] with the signed-in user's Odoo language `lang`.
+pub fn stub_odoo18_in(lang: &str, setup: &str, names: &[&str], values: &[String]) {
     let body = format!(
         r#"
         const json = (body, status) => new Response(JSON.stringify(body),
@@ -72,6 +98,8 @@ pub fn stub_odoo18(setup: &str, names: &[&str], values: &[String]) {
         window.fetch = async function (input, init) {{
           const req = input instanceof Request ? input : new Request(input, init);
           const path = new URL(req.url).pathname;
+          if (path.startsWith('/i18n/')) return new Response(catalogues[path.slice(6, -5)] || 'none',
+              {{ status: catalogues[path.slice(6, -5)] ? 200 : 404 }});
           if (path === '/web/session/get_session_info') return new Response(session,
               {{ status: 200, headers: {{ 'Content-Type': 'application/json' }} }});
           if (path === '/web/webclient/version_info') return json({{ jsonrpc: '2.0', id: 1,
@@ -81,14 +109,28 @@ pub fn stub_odoo18(setup: &str, names: &[&str], values: &[String]) {
         }};
         "#
     );
-    let params = std::iter::once("session")
+    let params = ["session", "catalogues"]
+        .into_iter()
         .chain(names.iter().copied())
         .collect::<Vec<_>>()
         .join(", ");
     let args = js_sys::Array::new();
-    args.push(&wasm_bindgen::JsValue::from_str(&raw_body(include_str!(
+    let session = raw_body(include_str!(
         "../../fixtures/odoo-wire/18/04a-get-session-info-with-cookie.txt"
-    ))));
+    ));
+    assert!(session.contains("\"lang\": \"en_US\""));
+    let session = session.replace("\"lang\": \"en_US\"", &format!("\"lang\": \"{lang}\""));
+    args.push(&wasm_bindgen::JsValue::from_str(&session));
+    let catalogues = js_sys::Object::new();
+    for lang in staff_pwa::i18n::LANGUAGES {
+        js_sys::Reflect::set(
+            &catalogues,
+            &lang.into(),
+            &wasm_bindgen::JsValue::from_str(catalogue(lang)),
+        )
+        .expect("a catalogue");
+    }
+    args.push(&catalogues);
     for v in values {
         args.push(&wasm_bindgen::JsValue::from_str(v));
     }

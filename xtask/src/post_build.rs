@@ -21,6 +21,7 @@ use crate::Result;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+const I18N_PREFIX: &str = "/i18n/";
 const SCRIPT_OPEN: &str = "<script type=\"module\">";
 const SCRIPT_CLOSE: &str = "</script>";
 
@@ -29,6 +30,8 @@ pub fn run() -> Result<()> {
         .map(PathBuf::from)
         .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     externalise_boot_script(&staging)?;
+    let languages = catalogues::write_all(&crate::root().join("i18n"), &staging.join("i18n"))?;
+    eprintln!("post-build: {languages} message catalogues");
     write_precache(&staging)?;
     write_hashed_list(&staging)?;
     precompress(&staging)
@@ -121,6 +124,10 @@ fn write_precache(staging: &Path) -> Result<()> {
         hash = fnv1a_from(hash, url.as_bytes());
         hash = fnv1a_from(hash, &fs::read(path)?);
     }
+    // The catalogues count in the version (a new wording is a new build)
+    // but are not precached: the worker keeps the one in use when the app
+    // fetches it.
+    files.retain(|(url, _)| !url.starts_with(I18N_PREFIX));
     let list: Vec<String> = files.iter().map(|(url, _)| format!("{url:?}")).collect();
     let sw_path = staging.join("sw.js");
     let sw = fs::read_to_string(&sw_path)?;

@@ -156,6 +156,21 @@ impl Error {
         }
     }
 
+    /// Odoo's own sentence for a refusal it words for people (access,
+    /// missing record, user and validation errors, too many sign-in
+    /// attempts): the first paragraph, on one line. Odoo writes it in the
+    /// user's language; for everything else the app has its own words.
+    pub fn server_sentence(&self) -> Option<String> {
+        match self {
+            Error::TooManyAttempts { message }
+            | Error::AccessError { message }
+            | Error::MissingError { message }
+            | Error::UserError { message }
+            | Error::ValidationError { message } => odoo_sentence(message),
+            _ => None,
+        }
+    }
+
     /// The server's own words, whole (the user is shown only their first
     /// paragraph, by [`Error::user_message`]); `None` for failures that
     /// are not the server's refusal.

@@ -30,14 +30,6 @@ impl Kind {
             Kind::People => Some("people"),
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::All => "All",
-            Kind::Companies => "Companies",
-            Kind::People => "People",
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]

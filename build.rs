@@ -1,0 +1,13 @@
+//! Compiles the message catalogues (i18n/*.ftl) into `$OUT_DIR/i18n/`, for
+//! the browser tests to load (the app itself fetches them from the server:
+//! they are not compiled into the WebAssembly). A broken catalogue stops
+//! the build here, with what is wrong.
+
+fn main() {
+    println!("cargo::rerun-if-changed=i18n");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    if let Err(e) = catalogues::write_all(std::path::Path::new("i18n"), &out.join("i18n")) {
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
+}

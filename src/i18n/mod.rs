@@ -1,0 +1,295 @@
+//! The app's words in the reader's language.
+//!
+//! The catalogues are not in the WebAssembly: `i18n/<lang>.ftl` (Fluent)
+//! is compiled at build time into `/i18n/<lang>.json` (crates/catalogues),
+//! and only the language in use is fetched (the service worker keeps it for
+//! offline use). Plural categories, numbers and times come from the
+//! browser's `Intl`, so no locale data is shipped either.
+//!
+//! Before sign-in the browser's language is used; once signed in, the
+//! user's Odoo language (`fr_BE` reads French, an unknown one English) and
+//! time zone. Every text is read through [`tr`], which tracks the current
+//! catalogue: a new one redraws the words in place, without a reload.
+
+mod format;
+mod reader;
+
+pub use reader::{nearest, Reader, LANGUAGES};
+
+use crate::session::{Session, Status};
+use js_sys::{Object, Reflect};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A value for a message's `{ $name }`: numbers are written the reader's
+/// way, and choose the plural form.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    Num(f64),
+    Text(&'a str),
+}
+
+struct Current {
+    reader: Reader,
+    messages: Object,
+    intl: format::Intl,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// Redraw the caller when the language changes, if it is reactive (a text
+/// read in an event handler has nothing to redraw).
+fn track() {
+    if leptos::reactive::graph::Observer::get().is_some() {
+        CHANGED.with(|c| c.track());
+    }
+}
+
+/// A message as a view's text or attribute: redrawn when the language
+/// changes. Every call site shares this one closure type (smaller code).
+pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || tr(key)
+}
+
+pub fn tr(key: &str) -> String {
+    tr_args(key, &[])
+}
+
+/// A message with its variables. Before any catalogue is in, the empty
+/// string (the app draws nothing until one is: see [`provide`]); a message
+/// the catalogue lacks shows its id.
+pub fn tr_args(key: &str, args: &[(&str, Arg)]) -> String {
+    track();
+    CURRENT.with(|c| {
+        let c = c.borrow();
+        let Some(c) = c.as_ref() else {
+            return String::new();
+        };
+        let mut v = Reflect::get(&c.messages, &JsValue::from_str(key)).unwrap_or_default();
+        if v.is_object() {
+            v = variant(c, &v, args);
+        }
+        match v.as_string() {
+            Some(text) => fill(c, &text, args),
+            None => key.to_string(),
+        }
+    })
+}
+
+/// The variant of a select message for its variable: the exact number,
+/// else the number's plural category, else the default.
+fn variant(c: &Current, select: &JsValue, args: &[(&str, Arg)]) -> JsValue {
+    let get = |k: &str| Reflect::get(select, &JsValue::from_str(k)).unwrap_or_default();
+    let var = get("$").as_string().unwrap_or_default();
+    let mut keys = Vec::new();
+    match args.iter().find(|(name, _)| *name == var).map(|(_, a)| *a) {
+        Some(Arg::Num(n)) => {
+            keys.push(format::plain(n));
+            keys.push(c.intl.plural(n));
+        }
+        Some(Arg::Text(s)) => keys.push(s.to_string()),
+        None => {}
+    }
+    keys.into_iter()
+        .map(|k| get(&k))
+        .find(JsValue::is_string)
+        .unwrap_or_else(|| get(&get("*").as_string().unwrap_or_default()))
+}
+
+/// The text with each `{name}` replaced by its value.
+fn fill(c: &Current, text: &str, args: &[(&str, Arg)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, Arg::Num(n))) => out.push_str(&c.intl.number(*n)),
+            Some((_, Arg::Text(s))) => out.push_str(s),
+            None => {}
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A number the reader's way ("12,345", "12 345", "12.345").
+pub fn number(n: f64) -> String {
+    track();
+    CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map_or_else(|| format::plain(n), |c| c.intl.number(n))
+    })
+}
+
+/// A time of day ("14:02", "2:02 PM"), in the reader's time zone.
+pub fn time(ms: f64) -> String {
+    track();
+    CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|c| c.intl.time(ms))
+            .unwrap_or_default()
+    })
+}
+
+/// The reader whose catalogue is in, if any.
+pub fn current() -> Option<Reader> {
+    CURRENT.with(|c| c.borrow().as_ref().map(|c| c.reader.clone()))
+}
+
+/// Makes `messages` (a compiled catalogue, as JSON) the app's words for
+/// `reader`, and the page's language and direction theirs.
+pub fn install(reader: Reader, messages: &str) -> bool {
+    let Some(messages) = js_sys::JSON::parse(messages)
+        .ok()
+        .and_then(|m| m.dyn_into::<Object>().ok())
+    else {
+        return false;
+    };
+    set(reader, messages);
+    true
+}
+
+fn set(reader: Reader, messages: Object) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", &reader.locale);
+        let _ = html.set_attribute("dir", if reader.right_to_left() { "rtl" } else { "ltr" });
+    }
+    let intl = format::Intl::new(&reader);
+    CURRENT.with(|c| {
+        *c.borrow_mut() = Some(Current {
+            reader,
+            messages,
+            intl,
+        })
+    });
+    CHANGED.with(|c| c.notify());
+}
+
+/// Follows the session: the reader it implies gets their catalogue. The
+/// signal says when the first one is in (or none could be had).
+pub fn provide(session: Session) -> Signal<bool> {
+    let ready = RwSignal::new(false);
+    let wanted = Memo::new(move |_| {
+        let signed_in = session.info.with(|i| {
+            i.as_ref()
+                .map(|i| (i.user_context.lang.clone(), i.user_context.tz.clone()))
+        });
+        // While the session is being checked, the last one's language:
+        // the app opens in it rather than flashing the browser's.
+        let known = signed_in.or_else(|| {
+            (session.status.get() == Status::Checking)
+                .then(crate::storage::cached_session)
+                .flatten()
+                .map(|i| (i.user_context.lang, i.user_context.tz))
+        });
+        match known {
+            Some((lang, tz)) => Reader::for_user(lang.as_deref(), tz.as_deref()),
+            None => Reader::for_browser(&reader::browser_languages()),
+        }
+    });
+    Effect::new(move |_| {
+        let reader = wanted.get();
+        leptos::task::spawn_local(async move {
+            switch(reader, move |r| wanted.with_untracked(|w| w == r)).await;
+            ready.set(true);
+        });
+    });
+    ready.into()
+}
+
+/// Puts in `reader`'s catalogue, unless someone else is wanted by the time
+/// it arrives. Without it (offline, first time in this language), the last
+/// language this device had, else English.
+async fn switch(reader: Reader, still_wanted: impl Fn(&Reader) -> bool) {
+    let same_lang = CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|c| c.reader.lang == reader.lang)
+            .map(|c| c.messages.clone())
+    });
+    if let Some(messages) = same_lang {
+        if current().as_ref() != Some(&reader) {
+            set(reader, messages);
+        }
+        return;
+    }
+    let mut tries = vec![reader.clone()];
+    tries.extend(
+        [crate::storage::last_language(), Some("en")]
+            .into_iter()
+            .flatten()
+            .filter(|l| *l != reader.lang)
+            .map(Reader::only),
+    );
+    for r in tries {
+        if let Some(messages) = fetch(r.lang).await {
+            if still_wanted(&reader) {
+                crate::storage::remember_language(r.lang);
+                set(r, messages);
+            }
+            return;
+        }
+    }
+}
+
+async fn fetch(lang: &str) -> Option<Object> {
+    let res = gloo_net::http::Request::get(&format!("/i18n/{lang}.json"))
+        .send()
+        .await
+        .ok()?;
+    if !res.ok() {
+        return None;
+    }
+    let text = res.text().await.ok()?;
+    js_sys::JSON::parse(&text).ok()?.dyn_into::<Object>().ok()
+}
+
+/// What went wrong, in the reader's words; Odoo's own sentence where it
+/// gave one (Odoo words it in the user's language).
+pub fn error_text(e: &odoo_rpc::Error) -> String {
+    use odoo_rpc::Error as E;
+    if let Some(s) = e.server_sentence() {
+        return s;
+    }
+    let key = match e {
+        E::SessionExpired => "error-session-expired",
+        E::AccessDenied { .. } => "error-wrong-password",
+        E::TooManyAttempts { .. } => "error-too-many-attempts",
+        E::DatabaseNotFound => "error-no-database",
+        E::AccessError { .. } => "error-not-allowed",
+        E::MissingError { .. } => "error-missing",
+        E::UserError { .. } | E::ValidationError { .. } => "error-refused",
+        E::NotFound { .. } => "error-not-offered",
+        E::Server { name, .. } => {
+            let short = name.rsplit('.').next().unwrap_or_default();
+            if short.is_empty() {
+                "error-server"
+            } else {
+                return tr_args("error-server-named", &[("name", Arg::Text(short))]);
+            }
+        }
+        E::Http { status, .. } => {
+            return tr_args("error-http", &[("status", Arg::Text(&status.to_string()))])
+        }
+        E::Network { .. } => "error-network",
+        E::Offline => "error-offline",
+        E::Timeout => "error-timeout",
+        E::Cancelled => "error-cancelled",
+        E::Shape { .. } => "error-shape",
+    };
+    tr(key)
+}

@@ -1,0 +1,98 @@
+//! Who reads: which catalogue, which locale for numbers and times, which
+//! time zone.
+
+/// The languages with a catalogue (`i18n/<code>.ftl`); English is the one
+/// every other falls back to.
+pub const LANGUAGES: [&str; 6] = ["en", "fr", "de", "es", "nl", "ar"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reader {
+    /// The catalogue: one of [`LANGUAGES`].
+    pub lang: &'static str,
+    /// The reader's own locale as a BCP 47 tag (`fr-BE`, `ar-001`), for
+    /// numbers and times; the catalogue's language when theirs has none.
+    pub locale: String,
+    /// Odoo's `tz` (`Europe/Brussels`); `None`: the device's.
+    pub tz: Option<String>,
+}
+
+/// The catalogue nearest a locale, in Odoo's spelling (`fr_BE`, `ar_001`,
+/// `sr@latin`) or a browser's (`fr-BE`): the same language, if any.
+pub fn nearest(locale: &str) -> Option<&'static str> {
+    let primary = locale
+        .split(['_', '-', '@', '.'])
+        .next()?
+        .to_ascii_lowercase();
+    LANGUAGES.iter().copied().find(|l| *l == primary)
+}
+
+impl Reader {
+    /// Only a catalogue's language, nothing more known.
+    pub fn only(lang: &'static str) -> Reader {
+        Reader {
+            lang,
+            locale: lang.to_string(),
+            tz: None,
+        }
+    }
+
+    /// A signed-in user: their Odoo language, else English.
+    pub fn for_user(lang: Option<&str>, tz: Option<&str>) -> Reader {
+        let mut r = match lang.and_then(|l| nearest(l).map(|n| (n, l))) {
+            Some((n, l)) => Reader {
+                lang: n,
+                locale: bcp47(l).unwrap_or_else(|| n.to_string()),
+                tz: None,
+            },
+            None => Reader::only("en"),
+        };
+        r.tz = tz.filter(|t| !t.is_empty()).map(str::to_string);
+        r
+    }
+
+    /// Nobody signed in: the first of the browser's languages we have.
+    pub fn for_browser(preferred: &[String]) -> Reader {
+        preferred
+            .iter()
+            .find_map(|l| {
+                nearest(l).map(|n| Reader {
+                    lang: n,
+                    locale: bcp47(l).unwrap_or_else(|| n.to_string()),
+                    tz: None,
+                })
+            })
+            .unwrap_or_else(|| Reader::only("en"))
+    }
+
+    pub fn right_to_left(&self) -> bool {
+        self.lang == "ar"
+    }
+}
+
+/// Odoo's `fr_BE` as `fr-BE`; `None` for what is no tag (`sr@latin`'s
+/// script suffix is dropped: `sr`).
+fn bcp47(code: &str) -> Option<String> {
+    let tag = code.split(['@', '.']).next()?.replace('_', "-");
+    let ok = !tag.is_empty()
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    ok.then_some(tag)
+}
+
+/// The browser's languages, most wanted first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
