@@ -139,9 +139,9 @@ fn lookup(
 ) -> Result<Option<Json>, Failure> {
     match (model.as_str(), method.as_str()) {
         (Some("res.users"), Some("context_get")) => {
-            let tz = routes::user_tz(inner, session)?;
+            let (lang, tz) = routes::user_context(inner, session)?;
             Ok(Some(jobj! {
-                "lang" => "en_US",
+                "lang" => lang,
                 "tz" => tz.map(Json::from).unwrap_or(Json::Bool(false)),
                 "uid" => session.uid,
             }))

@@ -552,6 +552,7 @@ struct UserRow {
     login: String,
     name: String,
     tz: Option<String>,
+    lang: String,
     partner_id: i64,
 }
 
@@ -559,7 +560,7 @@ fn user_row(conn: &rusqlite::Connection, uid: i64) -> Result<Option<UserRow>, Py
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
-            "SELECT kind, login, name, tz, partner_id FROM users WHERE id = ?1 AND active = 1",
+            "SELECT kind, login, name, tz, partner_id, lang FROM users WHERE id = ?1 AND active = 1",
             [uid],
             |r| {
                 Ok(UserRow {
@@ -568,17 +569,22 @@ fn user_row(conn: &rusqlite::Connection, uid: i64) -> Result<Option<UserRow>, Py
                     name: r.get(2)?,
                     tz: r.get(3)?,
                     partner_id: r.get(4)?,
+                    lang: r.get(5)?,
                 })
             },
         )
         .optional()?)
 }
 
-/// The user's time zone (for `res.users.context_get`).
-pub(crate) fn user_tz(inner: &Inner, s: &Session) -> Result<Option<String>, Failure> {
+/// The user's language and time zone (for `res.users.context_get`).
+pub(crate) fn user_context(
+    inner: &Inner,
+    s: &Session,
+) -> Result<(String, Option<String>), Failure> {
     let db = inner.db(&s.db).ok_or(Failure::SessionExpired)?;
     let conn = db.lock();
-    Ok(user_row(&conn, s.uid)?.and_then(|u| u.tz))
+    let user = user_row(&conn, s.uid)?.ok_or(Failure::SessionExpired)?;
+    Ok((user.lang, user.tz))
 }
 
 fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Failure> {
@@ -601,6 +607,7 @@ fn info_for(inner: &Inner, s: &Session, incoming: &Incoming) -> Result<Json, Fai
             login: &user.login,
             name: &user.name,
             tz: user.tz.as_deref(),
+            lang: &user.lang,
             db: &s.db,
             partner_id: user.partner_id,
             partner_display_name: &display,

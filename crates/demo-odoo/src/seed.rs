@@ -12,7 +12,7 @@ use data::*;
 use rusqlite::{params, Connection, Statement};
 
 /// Bumped whenever the tables change: older files are rebuilt.
-const SCHEMA_VERSION: &str = "9";
+const SCHEMA_VERSION: &str = "10";
 
 const SCHEMA: &str = "
 -- A country made from its name alone has no code (Odoo 16).
@@ -77,7 +77,7 @@ CREATE TABLE partner_category (partner_id INTEGER NOT NULL, category_id INTEGER 
 CREATE INDEX partner_category_by_tag ON partner_category(category_id, partner_id);
 CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT UNIQUE NOT NULL, password TEXT NOT NULL,
   partner_id INTEGER NOT NULL REFERENCES partner(id), kind TEXT NOT NULL, name TEXT NOT NULL,
-  tz TEXT, active INTEGER NOT NULL DEFAULT 1);
+  tz TEXT, lang TEXT NOT NULL DEFAULT 'en_US', active INTEGER NOT NULL DEFAULT 1);
 ";
 
 const TABLES: [&str; 7] = [
@@ -584,8 +584,9 @@ fn users(tx: &Connection) -> rusqlite::Result<()> {
             .password
             .map_or_else(|| "!".to_string(), crate::auth::hash_password);
         tx.execute(
-            "INSERT INTO users (id, login, password, partner_id, kind, name, tz, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![u.uid, u.login, password, u.partner, u.kind, u.name, u.tz, u.active],
+            "INSERT INTO users (id, login, password, partner_id, kind, name, tz, lang, active)
+             VALUES (?1, ?2, ?3, (SELECT id FROM partner WHERE name = ?4 ORDER BY id LIMIT 1), ?5, ?6, ?7, ?8, ?9)",
+            params![u.uid, u.login, password, u.partner, u.kind, u.name, u.tz, u.lang, u.active],
         )?;
     }
     Ok(())
@@ -625,6 +626,31 @@ mod tests {
             .query_row("SELECT count(*) FROM partner", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 2_000);
+    }
+
+    #[test]
+    fn a_user_in_each_language_of_the_app_is_one_of_the_contacts() {
+        let c = seeded(0);
+        let mut s = c
+            .prepare(
+                "SELECT u.login, u.lang, p.name = u.name, u.kind FROM users u JOIN partner p ON p.id = u.partner_id ORDER BY u.id",
+            )
+            .unwrap();
+        let rows: Vec<(String, String, bool, String)> = s
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows.len(), USERS.len(), "every user has its contact");
+        assert!(rows.iter().all(|r| r.2), "{rows:?}");
+        let langs: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+        for lang in ["en_US", "fr_BE", "de_DE", "es_ES", "nl_NL", "ar_001"] {
+            assert!(langs.contains(&lang), "no user in {lang}");
+        }
+        assert!(rows
+            .iter()
+            .filter(|r| r.0.starts_with("demo-"))
+            .all(|r| r.3 == "internal"));
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct Who<'a> {
     pub login: &'a str,
     pub name: &'a str,
     pub tz: Option<&'a str>,
+    /// Odoo's language code (`fr_BE`).
+    pub lang: &'a str,
     pub db: &'a str,
     pub partner_id: i64,
     pub partner_display_name: &'a str,
@@ -94,7 +96,7 @@ fn user(m: &mut Json, who: &Who<'_>, version: u8, settings: &Json) {
     let tz = who.tz.map_or(Json::Bool(false), Json::from);
     m.set(
         "user_context",
-        jobj! { "lang" => "en_US", "tz" => tz, "uid" => who.uid },
+        jobj! { "lang" => who.lang, "tz" => tz, "uid" => who.uid },
     );
     m.set("db", who.db);
     if groups {
@@ -161,7 +163,7 @@ fn web_client(m: &mut Json, who: &Who<'_>, version: u8) {
     currency.set("position", "before");
     currency.set("digits", Json::Arr(vec![Json::Int(69), Json::Int(2)]));
     m.set("currencies", jobj! { "1" => currency });
-    m.set("bundle_params", jobj! { "lang" => "en_US" });
+    m.set("bundle_params", jobj! { "lang" => who.lang });
     if !r.session_info_user_id {
         m.set("test_mode", false);
         m.set("view_info", view_info());

@@ -50,6 +50,26 @@ async fn the_three_users_and_what_they_are() {
 }
 
 #[tokio::test]
+async fn each_language_user_gets_its_language_and_time_zone() {
+    for version in [16, 19] {
+        let s = start(mono(version)).await;
+        for (login, lang, tz) in [
+            ("demo", "en_US", "Europe/Brussels"),
+            ("demo-fr", "fr_BE", "Europe/Brussels"),
+            ("demo-de", "de_DE", "Europe/Berlin"),
+            ("demo-es", "es_ES", "Europe/Madrid"),
+            ("demo-nl", "nl_NL", "Europe/Amsterdam"),
+            ("demo-ar", "ar_001", "Africa/Cairo"),
+        ] {
+            let r = sign_in(&client(), &s.url, "demo", login).await;
+            assert_eq!(r["user_context"]["lang"], lang, "{version} {login}");
+            assert_eq!(r["user_context"]["tz"], tz, "{version} {login}");
+            assert_eq!(r["bundle_params"]["lang"], lang, "{version} {login}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn both_databases_take_a_sign_in() {
     let s = start(config(18)).await;
     let c = client();

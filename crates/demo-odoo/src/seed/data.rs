@@ -787,52 +787,89 @@ pub struct User {
     pub login: &'static str,
     /// Stored hashed; `None`: no password opens it.
     pub password: Option<&'static str>,
-    pub partner: i64,
+    /// Its contact, by name (the first with that name): the language
+    /// users are contacts of the seed, whose ids are only known once
+    /// written.
+    pub partner: &'static str,
     pub kind: &'static str,
     pub name: &'static str,
     pub tz: Option<&'static str>,
+    /// Odoo's language code (`user_context.lang`).
+    pub lang: &'static str,
     pub active: bool,
 }
 
-pub const USERS: [User; 4] = [
+pub const USERS: [User; 9] = [
     User {
         uid: 1,
         login: "__system__",
         password: None,
-        partner: 2,
+        partner: "OdooBot",
         kind: "admin",
         name: "OdooBot",
         tz: Some("Europe/Brussels"),
+        lang: "en_US",
         active: false,
     },
     User {
         uid: 2,
         login: "admin",
         password: Some("admin"),
-        partner: 3,
+        partner: "Mitchell Admin",
         kind: "admin",
         name: "Mitchell Admin",
         tz: Some("Europe/Brussels"),
+        lang: "en_US",
         active: true,
     },
     User {
         uid: 6,
         login: "demo",
         password: Some("demo"),
-        partner: 7,
+        partner: "Marc Demo",
         kind: "internal",
         name: "Marc Demo",
         tz: Some("Europe/Brussels"),
+        lang: "en_US",
         active: true,
     },
     User {
         uid: 7,
         login: "portal",
         password: Some("portal"),
-        partner: 8,
+        partner: "Joel Willis",
         kind: "portal",
         name: "Joel Willis",
         tz: None,
+        lang: "en_US",
         active: true,
     },
+    // One internal user in each language the app speaks besides English
+    // (login = password), French as Belgians have it: the app reads the
+    // nearest language.
+    speaker(20, "demo-fr", "Émile Zola-Durand", "fr_BE", "Europe/Brussels"),
+    speaker(21, "demo-de", "Jürgen Schäfer", "de_DE", "Europe/Berlin"),
+    speaker(22, "demo-es", "José Martínez", "es_ES", "Europe/Madrid"),
+    speaker(23, "demo-nl", "Chester Reed", "nl_NL", "Europe/Amsterdam"),
+    speaker(24, "demo-ar", "Dwayne Newman", "ar_001", "Africa/Cairo"),
 ];
+
+const fn speaker(
+    uid: i64,
+    login: &'static str,
+    name: &'static str,
+    lang: &'static str,
+    tz: &'static str,
+) -> User {
+    User {
+        uid,
+        login,
+        password: Some(login),
+        partner: name,
+        kind: "internal",
+        name,
+        tz: Some(tz),
+        lang,
+        active: true,
+    }
+}
