@@ -246,6 +246,14 @@ async fn switch(reader: Reader, still_wanted: impl Fn(&Reader) -> bool) {
     }
 }
 
+/// Asks for the catalogue in use again (through the service worker, which
+/// keeps it).
+pub async fn keep_for_offline() {
+    if let Some(r) = current() {
+        let _ = fetch(r.lang).await;
+    }
+}
+
 async fn fetch(lang: &str) -> Option<Object> {
     let res = gloo_net::http::Request::get(&format!("/i18n/{lang}.json"))
         .send()

@@ -39,6 +39,19 @@ async fn register(updates: Updates) {
     let reg: ServiceWorkerRegistration = reg.unchecked_into();
     // Only an update is announced: the first install has no controller.
     let has_controller = c.controller().is_some();
+    if !has_controller {
+        // The catalogue in use came before the worker controlled the page,
+        // past it: once it does, ask again through it, so that it is kept
+        // and the app opens offline in its language.
+        let on_control = Closure::<dyn FnMut()>::new(|| {
+            leptos::task::spawn_local(crate::i18n::keep_for_offline());
+        });
+        let _ = c.add_event_listener_with_callback(
+            "controllerchange",
+            on_control.as_ref().unchecked_ref(),
+        );
+        on_control.forget();
+    }
     if reg.waiting().is_some() && has_controller {
         updates.ready.set(true);
     }
