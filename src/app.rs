@@ -19,12 +19,9 @@ pub fn App() -> impl IntoView {
     let network = Network::provide();
     Outbox::provide(session);
     let updates = worker::provide();
-    let words = crate::i18n::provide(session);
+    crate::i18n::provide(session);
     spawn_local(session.restore());
-    // Nothing is drawn before the words are in (a few milliseconds, from
-    // the worker's cache once visited): no flash of empty labels.
     view! {
-        <Show when=move || words.get()>
         <Router>
             <Guard/>
             <Show when=move || !network.reachable.get() && session.is_signed_in()>
@@ -47,7 +44,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
-        </Show>
     }
 }
 

@@ -102,9 +102,15 @@ fn numbers_and_times_are_the_readers() {
     install(Some("fr_FR"), Some("America/New_York"));
     assert_eq!(i18n::time(0.0), "19:00");
     assert_eq!(number(12345.0), "12\u{202f}345");
-    // A time zone the browser does not know: the device's, not a crash.
+    // A time zone the browser does not know: the device's, not a crash;
+    // a locale it refuses: the catalogue's language.
     install(Some("en_US"), Some("Mars/Olympus_Mons"));
     assert!(i18n::time(0.0).contains(':'));
+    install(Some("de_!!"), Some("Asia/Tokyo"));
+    assert_eq!(
+        (number(12345.0).as_str(), i18n::time(0.0).as_str()),
+        ("12.345", "09:00")
+    );
     // A message the catalogue lacks shows its id, never nothing.
     assert_eq!(tr("no-such-message"), "no-such-message");
 }

@@ -31,7 +31,12 @@ pub struct Intl {
 impl Intl {
     pub fn new(r: &Reader) -> Intl {
         let lang = Array::of1(&JsValue::from_str(r.lang));
-        let locales = Array::of2(&JsValue::from_str(&r.locale), &JsValue::from_str(r.lang));
+        // The reader's own locale first; if the browser refuses it, the
+        // catalogue's language.
+        let locales = [
+            Array::of2(&JsValue::from_str(&r.locale), &JsValue::from_str(r.lang)),
+            lang.clone(),
+        ];
         let clock = || {
             let o = Object::new();
             let _ = Reflect::set(&o, &"hour".into(), &"2-digit".into());
@@ -43,16 +48,19 @@ impl Intl {
             let _ = Reflect::set(&zoned, &"timeZone".into(), &JsValue::from_str(tz));
         }
         // An unknown time zone: the device's.
-        let time = date_time_format(&locales, &zoned)
-            .or_else(|_| date_time_format(&locales, &clock()))
-            .ok()
-            .map(|f| f.format());
+        let time = locales.iter().find_map(|l| {
+            date_time_format(l, &zoned)
+                .or_else(|_| date_time_format(l, &clock()))
+                .ok()
+                .map(|f| f.format())
+        });
         Intl {
             // The catalogue's own language: its plural forms are the ones
             // the translation has.
             plural: js_sys::Intl::PluralRules::new(&lang, &Object::new()),
-            number: number_format(&locales, &Object::new())
-                .ok()
+            number: locales
+                .iter()
+                .find_map(|l| number_format(l, &Object::new()).ok())
                 .map(|f| f.format()),
             time,
         }

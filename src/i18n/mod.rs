@@ -39,6 +39,9 @@ struct Current {
 thread_local! {
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
     static CHANGED: ArcTrigger = ArcTrigger::new();
+    /// The reader the session implies now (their catalogue may be on its
+    /// way).
+    static WANTED: RefCell<Option<Reader>> = const { RefCell::new(None) };
 }
 
 /// Redraw the caller when the language changes, if it is reactive (a text
@@ -60,8 +63,8 @@ pub fn tr(key: &str) -> String {
 }
 
 /// A message with its variables. Before any catalogue is in, the empty
-/// string (the app draws nothing until one is: see [`provide`]); a message
-/// the catalogue lacks shows its id.
+/// string (the page stays hidden until one is: see [`set`]); a message the
+/// catalogue lacks shows its id.
 pub fn tr_args(key: &str, args: &[(&str, Arg)]) -> String {
     track();
     CURRENT.with(|c| {
@@ -148,7 +151,9 @@ pub fn current() -> Option<Reader> {
 }
 
 /// Makes `messages` (a compiled catalogue, as JSON) the app's words for
-/// `reader`, and the page's language and direction theirs.
+/// `reader`, and the page's language and direction theirs. The page is
+/// hidden until it has a direction (app.css): no label is seen empty and
+/// then filled in (a layout shift).
 pub fn install(reader: Reader, messages: &str) -> bool {
     let Some(messages) = js_sys::JSON::parse(messages)
         .ok()
@@ -160,14 +165,18 @@ pub fn install(reader: Reader, messages: &str) -> bool {
     true
 }
 
-fn set(reader: Reader, messages: Object) {
+fn set_direction(locale: &str, right_to_left: bool) {
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = html.set_attribute("lang", &reader.locale);
-        let _ = html.set_attribute("dir", if reader.right_to_left() { "rtl" } else { "ltr" });
+        let _ = html.set_attribute("lang", locale);
+        let _ = html.set_attribute("dir", if right_to_left { "rtl" } else { "ltr" });
     }
+}
+
+fn set(reader: Reader, messages: Object) {
+    set_direction(&reader.locale, reader.right_to_left());
     let intl = format::Intl::new(&reader);
     CURRENT.with(|c| {
         *c.borrow_mut() = Some(Current {
@@ -179,11 +188,10 @@ fn set(reader: Reader, messages: Object) {
     CHANGED.with(|c| c.notify());
 }
 
-/// Follows the session: the reader it implies gets their catalogue. The
-/// signal says when the first one is in (or none could be had).
-pub fn provide(session: Session) -> Signal<bool> {
-    let ready = RwSignal::new(false);
-    let wanted = Memo::new(move |_| {
+/// Follows the session: the reader it implies gets their catalogue, and
+/// every text redraws in it.
+pub fn provide(session: Session) {
+    Effect::new(move |_| {
         let signed_in = session.info.with(|i| {
             i.as_ref()
                 .map(|i| (i.user_context.lang.clone(), i.user_context.tz.clone()))
@@ -196,25 +204,21 @@ pub fn provide(session: Session) -> Signal<bool> {
                 .flatten()
                 .map(|i| (i.user_context.lang, i.user_context.tz))
         });
-        match known {
+        let reader = match known {
             Some((lang, tz)) => Reader::for_user(lang.as_deref(), tz.as_deref()),
             None => Reader::for_browser(&reader::browser_languages()),
+        };
+        if WANTED.with(|w| w.replace(Some(reader.clone()))).as_ref() != Some(&reader) {
+            leptos::task::spawn_local(switch(reader));
         }
     });
-    Effect::new(move |_| {
-        let reader = wanted.get();
-        leptos::task::spawn_local(async move {
-            switch(reader, move |r| wanted.with_untracked(|w| w == r)).await;
-            ready.set(true);
-        });
-    });
-    ready.into()
 }
 
 /// Puts in `reader`'s catalogue, unless someone else is wanted by the time
 /// it arrives. Without it (offline, first time in this language), the last
 /// language this device had, else English.
-async fn switch(reader: Reader, still_wanted: impl Fn(&Reader) -> bool) {
+async fn switch(reader: Reader) {
+    let wanted = |r: &Reader| WANTED.with(|w| w.borrow().as_ref() == Some(r));
     let same_lang = CURRENT.with(|c| {
         c.borrow()
             .as_ref()
@@ -222,27 +226,42 @@ async fn switch(reader: Reader, still_wanted: impl Fn(&Reader) -> bool) {
             .map(|c| c.messages.clone())
     });
     if let Some(messages) = same_lang {
-        if current().as_ref() != Some(&reader) {
-            set(reader, messages);
+        set(reader, messages);
+        return;
+    }
+    let mut langs = vec![reader.lang];
+    for l in [crate::storage::last_language(), Some("en")]
+        .into_iter()
+        .flatten()
+    {
+        if !langs.contains(&l) {
+            langs.push(l);
+        }
+    }
+    for lang in langs {
+        let Some(messages) = fetch(lang).await else {
+            continue;
+        };
+        if wanted(&reader) {
+            crate::storage::remember_language(lang);
+            let fallback = Reader {
+                tz: reader.tz.clone(),
+                ..Reader::only(lang)
+            };
+            set(
+                if lang == reader.lang {
+                    reader
+                } else {
+                    fallback
+                },
+                messages,
+            );
         }
         return;
     }
-    let mut tries = vec![reader.clone()];
-    tries.extend(
-        [crate::storage::last_language(), Some("en")]
-            .into_iter()
-            .flatten()
-            .filter(|l| *l != reader.lang)
-            .map(Reader::only),
-    );
-    for r in tries {
-        if let Some(messages) = fetch(r.lang).await {
-            if still_wanted(&reader) {
-                crate::storage::remember_language(r.lang);
-                set(r, messages);
-            }
-            return;
-        }
+    // No catalogue to be had, and none in: the page is shown all the same.
+    if current().is_none() {
+        set_direction("en", false);
     }
 }
 
@@ -255,15 +274,21 @@ pub async fn keep_for_offline() {
 }
 
 async fn fetch(lang: &str) -> Option<Object> {
-    let res = gloo_net::http::Request::get(&format!("/i18n/{lang}.json"))
-        .send()
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window()?;
+    let res = JsFuture::from(window.fetch_with_str(&format!("/i18n/{lang}.json")))
         .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
         .ok()?;
     if !res.ok() {
         return None;
     }
-    let text = res.text().await.ok()?;
-    js_sys::JSON::parse(&text).ok()?.dyn_into::<Object>().ok()
+    JsFuture::from(res.json().ok()?)
+        .await
+        .ok()?
+        .dyn_into::<Object>()
+        .ok()
 }
 
 /// What went wrong, in the reader's words; Odoo's own sentence where it

@@ -69,30 +69,25 @@ impl Reader {
     }
 }
 
-/// Odoo's `fr_BE` as `fr-BE`; `None` for what is no tag (`sr@latin`'s
-/// script suffix is dropped: `sr`).
+/// Odoo's `fr_BE` as `fr-BE` (`sr@latin`'s script suffix dropped). A tag
+/// the browser still refuses falls back in `format` (its `Intl` calls
+/// catch it).
 fn bcp47(code: &str) -> Option<String> {
-    let tag = code.split(['@', '.']).next()?.replace('_', "-");
-    let ok = !tag.is_empty()
-        && tag
-            .split('-')
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()));
-    ok.then_some(tag)
+    code.split(['@', '.'])
+        .next()
+        .filter(|t| !t.is_empty())
+        .map(|t| t.replace('_', "-"))
 }
 
 /// The browser's languages, most wanted first.
 pub fn browser_languages() -> Vec<String> {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
-        return Vec::new();
-    };
-    let list: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|l| l.as_string())
-        .collect();
-    if list.is_empty() {
-        nav.language().into_iter().collect()
-    } else {
-        list
-    }
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }

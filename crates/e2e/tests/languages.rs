@@ -67,7 +67,10 @@ async fn a_french_user_reads_french_from_sign_in_to_offline() -> e2e::Result<()>
     )
     .await?;
     b.wait_for(".rows .row").await?;
-    let same = b.client.execute("return window.__samePage === true", vec![]).await?;
+    let same = b
+        .client
+        .execute("return window.__samePage === true", vec![])
+        .await?;
     assert_eq!(same.as_bool(), Some(true), "the page was reloaded");
     let sign_out = b.wait_for(".topbar button").await?.text().await?;
     assert_eq!(sign_out, text(&fr, "sign-out"));
@@ -84,7 +87,9 @@ async fn a_french_user_reads_french_from_sign_in_to_offline() -> e2e::Result<()>
         .await?;
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
-    let labels = b.strings("return Array.from(document.querySelectorAll('.card dt')).map(d => d.textContent)").await?;
+    let labels = b
+        .strings("return Array.from(document.querySelectorAll('.card dt')).map(d => d.textContent)")
+        .await?;
     assert!(labels.contains(&text(&fr, "address")), "{labels:?}");
     assert!(labels.contains(&text(&fr, "field-email")), "{labels:?}");
     assert_eq!(
@@ -153,7 +158,11 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
     assert!(e[0] < e[1], "New buttons not on the left: {e:?}");
     assert!(e[3] < e[2], "the brand not on the right: {e:?}");
     let wide = "return document.documentElement.scrollWidth > document.documentElement.clientWidth";
-    assert_eq!(b.client.execute(wide, vec![]).await?.as_bool(), Some(false), "list");
+    assert_eq!(
+        b.client.execute(wide, vec![]).await?.as_bool(),
+        Some(false),
+        "list"
+    );
     let violations = b.axe_violations().await?;
     assert!(violations.is_empty(), "list: {violations:#?}");
 
@@ -162,7 +171,11 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
         .await?;
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
-    assert_eq!(b.client.execute(wide, vec![]).await?.as_bool(), Some(false), "card");
+    assert_eq!(
+        b.client.execute(wide, vec![]).await?.as_bool(),
+        Some(false),
+        "card"
+    );
     let violations = b.axe_violations().await?;
     assert!(violations.is_empty(), "card: {violations:#?}");
     Ok(())

@@ -847,7 +847,13 @@ pub const USERS: [User; 9] = [
     // One internal user in each language the app speaks besides English
     // (login = password), French as Belgians have it: the app reads the
     // nearest language.
-    speaker(20, "demo-fr", "Émile Zola-Durand", "fr_BE", "Europe/Brussels"),
+    speaker(
+        20,
+        "demo-fr",
+        "Émile Zola-Durand",
+        "fr_BE",
+        "Europe/Brussels",
+    ),
     speaker(21, "demo-de", "Jürgen Schäfer", "de_DE", "Europe/Berlin"),
     speaker(22, "demo-es", "José Martínez", "es_ES", "Europe/Madrid"),
     speaker(23, "demo-nl", "Chester Reed", "nl_NL", "Europe/Amsterdam"),

@@ -219,6 +219,9 @@ async fn scroll_10k(b: &Browser) -> e2e::Result<Value> {
 
 fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
     let (mut raw, mut gz, mut br) = (0usize, 0usize, 0usize);
+    // The message catalogue the first visit fetched (one, the browser's
+    // language): the shell is given with it and without it.
+    let mut words = 0usize;
     let mut files = Vec::new();
     for u in urls {
         let path = if u == "/" || u.starts_with("/login") {
@@ -235,6 +238,9 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
             bytes.len()
         );
         files.push(json!({"file": path, "raw": bytes.len(), "gzip": g, "brotli": b}));
+        if path.starts_with("/i18n/") {
+            words += b;
+        }
         raw += bytes.len();
         gz += g;
         br += b;
@@ -247,6 +253,31 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
         "KB",
         Some(150.0),
     );
+    report.add(
+        "shell: first visit without its catalogue, brotli",
+        (br - words) as f64 / 1000.0,
+        "KB",
+        None,
+    );
+    // Each language's catalogue: only the one in use is ever fetched.
+    let mut langs: Vec<_> = std::fs::read_dir(dist.join("i18n"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    langs.sort();
+    for path in langs {
+        if let Ok(bytes) = std::fs::read(&path) {
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string());
+            report.add(
+                format!("catalogue {}, brotli", name.unwrap_or_default()),
+                brotli_len(&bytes) as f64 / 1000.0,
+                "KB",
+                None,
+            );
+        }
+    }
     report
         .extra
         .insert("shell_files".into(), Value::Array(files));
