@@ -41,25 +41,41 @@ impl Session {
         self.status.get() == Status::SignedIn
     }
 
-    /// Start-up: a live cookie goes straight in. Without the network, the
-    /// last session on this device is used (its calls will say offline).
+    /// Start-up. The session this device had opens the app at once (the
+    /// pages draw what the device kept, in the first frames), while the
+    /// server is asked; its answer confirms it, replaces it (another user's
+    /// cookie) or ends it (expired: sign in, and back here). Without the
+    /// network, or with Odoo away behind our server (a gateway error), it
+    /// stands: signing the user out would lose their place.
     pub async fn restore(self) {
+        let cached = storage::cached_session();
+        if let Some(info) = cached.clone() {
+            self.info.set(Some(info));
+            self.can_write.set(storage::cached_can_write());
+            self.status.set(Status::SignedIn);
+        }
         match rpc::call(&staff_calls::session_info()).await {
-            Ok(info) if info.uid > 0 => self.set(Some(info)),
-            // Odoo away behind our server (a gateway error) is no server
-            // too: signing the user out would lose their place.
-            Err(e) if e.is_unreachable() => match storage::cached_session() {
-                Some(info) => {
-                    self.info.set(Some(info));
-                    self.can_write.set(storage::cached_can_write());
-                    self.status.set(Status::SignedIn);
+            Ok(info) if info.uid > 0 => {
+                if cached.is_some_and(|c| c.uid != info.uid || c.db != info.db) {
+                    crate::offline::forget_everything().await;
                 }
-                None => self.status.set(Status::SignedOut),
-            },
-            _ => {
-                self.info.set(None);
-                self.status.set(Status::SignedOut);
+                self.set(Some(info));
             }
+            Err(e) if e.is_unreachable() => {
+                if self.status.get_untracked() == Status::Checking {
+                    self.status.set(Status::SignedOut);
+                }
+            }
+            // Another call may have found the session expired first: that
+            // stands (the guard says so on the sign-in page).
+            _ => match self.status.get_untracked() {
+                Status::SignedIn => self.expire(),
+                Status::Checking => {
+                    self.info.set(None);
+                    self.status.set(Status::SignedOut);
+                }
+                Status::Expired | Status::SignedOut => {}
+            },
         }
     }
 
@@ -108,8 +124,14 @@ impl Session {
             Status::SignedOut
         };
         let signed_in = info.is_some();
-        self.info.set(info);
-        self.status.set(status);
+        // The same again (a warm start confirmed) wakes nothing: the pages'
+        // loads already running are not started over.
+        if self.info.with_untracked(|i| *i != info) {
+            self.info.set(info);
+        }
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
         self.can_write.set(storage::cached_can_write());
         if signed_in {
             leptos::task::spawn_local(self.ask_rights());

@@ -77,6 +77,9 @@ impl ContactList {
         };
         let signal = self.latest.with_value(Latest::next);
         self.load.set(Load::Loading);
+        if !append && self.rows.with_untracked(Vec::is_empty) {
+            self.show_kept(session, wanted, query.clone());
+        }
         spawn_local(async move {
             let result = super::page(session, &query, offset, signal.clone()).await;
             if signal.as_ref().is_some_and(|s| s.aborted()) || wanted.get_untracked() != query {
@@ -86,17 +89,43 @@ impl ContactList {
                 Ok(page) => {
                     self.offline_at.set(page.kept_at);
                     self.total.set(Some(page.total));
+                    // Kept rows of this very query on screen: the fresh ones
+                    // take their place where the user is.
+                    let same = self.query.with_untracked(|q| q.as_ref() == Some(&query));
                     if append {
                         self.rows.update(|r| r.extend(page.rows));
                     } else {
                         self.rows.set(page.rows);
-                        self.scroll_top.set(0.0);
+                        if !same {
+                            self.scroll_top.set(0.0);
+                        }
                     }
                     self.query.set(Some(query));
                     self.load.set(Load::Idle);
                 }
                 Err(Error::Cancelled) => {}
                 Err(e) => self.load.set(Load::Failed(crate::i18n::error_text(&e))),
+            }
+        });
+    }
+
+    /// A warm start: while the server's first page is on its way, what the
+    /// device kept for the query is drawn (in the first frames, not a round
+    /// trip later), unless the server has answered by then.
+    fn show_kept(self, session: Session, wanted: Memo<PartnerQuery>, query: PartnerQuery) {
+        spawn_local(async move {
+            let Some(page) = super::kept_page(session, &query).await else {
+                return;
+            };
+            let waiting = self.load.get_untracked() == Load::Loading
+                && self.rows.with_untracked(Vec::is_empty)
+                && wanted.get_untracked() == query;
+            if waiting && !page.rows.is_empty() {
+                // The server's total is not known yet: the count says how
+                // many are shown.
+                self.total.set(None);
+                self.rows.set(page.rows);
+                self.query.set(Some(query));
             }
         });
     }

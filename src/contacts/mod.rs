@@ -86,23 +86,26 @@ pub async fn page(
                 kept_at: None,
             })
         }
-        Err(e) if e.is_unreachable() && offset == 0 => {
-            let Some(owner) = owner else { return Err(e) };
-            let (all, at) = store::load(&owner).await;
-            let Some(at) = at else { return Err(e) };
-            let mut rows: Vec<Partner> = all
-                .into_iter()
-                .filter(|p| query.matches(&version, p))
-                .collect();
-            staff_calls::sort_kept(&mut rows);
-            Ok(Page {
-                total: rows.len() as u64,
-                rows,
-                kept_at: Some(at),
-            })
-        }
+        Err(e) if e.is_unreachable() && offset == 0 => kept_page(session, query).await.ok_or(e),
         Err(e) => Err(e),
     }
+}
+
+/// Page one of `query` from what this device kept, searched and ordered as
+/// the server would (`None`: nothing kept for this user).
+pub async fn kept_page(session: Session, query: &PartnerQuery) -> Option<Page> {
+    let version = version(session);
+    let (all, at) = store::load(&owner(session)?).await;
+    let mut rows: Vec<Partner> = all
+        .into_iter()
+        .filter(|p| query.matches(&version, p))
+        .collect();
+    staff_calls::sort_kept(&mut rows);
+    Some(Page {
+        total: rows.len() as u64,
+        rows,
+        kept_at: Some(at?),
+    })
 }
 
 /// Contact `id` (`None`: it does not exist, or is archived). Offline, the
@@ -123,22 +126,23 @@ pub async fn card(
             keep(owner, vec![card.partner.clone()]);
             Ok(Some(card))
         }
-        Err(e) if e.is_unreachable() => {
-            let Some(owner) = owner else { return Err(e) };
-            let kept = store::load(&owner).await.0;
-            let mut people: Vec<Partner> = kept
-                .iter()
-                .filter(|p| p.parent_id.as_ref().is_some_and(|c| c.id == id))
-                .cloned()
-                .collect();
-            people.sort_by_cached_key(|p| p.name.to_lowercase());
-            match kept.into_iter().find(|p| p.id == id) {
-                Some(partner) => Ok(Some(Card { partner, people })),
-                None => Err(e),
-            }
-        }
+        Err(e) if e.is_unreachable() => kept_card(session, id).await.map(Some).ok_or(e),
         other => other,
     }
+}
+
+/// Contact `id` as this device kept it, with the kept people of its
+/// company (`None`: not kept).
+pub async fn kept_card(session: Session, id: i64) -> Option<Card> {
+    let kept = store::load(&owner(session)?).await.0;
+    let mut people: Vec<Partner> = kept
+        .iter()
+        .filter(|p| p.parent_id.as_ref().is_some_and(|c| c.id == id))
+        .cloned()
+        .collect();
+    people.sort_by_cached_key(|p| p.name.to_lowercase());
+    let partner = kept.into_iter().find(|p| p.id == id)?;
+    Some(Card { partner, people })
 }
 
 async fn fetch_card(

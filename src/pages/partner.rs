@@ -57,6 +57,23 @@ pub fn PartnerPage() -> impl IntoView {
             }
         }
     });
+    // A warm start on a deep link: the card as the device kept it, drawn
+    // while the server's is on its way (the same layout: no jump).
+    let kept = LocalResource::new(move || {
+        let id = id.get().filter(|_| session.is_signed_in());
+        async move {
+            match id {
+                Some(id) => contacts::kept_card(session, id).await,
+                None => None,
+            }
+        }
+    });
+    let waiting = move || match kept.get().flatten() {
+        Some(c) => {
+            view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any()
+        }
+        None => view! { <p role="status">{t("loading-contact")}</p> }.into_any(),
+    };
     let back = move |_| {
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.back();
@@ -66,7 +83,7 @@ pub fn PartnerPage() -> impl IntoView {
         <TopBar/>
         <section class="card">
             <button type="button" class="ghost back" on:click=back>{t("back")}</button>
-            <Transition fallback=|| view! { <p role="status">{t("loading-contact")}</p> }>
+            <Transition fallback=move || waiting>
                 {move || card.get().map(|r| match r {
                     Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
                     // Gone from the server with the user's change still

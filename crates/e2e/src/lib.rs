@@ -307,6 +307,22 @@ impl Browser {
         .map(|_| ())
     }
 
+    /// The contacts the app keeps on the device (IndexedDB), as (id, name).
+    pub async fn kept(&self) -> Result<Vec<(i64, String)>> {
+        let read = "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [];\n\
+            const db = await new Promise((ok, ko) => { const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+            try {\n\
+              const all = await new Promise((ok, ko) => { const r = db.transaction('contacts').objectStore('contacts').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
+              return all.map(k => [k.id, JSON.parse(k.json).name]);\n\
+            } finally { db.close(); }";
+        let v = self.eval_async(read).await?;
+        Ok(v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|k| Some((k[0].as_i64()?, k[1].as_str()?.to_string())))
+            .collect())
+    }
+
     /// Waits until the service worker controls the page.
     pub async fn wait_for_worker(&self) -> Result<()> {
         self.wait_until(

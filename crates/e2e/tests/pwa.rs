@@ -227,21 +227,9 @@ async fn kept_once(
     b: &Browser,
     done: impl Fn(&[(i64, String)]) -> bool,
 ) -> e2e::Result<Vec<(i64, String)>> {
-    let read = "if (!(await indexedDB.databases()).some(d => d.name === 'staff-pwa-offline')) return [];\n\
-        const db = await new Promise((ok, ko) => { const r = indexedDB.open('staff-pwa-offline'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
-        try {\n\
-          const all = await new Promise((ok, ko) => { const r = db.transaction('contacts').objectStore('contacts').getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });\n\
-          return all.map(k => [k.id, JSON.parse(k.json).name]);\n\
-        } finally { db.close(); }";
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let v = b.eval_async(read).await?;
-        let kept: Vec<(i64, String)> = v
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|k| Some((k[0].as_i64()?, k[1].as_str()?.to_string())))
-            .collect();
+        let kept = b.kept().await?;
         if done(&kept) || std::time::Instant::now() > deadline {
             return Ok(kept);
         }

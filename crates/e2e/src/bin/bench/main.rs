@@ -88,7 +88,9 @@ const done = arguments[arguments.length - 1];
 function check() {
   const l = document.querySelector('#login'), p = document.querySelector('#password'),
         b = document.querySelector('button[type=submit]');
-  if (l && p && b && !l.disabled && !b.disabled) done(performance.now()); else requestAnimationFrame(check);
+  // Shown: the page is hidden until its words are in (it has a direction then).
+  const shown = document.documentElement.hasAttribute('dir');
+  if (shown && l && p && b && !l.disabled && !b.disabled) done(performance.now()); else requestAnimationFrame(check);
 }
 check();
 "#;
@@ -174,6 +176,28 @@ async fn sign_in_to_rows(b: &Browser, url: &str, db: &str) -> e2e::Result<f64> {
         )
         .await?;
     Ok(v.as_f64().unwrap_or(f64::NAN))
+}
+
+/// Contacts on screen, shown (the page has its words): from the start of
+/// the navigation.
+const ROWS_READY: &str = r#"
+const done = arguments[arguments.length - 1];
+(function check() {
+  if (document.documentElement.hasAttribute('dir') && document.querySelector('.rows .row .name')) done(performance.now());
+  else requestAnimationFrame(check);
+})();
+"#;
+
+/// A warm revisit of the list: signed in, the worker in control, the
+/// device holding what it was shown.
+async fn warm_revisit(b: &Browser, url: &str) -> e2e::Result<f64> {
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        b.client.goto(&format!("{url}/partners")).await?;
+        let v = b.client.execute_async(ROWS_READY, vec![]).await?;
+        times.push(v.as_f64().unwrap_or(f64::NAN));
+    }
+    Ok(median(times))
 }
 
 /// Keystroke (the whole query set at once) to the new rows on screen.
@@ -472,6 +496,13 @@ async fn main() -> e2e::Result<()> {
     // 4–6 on demo_big.
     let to_rows = sign_in_to_rows(&b, &url, "demo_big").await?;
     report.add("sign-in to first contacts on screen", to_rows, "ms", None);
+    let revisit = warm_revisit(&b, &url).await?;
+    report.add(
+        "warm revisit, signed in, to contacts on screen, median",
+        revisit,
+        "ms",
+        Some(150.0),
+    );
     let mut searches = Vec::new();
     for q in SEARCHES {
         searches.push(search(&b, q).await?);
