@@ -314,7 +314,8 @@ impl Outbox {
         if c.status == Status::Saved {
             outbox_store::remove(std::slice::from_ref(&c.key)).await;
             if let Some(p) = &c.saved {
-                crate::offline::store::keep(who, std::slice::from_ref(p)).await;
+                let epoch = crate::offline::store::epoch();
+                crate::offline::store::keep(who, std::slice::from_ref(p), epoch, None).await;
             }
         } else {
             outbox_store::put(who, c).await;

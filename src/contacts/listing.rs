@@ -114,7 +114,7 @@ impl ContactList {
     /// trip later), unless the server has answered by then.
     fn show_kept(self, session: Session, wanted: Memo<PartnerQuery>, query: PartnerQuery) {
         spawn_local(async move {
-            let Some(page) = super::kept_page(session, &query).await else {
+            let Some(page) = super::last_first_page(session, &query).await else {
                 return;
             };
             let waiting = self.load.get_untracked() == Load::Loading

@@ -48,9 +48,11 @@ fn version(session: Session) -> ServerVersion {
         .with_untracked(|i| i.as_ref().map(|i| i.version()).unwrap_or_default())
 }
 
-fn keep(owner: Option<Owner>, rows: Vec<Partner>) {
+/// Keeps what the server answered to a request made in `epoch` (page one
+/// of `first_page`'s query: kept as such too).
+fn keep(owner: Option<Owner>, rows: Vec<Partner>, epoch: u32, first_page: Option<String>) {
     if let Some(owner) = owner {
-        spawn_local(async move { store::keep(&owner, &rows).await });
+        spawn_local(async move { store::keep(&owner, &rows, epoch, first_page).await });
     }
 }
 
@@ -64,6 +66,7 @@ pub async fn page(
 ) -> Result<Page, Error> {
     let version = version(session);
     let owner = owner(session);
+    let epoch = store::epoch();
     let opts = CallOpts {
         signal,
         ..CallOpts::default()
@@ -79,7 +82,12 @@ pub async fn page(
     };
     match fetched {
         Ok((rows, total)) => {
-            keep(owner, rows.clone());
+            keep(
+                owner,
+                rows.clone(),
+                epoch,
+                (offset == 0).then(|| query.url()),
+            );
             Ok(Page {
                 rows,
                 total,
@@ -117,18 +125,40 @@ pub async fn card(
 ) -> Result<Option<Card>, Error> {
     let version = version(session);
     let owner = owner(session);
+    let epoch = store::epoch();
     let opts = CallOpts {
         signal,
         ..CallOpts::default()
     };
     match fetch_card(&version, id, &opts).await {
         Ok(Some(card)) => {
-            keep(owner, vec![card.partner.clone()]);
+            keep(owner, vec![card.partner.clone()], epoch, None);
             Ok(Some(card))
         }
         Err(e) if e.is_unreachable() => kept_card(session, id).await.map(Some).ok_or(e),
         other => other,
     }
+}
+
+/// Page one of `query` as last shown on this device, read at once (one
+/// record), for a warm start; `None` if it was not the last one kept.
+pub async fn last_first_page(session: Session, query: &PartnerQuery) -> Option<Page> {
+    let (rows, at) = store::first_page(&owner(session)?, &query.url()).await?;
+    Some(Page {
+        total: rows.len() as u64,
+        rows,
+        kept_at: Some(at),
+    })
+}
+
+/// Contact `id` alone as this device kept it, read at once by its key,
+/// for a warm start (its company's people come with the server's card).
+pub async fn kept_contact(session: Session, id: i64) -> Option<Card> {
+    let partner = store::one(&owner(session)?, id).await?;
+    Some(Card {
+        partner,
+        people: Vec::new(),
+    })
 }
 
 /// Contact `id` as this device kept it, with the kept people of its

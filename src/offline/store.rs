@@ -20,6 +20,8 @@ const META: &str = "meta";
 /// 2: contacts indexed by when they were fetched, for trimming.
 const DB_VERSION: u32 = 2;
 const SAVED_AT: &str = "saved_at";
+/// The META record holding the last page one shown (see [`first_page`]).
+const FIRST_PAGE: &str = "first-page";
 /// About 2–3 MB of JSON at most.
 pub const CAP: usize = 5_000;
 
@@ -64,18 +66,21 @@ fn wipes() -> u32 {
     WIPES.with(std::cell::Cell::get)
 }
 
-async fn get(db: &IdbDatabase, store: &str, key: &str) -> Option<JsValue> {
+/// Which generation of the device's data this is: taken before a request,
+/// handed to [`keep`] with its answer, it keeps nothing if a wipe (sign-out,
+/// another user) came in between.
+pub fn epoch() -> u32 {
+    wipes()
+}
+
+async fn get(db: &IdbDatabase, store: &str, key: &JsValue) -> Option<JsValue> {
     let tx = db.transaction_with_str(store).ok()?;
-    let req = tx
-        .object_store(store)
-        .ok()?
-        .get(&JsValue::from_str(key))
-        .ok()?;
+    let req = tx.object_store(store).ok()?.get(key).ok()?;
     finished(&req).await
 }
 
 async fn owner_key(db: &IdbDatabase) -> Option<String> {
-    field(&get(db, META, "owner").await?, "owner").as_string()
+    field(&get(db, META, &JsValue::from_str("owner")).await?, "owner").as_string()
 }
 
 async fn all(db: &IdbDatabase) -> Vec<JsValue> {
@@ -96,8 +101,14 @@ async fn all(db: &IdbDatabase) -> Vec<JsValue> {
 /// Keeps contacts for `owner`, wiping another owner's first. The owner is
 /// read and the rows written in one transaction, so two keeps for two
 /// users (a sign-in racing a late answer, two tabs) cannot interleave.
-pub async fn keep(owner: &Owner, partners: &[Partner]) {
-    let began = wipes();
+/// `began` is the [`epoch`] the rows were asked for in: after a wipe since,
+/// they are not kept (they may be another user's answer). `first_page`:
+/// these rows are page one of that query (its URL), kept as one record
+/// too, for a warm start to read at once (see [`first_page`]).
+pub async fn keep(owner: &Owner, partners: &[Partner], began: u32, first_page: Option<String>) {
+    if wipes() != began {
+        return;
+    }
     let Some(db) = open().await else { return };
     if wipes() != began {
         // Signed out meanwhile; this open may have recreated the database.
@@ -107,18 +118,30 @@ pub async fn keep(owner: &Owner, partners: &[Partner]) {
     }
     let key = owner.key();
     let now = JsValue::from_f64(js_sys::Date::now());
-    let rows: Vec<JsValue> = partners
+    let jsons: Vec<(i64, String)> = partners
         .iter()
-        .filter_map(|p| {
-            let json = serde_json::to_string(p).ok()?;
-            Some(object(&[
-                ("id", JsValue::from_f64(p.id as f64)),
+        .filter_map(|p| Some((p.id, serde_json::to_string(p).ok()?)))
+        .collect();
+    let mut rows: Vec<JsValue> = jsons
+        .iter()
+        .map(|(id, json)| {
+            object(&[
+                ("id", JsValue::from_f64(*id as f64)),
                 ("saved_at", now.clone()),
-                ("json", JsValue::from_str(&json)),
-            ]))
+                ("json", JsValue::from_str(json)),
+            ])
         })
         .collect();
     let meta = object(&[("key", "owner".into()), ("owner", key.clone().into())]);
+    if let Some(q) = first_page {
+        let all: Vec<&str> = jsons.iter().map(|(_, j)| j.as_str()).collect();
+        rows.push(object(&[
+            ("key", FIRST_PAGE.into()),
+            ("q", q.into()),
+            ("saved_at", now.clone()),
+            ("json", format!("[{}]", all.join(",")).into()),
+        ]));
+    }
     if let Some(count) = write(&db, &key, &meta, &rows).await {
         if count > CAP {
             trim(&db, count - CAP).await;
@@ -144,7 +167,12 @@ async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) ->
         }
         meta_store.put(meta).ok()?;
         for row in rows {
-            contacts.put(row).ok()?;
+            // The first page's record goes with the owner's.
+            if field(row, "key").is_string() {
+                meta_store.put(row).ok()?;
+            } else {
+                contacts.put(row).ok()?;
+            }
         }
         contacts.count().ok()
     }
@@ -207,6 +235,41 @@ pub async fn load(owner: &Owner) -> (Vec<Partner>, Option<f64>) {
         })
         .collect();
     (partners, newest)
+}
+
+/// Page one of the query at `q` (its URL) as last kept for `owner`, with
+/// when it was fetched: one record, read at once at a warm start (the
+/// whole store may hold thousands).
+pub async fn first_page(owner: &Owner, q: &str) -> Option<(Vec<Partner>, f64)> {
+    let db = open().await?;
+    let kept = if owner_key(&db).await == Some(owner.key()) {
+        get(&db, META, &JsValue::from_str(FIRST_PAGE)).await
+    } else {
+        None
+    };
+    db.close();
+    let kept = kept.filter(|k| field(k, "q").as_string().as_deref() == Some(q))?;
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&field(&kept, "json").as_string()?).ok()?;
+    let partners = rows
+        .iter()
+        .filter_map(|v| Partner::from_json(v).ok())
+        .collect();
+    Some((partners, field(&kept, "saved_at").as_f64()?))
+}
+
+/// One kept contact of `owner`, by id.
+pub async fn one(owner: &Owner, id: i64) -> Option<Partner> {
+    let db = open().await?;
+    let kept = if owner_key(&db).await == Some(owner.key()) {
+        get(&db, CONTACTS, &JsValue::from_f64(id as f64)).await
+    } else {
+        None
+    };
+    db.close();
+    let value: serde_json::Value =
+        serde_json::from_str(&field(&kept?, "json").as_string()?).ok()?;
+    Partner::from_json(&value).ok()
 }
 
 /// Forgets everything kept, for whoever it was.

@@ -63,7 +63,7 @@ pub fn PartnerPage() -> impl IntoView {
         let id = id.get().filter(|_| session.is_signed_in());
         async move {
             match id {
-                Some(id) => contacts::kept_card(session, id).await,
+                Some(id) => contacts::kept_contact(session, id).await,
                 None => None,
             }
         }
