@@ -55,12 +55,23 @@ fn new_key() -> String {
     format!("{:015}-{n:06}", js_sys::Date::now() as u64)
 }
 
+/// Sends one change of `owner`'s, for as long as it is theirs to send.
 struct Device {
     owner: Owner,
+    outbox: Outbox,
+    key: String,
 }
 
 impl Env for Device {
     async fn send(&self, r: Request) -> Result<serde_json::Value, Error> {
+        // Discarded, or its user signed out, since its sending began (a
+        // read may have waited for the server meanwhile): nothing more of
+        // it goes out.
+        let signed_in =
+            self.outbox.session.status.get_untracked() == crate::session::Status::SignedIn;
+        if !signed_in || !self.outbox.holds(&self.key) {
+            return Err(Error::Cancelled);
+        }
         rpc::send_parts(
             r.path,
             &r.params,
@@ -72,7 +83,10 @@ impl Env for Device {
     }
 
     async fn keep(&self, change: &Change) {
-        outbox_store::put(&self.owner, change).await;
+        // Discarded while it was being sent: it stays discarded.
+        if self.outbox.holds(&self.key) {
+            outbox_store::put(&self.owner, change).await;
+        }
     }
 }
 
@@ -231,8 +245,10 @@ impl Outbox {
         let keys: Vec<String> = self
             .changes
             .with_untracked(|all| all.iter().map(|c| c.key.clone()).collect());
-        outbox_store::remove(&keys).await;
+        // Forgotten here first: a send in flight then keeps nothing again
+        // (its write, if already asked, lands before this removal).
         self.changes.set(Vec::new());
+        outbox_store::remove(&keys).await;
     }
 
     /// Sends the pending changes, one at a time, in order. A failure to
@@ -260,7 +276,6 @@ impl Outbox {
 
     /// `Some(tries)` when a change could not reach the server.
     async fn send_all(self, who: &Owner) -> Option<u32> {
-        let device = Device { owner: who.clone() };
         let (version, uid) = self
             .session
             .info
@@ -280,6 +295,11 @@ impl Outbox {
                 .into_iter()
                 .filter(|id| Some(*id) != before.id)
                 .collect();
+            let device = Device {
+                owner: who.clone(),
+                outbox: self,
+                key: before.key.clone(),
+            };
             let mut sent = before.clone();
             let ctx = Ctx {
                 version: &version,
@@ -317,9 +337,15 @@ impl Outbox {
                 let epoch = crate::offline::store::epoch();
                 crate::offline::store::keep(who, std::slice::from_ref(p), epoch, None).await;
             }
-        } else {
+        } else if self.holds(&c.key) {
             outbox_store::put(who, c).await;
         }
+    }
+
+    /// Whether change `key` is still the user's (not discarded).
+    fn holds(self, key: &str) -> bool {
+        self.changes
+            .with_untracked(|all| all.iter().any(|c| c.key == key))
     }
 
     fn retry_later(self, tries: u32) {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use odoo_rpc::{Error, Partner, ServerVersion, WebSearchPlan};
 use staff_calls::query::PartnerQuery;
+use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
 /// Rows of the list and the total they belong to.
@@ -49,11 +50,34 @@ fn version(session: Session) -> ServerVersion {
 }
 
 /// Keeps what the server answered to a request made in `epoch` (page one
-/// of `first_page`'s query: kept as such too).
+/// of `first_page`'s query: kept as such too), once the page is idle: the
+/// writing (encoding every row) never runs on the scroll path.
 fn keep(owner: Option<Owner>, rows: Vec<Partner>, epoch: u32, first_page: Option<String>) {
     if let Some(owner) = owner {
-        spawn_local(async move { store::keep(&owner, &rows, epoch, first_page).await });
+        spawn_local(async move {
+            idle().await;
+            store::keep(&owner, &rows, epoch, first_page).await
+        });
     }
+}
+
+/// Resolves when the browser next has nothing to do (`requestIdleCallback`;
+/// where there is none, Safari, after the current frame's work).
+async fn idle() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else { return };
+        let has = js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false);
+        let asked = if has {
+            w.request_idle_callback(&resolve).is_ok()
+        } else {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .is_ok()
+        };
+        if !asked {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// The page of `query` from `offset`. Page one falls back to the kept
