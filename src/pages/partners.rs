@@ -16,6 +16,8 @@ use odoo_rpc::Partner;
 use staff_calls::outbox::{Change, Status};
 
 const DEBOUNCE_MS: u32 = 250;
+/// The list counts as still once it has not scrolled for this long.
+const SETTLE_MS: u32 = 150;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
@@ -154,7 +156,23 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
     let session = use_session();
     let viewport = RwSignal::new(800.0);
     let scroller = NodeRef::<leptos::html::Div>::new();
+    // Avatars are asked for where the list comes to rest, not for every
+    // row a fling passes: decoding them was the main thread's one long
+    // task while scrolling (the bench measured none without them).
+    let settled = RwSignal::new(true);
+    let scrolls = StoredValue::new(0u32);
     let on_scroll = move |_| {
+        let ticket = scrolls.get_value().wrapping_add(1);
+        scrolls.set_value(ticket);
+        if settled.get_untracked() {
+            settled.set(false);
+        }
+        spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(SETTLE_MS).await;
+            if scrolls.get_value() == ticket {
+                settled.set(true);
+            }
+        });
         if let Some(el) = scroller.get_untracked() {
             state.scroll_top.set(el.scroll_top() as f64);
             viewport.set(el.client_height() as f64);
@@ -212,7 +230,7 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
                 data-state=move || state.load.with(Load::name)
                 style:height=move || list::rows_px(state.rows.with(Vec::len))>
                 <For each=visible key=|(i, p, pending)| (*i, p.id, *pending, p.write_date.clone(), p.name.clone()) let((i, p, pending))>
-                    <PartnerRow index=i partner=p pending/>
+                    <PartnerRow index=i partner=p pending settled=settled.read_only()/>
                 </For>
             </ul>
         </div>
@@ -220,9 +238,17 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
 }
 
 #[component]
-fn PartnerRow(index: usize, partner: Partner, pending: bool) -> impl IntoView {
+fn PartnerRow(
+    index: usize,
+    partner: Partner,
+    pending: bool,
+    settled: ReadSignal<bool>,
+) -> impl IntoView {
     let href = format!("/partners/{}", partner.id);
     let avatar = staff_calls::avatar_url(&partner);
+    // Once asked for, a row's avatar stays.
+    let asked = Memo::new(move |was: Option<&bool>| was == Some(&true) || settled.get());
+    let src = move || asked.get().then(|| avatar.clone());
     let company = partner.parent_id.as_ref().map(|m| m.name.clone());
     let place = [
         partner.city.clone(),
@@ -241,7 +267,7 @@ fn PartnerRow(index: usize, partner: Partner, pending: bool) -> impl IntoView {
     let name = partner.name.clone();
     view! {
         <li class="row" style:transform=format!("translateY({})", list::rows_px(index))>
-            <img class="avatar" src=avatar alt="" loading="lazy" width="40" height="40" decoding="async"/>
+            <img class="avatar" src=src alt="" loading="lazy" width="40" height="40" decoding="async"/>
             <div class="who">
                 <a class="name" href=href>{name}</a>
                 {pending.then(|| view! { <span class="badge pending">{t("not-sent-yet")}</span> })}

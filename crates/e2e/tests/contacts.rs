@@ -90,6 +90,42 @@ async fn scrolling_loads_more_and_keeps_the_dom_small() -> e2e::Result<()> {
     Ok(())
 }
 
+/// A fling asks for no avatars for the rows it passes (decoding them was
+/// the one long task while scrolling); where the list comes to rest, they
+/// come.
+#[tokio::test]
+async fn avatars_wait_for_the_list_to_rest() -> e2e::Result<()> {
+    let (_server, b) = signed_in().await?;
+    b.wait_until(
+        "the first avatars",
+        "Array.from(document.querySelectorAll('.rows .row img')).every(i => i.getAttribute('src'))",
+    )
+    .await?;
+    // Rows far down, drawn in the frame after a scroll: no avatar asked.
+    let asked = b
+        .eval_async(
+            "const l = document.querySelector('.list'); l.scrollTop = 72 * 60; l.dispatchEvent(new Event('scroll'));\n\
+             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\n\
+             const imgs = Array.from(document.querySelectorAll('.rows .row')).filter(r => parseFloat(r.style.transform.slice(11)) >= 72 * 60).map(r => r.querySelector('img'));\n\
+             return [imgs.length, imgs.filter(i => i.getAttribute('src')).length];",
+        )
+        .await?;
+    let counts: Vec<u64> = asked
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_u64())
+        .collect();
+    assert!(counts[0] > 5, "no rows far down were drawn: {asked}");
+    assert_eq!(counts[1], 0, "avatars asked for mid-scroll: {asked}");
+    b.wait_until(
+        "the avatars where the list rests",
+        "Array.from(document.querySelectorAll('.rows .row img')).every(i => i.getAttribute('src'))",
+    )
+    .await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_contact_opens_and_back_returns_to_the_same_place() -> e2e::Result<()> {
     let (_server, b) = signed_in().await?;
