@@ -323,6 +323,29 @@ impl Browser {
             .collect())
     }
 
+    /// The page as a 360 px wide phone shows it.
+    pub async fn as_phone(&self) -> Result<()> {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true}),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Whether the page is wider than the viewport (sideways scrolling on
+    /// a phone).
+    pub async fn scrolls_sideways(&self) -> Result<bool> {
+        let v = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+                vec![],
+            )
+            .await?;
+        Ok(v.as_bool() != Some(false))
+    }
+
     /// Waits until the service worker controls the page.
     pub async fn wait_for_worker(&self) -> Result<()> {
         self.wait_until(

@@ -156,14 +156,7 @@ async fn shift_once_drawn(b: &Browser) -> e2e::Result<f64> {
 
 /// A page wider than the viewport means sideways scrolling on a phone.
 async fn assert_no_sideways_scroll(b: &Browser, screen: &str) -> e2e::Result<()> {
-    let overflow = b
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
-            vec![],
-        )
-        .await?;
-    assert_eq!(overflow.as_bool(), Some(false), "{screen}");
+    assert!(!b.scrolls_sideways().await?, "{screen}");
     Ok(())
 }
 
@@ -171,11 +164,7 @@ async fn assert_no_sideways_scroll(b: &Browser, screen: &str) -> e2e::Result<()>
 async fn a_360_px_phone_never_scrolls_sideways() -> e2e::Result<()> {
     let server = Server::start(&[])?;
     let b = Browser::start().await?;
-    b.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        serde_json::json!({"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true}),
-    )
-    .await?;
+    b.as_phone().await?;
     b.goto_sign_in(&server.url).await?;
     let width = b
         .client

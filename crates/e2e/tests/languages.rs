@@ -123,11 +123,7 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
     let ar = messages("ar");
     let server = Server::start(&[])?;
     let b = Browser::start().await?;
-    b.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        serde_json::json!({"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true}),
-    )
-    .await?;
+    b.as_phone().await?;
     b.sign_in(&server.url, "demo-ar", "demo-ar").await?;
     b.wait_until("right to left", "document.documentElement.dir === 'rtl'")
         .await?;
@@ -157,12 +153,7 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
         .collect();
     assert!(e[0] < e[1], "New buttons not on the left: {e:?}");
     assert!(e[3] < e[2], "the brand not on the right: {e:?}");
-    let wide = "return document.documentElement.scrollWidth > document.documentElement.clientWidth";
-    assert_eq!(
-        b.client.execute(wide, vec![]).await?.as_bool(),
-        Some(false),
-        "list"
-    );
+    assert!(!b.scrolls_sideways().await?, "list");
     let violations = b.axe_violations().await?;
     assert!(violations.is_empty(), "list: {violations:#?}");
 
@@ -171,11 +162,7 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
         .await?;
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
-    assert_eq!(
-        b.client.execute(wide, vec![]).await?.as_bool(),
-        Some(false),
-        "card"
-    );
+    assert!(!b.scrolls_sideways().await?, "card");
     let violations = b.axe_violations().await?;
     assert!(violations.is_empty(), "card: {violations:#?}");
     Ok(())
