@@ -142,10 +142,11 @@ pub async fn keep(owner: &Owner, partners: &[Partner], began: u32, first_page: O
             ("json", format!("[{}]", all.join(",")).into()),
         ]));
     }
-    if let Some(count) = write(&db, &key, &meta, &rows).await {
-        if count > CAP {
-            trim(&db, count - CAP).await;
-        }
+    if write(&db, &key, &meta, &rows)
+        .await
+        .is_some_and(|count| count > CAP)
+    {
+        trim(&db).await;
     }
     // An open connection would delay the wipe at sign-out.
     db.close();
@@ -184,14 +185,20 @@ async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) ->
     filled?.result().ok()?.as_f64().map(|n| n as usize)
 }
 
-/// Drops the `excess` least recently fetched contacts: their keys come
+/// Drops the least recently fetched contacts over the cap: their keys come
 /// from the `saved_at` index, so no contact is read.
-async fn trim(db: &IdbDatabase, excess: usize) {
+async fn trim(db: &IdbDatabase) {
     let Some((tx, committed)) = begin(db, &[CONTACTS], IdbTransactionMode::Readwrite) else {
         return;
     };
     let deleted = async {
         let store = tx.object_store(CONTACTS).ok()?;
+        // Counted again in this transaction: two keeps trimming at once
+        // (each from its own count) would drop too many.
+        let count = finished(&store.count().ok()?).await?.as_f64()? as usize;
+        let Some(excess) = count.checked_sub(CAP).filter(|e| *e > 0) else {
+            return Some(());
+        };
         let oldest = store
             .index(SAVED_AT)
             .ok()?
