@@ -346,6 +346,20 @@ impl Browser {
         Ok(v.as_bool() != Some(false))
     }
 
+    /// Waits until the worker's caches hold `path`.
+    pub async fn wait_for_cached(&self, path: &str) -> Result<()> {
+        let quoted = serde_json::to_string(path).unwrap_or_default();
+        // The check is asynchronous: each poll starts one and reads the
+        // last one's answer.
+        self.wait_until(
+            &format!("the worker keeps {path}"),
+            &format!(
+                "window.__cached === {quoted} || (caches.match({quoted}).then(r => {{ if (r) window.__cached = {quoted}; }}), false)"
+            ),
+        )
+        .await
+    }
+
     /// Waits until the service worker controls the page.
     pub async fn wait_for_worker(&self) -> Result<()> {
         self.wait_until(

@@ -99,11 +99,7 @@ async fn a_french_user_reads_french_from_sign_in_to_offline() -> e2e::Result<()>
 
     // Offline (the server gone), the last session's language.
     b.wait_for_worker().await?;
-    b.wait_until(
-        "the worker keeps the French catalogue",
-        "window.__kept === true || (caches.match('/i18n/fr.json').then(r => { window.__kept = !!r; }), false)",
-    )
-    .await?;
+    b.wait_for_cached("/i18n/fr.json").await?;
     let url = server.url.clone();
     drop(server);
     b.client.goto(&format!("{url}/partners")).await?;

@@ -177,6 +177,8 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     let sheet = "return document.querySelector('link[rel=stylesheet]').getAttribute('href')";
     let before = b.client.execute(sheet, vec![]).await?;
 
+    b.wait_for_cached("/i18n/en.json").await?;
+
     let (old_css, new_css, build) = next_build(dist.path())?;
     assert_eq!(before.as_str(), Some(format!("/{old_css}").as_str()));
     // What the browser does by itself on navigations and every few hours.
@@ -185,6 +187,18 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     b.wait_for_text("A new version is available").await?;
     // Until the user says so, the page keeps running the build it started with.
     assert_eq!(b.client.execute(sheet, vec![]).await?, before);
+    // The new build took the language in use along (the page, still on the
+    // old build, has not asked for it again): it opens offline in it.
+    let carried = b
+        .eval_async(&format!(
+            "return !!(await (await caches.open('shell-{build}')).match('/i18n/en.json'));"
+        ))
+        .await?;
+    assert_eq!(
+        carried.as_bool(),
+        Some(true),
+        "the catalogue in use was not carried over"
+    );
 
     b.client
         .find(fantoccini::Locator::XPath(

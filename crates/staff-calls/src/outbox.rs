@@ -387,6 +387,13 @@ async fn send_update(env: &impl Env, ctx: &Ctx<'_>, change: &mut Change) -> Resu
                 base.insert(field.clone(), value.clone());
             }
         }
+        // Kept as the base: the next request, if it too is lost, replaces
+        // `sent`, and these values on the server must still count as ours
+        // (the property test found an edit after two lost attempts taken
+        // for a conflict).
+        if let Some(b) = change.base.as_mut() {
+            b.values = base.clone();
+        }
     }
     let m = merge(&base, &change.mine, &theirs);
     if !m.conflicts.is_empty() {
