@@ -123,10 +123,16 @@ async fn warm_load(b: &Browser, url: &str) -> e2e::Result<f64> {
             vec![],
         )
         .await?;
+    visits(b, &format!("{url}/login"), FORM_READY).await
+}
+
+/// The median over `RUNS` visits of `page` of the time `ready` (a script
+/// answering `performance.now()` when the page is usable) reports.
+async fn visits(b: &Browser, page: &str, ready: &str) -> e2e::Result<f64> {
     let mut times = Vec::new();
     for _ in 0..RUNS {
-        b.client.goto(&format!("{url}/login")).await?;
-        let v = b.client.execute_async(FORM_READY, vec![]).await?;
+        b.client.goto(page).await?;
+        let v = b.client.execute_async(ready, vec![]).await?;
         times.push(v.as_f64().unwrap_or(f64::NAN));
     }
     Ok(median(times))
@@ -191,13 +197,7 @@ const done = arguments[arguments.length - 1];
 /// A warm revisit of the list: signed in, the worker in control, the
 /// device holding what it was shown.
 async fn warm_revisit(b: &Browser, url: &str) -> e2e::Result<f64> {
-    let mut times = Vec::new();
-    for _ in 0..RUNS {
-        b.client.goto(&format!("{url}/partners")).await?;
-        let v = b.client.execute_async(ROWS_READY, vec![]).await?;
-        times.push(v.as_f64().unwrap_or(f64::NAN));
-    }
-    Ok(median(times))
+    visits(b, &format!("{url}/partners"), ROWS_READY).await
 }
 
 /// Keystroke (the whole query set at once) to the new rows on screen.
