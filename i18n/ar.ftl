@@ -56,7 +56,9 @@ filter-all = الكل
 filter-companies = الشركات
 filter-people = الأفراد
 # Which rows are loaded, of how many match: "1–80 من 12,345".
-range = 1–{ $shown } من { $total }
+# The range is wrapped in invisible left-to-right isolates (U+2066 … U+2069):
+# without them "1–80" reads "80–1" in a right-to-left line.
+range = ⁦1–{ $shown }⁩ من { $total }
 contacts-count =
     { $count ->
         [zero] لا توجد جهات اتصال

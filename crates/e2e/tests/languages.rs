@@ -159,6 +159,16 @@ async fn arabic_is_right_to_left_mirrored_and_accessible_on_a_phone() -> e2e::Re
     b.wait_for(".rows .row a.name").await?.click().await?;
     b.wait_for(".card h1").await?;
     assert!(!b.scrolls_sideways().await?, "card");
+    // What staff typed keeps its own direction; a phone number reads left
+    // to right ("+1 555", not "555 1+").
+    let bidi = b
+        .client
+        .execute(
+            "return [getComputedStyle(document.querySelector('.card a[href^=\"tel:\"]')).direction, getComputedStyle(document.querySelector('.card dd')).unicodeBidi]",
+            vec![],
+        )
+        .await?;
+    assert_eq!(e2e::strings_of(&bidi), ["ltr", "plaintext"]);
     let violations = b.axe_violations().await?;
     assert!(violations.is_empty(), "card: {violations:#?}");
     Ok(())
