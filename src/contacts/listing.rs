@@ -12,7 +12,8 @@ use staff_calls::query::PartnerQuery;
 pub enum Load {
     Idle,
     Loading,
-    Failed(String),
+    /// Put in words when drawn: in the language of the moment.
+    Failed(Error),
 }
 
 impl Load {
@@ -104,7 +105,7 @@ impl ContactList {
                     self.load.set(Load::Idle);
                 }
                 Err(Error::Cancelled) => {}
-                Err(e) => self.load.set(Load::Failed(crate::i18n::error_text(&e))),
+                Err(e) => self.load.set(Load::Failed(e)),
             }
         });
     }

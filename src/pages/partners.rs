@@ -71,7 +71,7 @@ pub fn PartnersPage() -> impl IntoView {
                 <p class="offline-bar" role="status">{move || tr_args("offline-since", &[("time", Arg::Text(&crate::i18n::time(at)))])}</p>
             })}
             {move || match state.load.get() {
-                Load::Failed(msg) => view! { <ErrorBar message=msg retry/> }.into_any(),
+                Load::Failed(e) => view! { <ErrorBar message=crate::i18n::error_text(&e) retry/> }.into_any(),
                 _ => ().into_any(),
             }}
             <Rows state url_query/>
