@@ -337,7 +337,7 @@ impl Outbox {
                 let epoch = crate::offline::store::epoch();
                 crate::offline::store::keep(who, std::slice::from_ref(p), epoch, None).await;
             }
-        } else if self.holds(&c.key) {
+        } else {
             outbox_store::put(who, c).await;
         }
     }

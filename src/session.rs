@@ -26,11 +26,23 @@ pub struct Session {
 }
 
 impl Session {
+    /// The session this device had opens the app at once, signed in (the
+    /// pages draw what the device kept, in the first frames); [`restore`]
+    /// then asks the server. With none, the app waits for that answer.
+    ///
+    /// [`restore`]: Session::restore
     pub fn provide() -> Session {
+        let cached = storage::cached_session();
+        let status = if cached.is_some() {
+            Status::SignedIn
+        } else {
+            Status::Checking
+        };
+        let can_write = cached.as_ref().and_then(|_| storage::cached_can_write());
         let session = Session {
-            info: RwSignal::new(None),
-            status: RwSignal::new(Status::Checking),
-            can_write: RwSignal::new(None),
+            info: RwSignal::new(cached),
+            status: RwSignal::new(status),
+            can_write: RwSignal::new(can_write),
         };
         provide_context(session);
         rpc::on_session_expired(move || session.expire());
@@ -41,19 +53,14 @@ impl Session {
         self.status.get() == Status::SignedIn
     }
 
-    /// Start-up. The session this device had opens the app at once (the
-    /// pages draw what the device kept, in the first frames), while the
-    /// server is asked; its answer confirms it, replaces it (another user's
-    /// cookie) or ends it (expired: sign in, and back here). Without the
-    /// network, or with Odoo away behind our server (a gateway error), it
-    /// stands: signing the user out would lose their place.
+    /// Start-up: the server is asked about the session the app opened on
+    /// (see [`Session::provide`]). Its answer confirms it, replaces it
+    /// (another user's cookie) or ends it (expired: sign in, and back
+    /// here). Without the network, or with Odoo away behind our server (a
+    /// gateway error), it stands: signing the user out would lose their
+    /// place.
     pub async fn restore(self) {
-        let cached = storage::cached_session();
-        if let Some(info) = cached.clone() {
-            self.info.set(Some(info));
-            self.can_write.set(storage::cached_can_write());
-            self.status.set(Status::SignedIn);
-        }
+        let cached = self.info.get_untracked();
         match rpc::call(&staff_calls::session_info()).await {
             Ok(info) if info.uid > 0 => {
                 if cached.is_some_and(|c| c.uid != info.uid || c.db != info.db) {

@@ -16,7 +16,7 @@ mod reader;
 
 pub use reader::{nearest, Reader, LANGUAGES};
 
-use crate::session::{Session, Status};
+use crate::session::Session;
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -191,23 +191,16 @@ fn set(reader: Reader, messages: Object) {
 /// Follows the session: the reader it implies gets their catalogue, and
 /// every text redraws in it.
 pub fn provide(session: Session) {
+    // The session the app opens on is the device's last one (see
+    // `Session::provide`): the app opens in its language, not flashing
+    // the browser's.
     Effect::new(move |_| {
-        let signed_in = session.info.with(|i| {
-            i.as_ref()
-                .map(|i| (i.user_context.lang.clone(), i.user_context.tz.clone()))
-        });
-        // While the session is being checked, the last one's language:
-        // the app opens in it rather than flashing the browser's.
-        let known = signed_in.or_else(|| {
-            (session.status.get() == Status::Checking)
-                .then(crate::storage::cached_session)
-                .flatten()
-                .map(|i| (i.user_context.lang, i.user_context.tz))
-        });
-        let reader = match known {
-            Some((lang, tz)) => Reader::for_user(lang.as_deref(), tz.as_deref()),
+        let reader = session.info.with(|i| match i {
+            Some(i) => {
+                Reader::for_user(i.user_context.lang.as_deref(), i.user_context.tz.as_deref())
+            }
             None => Reader::for_browser(&reader::browser_languages()),
-        };
+        });
         if WANTED.with(|w| w.replace(Some(reader.clone()))).as_ref() != Some(&reader) {
             leptos::task::spawn_local(switch(reader));
         }

@@ -36,31 +36,31 @@ impl Reader {
         }
     }
 
+    /// Someone whose locale is `locale`, if a catalogue is near it.
+    fn of(locale: &str) -> Option<Reader> {
+        let lang = nearest(locale)?;
+        Some(Reader {
+            lang,
+            locale: bcp47(locale).unwrap_or_else(|| lang.to_string()),
+            tz: None,
+        })
+    }
+
     /// A signed-in user: their Odoo language, else English.
     pub fn for_user(lang: Option<&str>, tz: Option<&str>) -> Reader {
-        let mut r = match lang.and_then(|l| nearest(l).map(|n| (n, l))) {
-            Some((n, l)) => Reader {
-                lang: n,
-                locale: bcp47(l).unwrap_or_else(|| n.to_string()),
-                tz: None,
-            },
-            None => Reader::only("en"),
-        };
-        r.tz = tz.filter(|t| !t.is_empty()).map(str::to_string);
-        r
+        Reader {
+            tz: tz.filter(|t| !t.is_empty()).map(str::to_string),
+            ..lang
+                .and_then(Reader::of)
+                .unwrap_or_else(|| Reader::only("en"))
+        }
     }
 
     /// Nobody signed in: the first of the browser's languages we have.
     pub fn for_browser(preferred: &[String]) -> Reader {
         preferred
             .iter()
-            .find_map(|l| {
-                nearest(l).map(|n| Reader {
-                    lang: n,
-                    locale: bcp47(l).unwrap_or_else(|| n.to_string()),
-                    tz: None,
-                })
-            })
+            .find_map(|l| Reader::of(l))
             .unwrap_or_else(|| Reader::only("en"))
     }
 

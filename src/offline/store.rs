@@ -122,7 +122,7 @@ pub async fn keep(owner: &Owner, partners: &[Partner], began: u32, first_page: O
         .iter()
         .filter_map(|p| Some((p.id, serde_json::to_string(p).ok()?)))
         .collect();
-    let mut rows: Vec<JsValue> = jsons
+    let rows: Vec<JsValue> = jsons
         .iter()
         .map(|(id, json)| {
             object(&[
@@ -132,17 +132,20 @@ pub async fn keep(owner: &Owner, partners: &[Partner], began: u32, first_page: O
             ])
         })
         .collect();
-    let meta = object(&[("key", "owner".into()), ("owner", key.clone().into())]);
+    let mut metas = vec![object(&[
+        ("key", "owner".into()),
+        ("owner", key.clone().into()),
+    ])];
     if let Some(q) = first_page {
         let all: Vec<&str> = jsons.iter().map(|(_, j)| j.as_str()).collect();
-        rows.push(object(&[
+        metas.push(object(&[
             ("key", FIRST_PAGE.into()),
             ("q", q.into()),
             ("saved_at", now.clone()),
             ("json", format!("[{}]", all.join(",")).into()),
         ]));
     }
-    if write(&db, &key, &meta, &rows)
+    if write(&db, &key, &metas, &rows)
         .await
         .is_some_and(|count| count > CAP)
     {
@@ -152,8 +155,9 @@ pub async fn keep(owner: &Owner, partners: &[Partner], began: u32, first_page: O
     db.close();
 }
 
-/// The write half of [`keep`]; the number of contacts kept afterwards.
-async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) -> Option<usize> {
+/// The write half of [`keep`]: the owner's records (`metas`) and the
+/// contacts; the number of contacts kept afterwards.
+async fn write(db: &IdbDatabase, key: &str, metas: &[JsValue], rows: &[JsValue]) -> Option<usize> {
     let (tx, committed) = begin(db, &[CONTACTS, META], IdbTransactionMode::Readwrite)?;
     let filled = async {
         let contacts = tx.object_store(CONTACTS).ok()?;
@@ -166,14 +170,11 @@ async fn write(db: &IdbDatabase, key: &str, meta: &JsValue, rows: &[JsValue]) ->
         if !same_owner {
             contacts.clear().ok()?;
         }
-        meta_store.put(meta).ok()?;
+        for meta in metas {
+            meta_store.put(meta).ok()?;
+        }
         for row in rows {
-            // The first page's record goes with the owner's.
-            if field(row, "key").is_string() {
-                meta_store.put(row).ok()?;
-            } else {
-                contacts.put(row).ok()?;
-            }
+            contacts.put(row).ok()?;
         }
         contacts.count().ok()
     }
@@ -235,27 +236,35 @@ pub async fn load(owner: &Owner) -> (Vec<Partner>, Option<f64>) {
         .reduce(f64::max);
     let partners = rows
         .iter()
-        .filter_map(|v| field(v, "json").as_string())
-        .filter_map(|json| {
-            let value: serde_json::Value = serde_json::from_str(&json).ok()?;
-            Partner::from_json(&value).ok()
-        })
+        .filter_map(|v| decode(&field(v, "json").as_string()?))
         .collect();
     (partners, newest)
+}
+
+/// A contact as kept (its JSON).
+fn decode(json: &str) -> Option<Partner> {
+    Partner::from_json(&serde_json::from_str(json).ok()?).ok()
+}
+
+/// One record of `owner`'s, by key (nothing if the data is someone else's).
+async fn owned(owner: &Owner, store: &str, key: &JsValue) -> Option<JsValue> {
+    let db = open().await?;
+    let kept = if owner_key(&db).await == Some(owner.key()) {
+        get(&db, store, key).await
+    } else {
+        None
+    };
+    db.close();
+    kept
 }
 
 /// Page one of the query at `q` (its URL) as last kept for `owner`, with
 /// when it was fetched: one record, read at once at a warm start (the
 /// whole store may hold thousands).
 pub async fn first_page(owner: &Owner, q: &str) -> Option<(Vec<Partner>, f64)> {
-    let db = open().await?;
-    let kept = if owner_key(&db).await == Some(owner.key()) {
-        get(&db, META, &JsValue::from_str(FIRST_PAGE)).await
-    } else {
-        None
-    };
-    db.close();
-    let kept = kept.filter(|k| field(k, "q").as_string().as_deref() == Some(q))?;
+    let kept = owned(owner, META, &JsValue::from_str(FIRST_PAGE))
+        .await
+        .filter(|k| field(k, "q").as_string().as_deref() == Some(q))?;
     let rows: Vec<serde_json::Value> =
         serde_json::from_str(&field(&kept, "json").as_string()?).ok()?;
     let partners = rows
@@ -267,16 +276,8 @@ pub async fn first_page(owner: &Owner, q: &str) -> Option<(Vec<Partner>, f64)> {
 
 /// One kept contact of `owner`, by id.
 pub async fn one(owner: &Owner, id: i64) -> Option<Partner> {
-    let db = open().await?;
-    let kept = if owner_key(&db).await == Some(owner.key()) {
-        get(&db, CONTACTS, &JsValue::from_f64(id as f64)).await
-    } else {
-        None
-    };
-    db.close();
-    let value: serde_json::Value =
-        serde_json::from_str(&field(&kept?, "json").as_string()?).ok()?;
-    Partner::from_json(&value).ok()
+    let kept = owned(owner, CONTACTS, &JsValue::from_f64(id as f64)).await?;
+    decode(&field(&kept, "json").as_string()?)
 }
 
 /// Forgets everything kept, for whoever it was.

@@ -32,6 +32,19 @@ pub fn redirect() -> NavigateOptions {
     }
 }
 
+/// Runs `then` once `ms` have passed with no other call on `ticket` since
+/// (typing that pauses, a scroll that comes to rest).
+pub fn after_quiet(ticket: StoredValue<u32>, ms: u32, then: impl FnOnce() + 'static) {
+    let n = ticket.get_value().wrapping_add(1);
+    ticket.set_value(n);
+    leptos::task::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(ms).await;
+        if ticket.get_value() == n {
+            then();
+        }
+    });
+}
+
 /// The message id of a contact field's label (the form's, the card's, a
 /// conflict's).
 pub fn field_label(field: &str) -> Option<&'static str> {

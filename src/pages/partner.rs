@@ -69,9 +69,7 @@ pub fn PartnerPage() -> impl IntoView {
         }
     });
     let waiting = move || match kept.get().flatten() {
-        Some(c) => {
-            view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any()
-        }
+        Some(c) => drawn(c),
         None => view! { <p role="status">{t("loading-contact")}</p> }.into_any(),
     };
     let back = move |_| {
@@ -85,7 +83,7 @@ pub fn PartnerPage() -> impl IntoView {
             <button type="button" class="ghost back" on:click=back>{t("back")}</button>
             <Transition fallback=move || waiting>
                 {move || card.get().map(|r| match r {
-                    Ok(Some(c)) => view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any(),
+                    Ok(Some(c)) => drawn(c),
                     // Gone from the server with the user's change still
                     // here: their version stays, with what the server said.
                     Ok(None) => match id.get_untracked().and_then(|id| outbox.kept_version(id)) {
@@ -204,6 +202,12 @@ fn CardView(card: Card) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// A contact's card with what the user can do on it, as their unsent
+/// change makes it.
+fn drawn(c: Card) -> AnyView {
+    view! { <ChangeBar server=c.partner.clone()/><CardView card=shown(c)/> }.into_any()
 }
 
 /// A field as the form names it (its technical name if the form has none).

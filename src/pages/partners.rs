@@ -6,11 +6,10 @@ use crate::contacts::listing::{ContactList, Load};
 use crate::i18n::{t, tr_args, Arg};
 use crate::list::{self, range_label, visible_range};
 use crate::outbox::use_outbox;
-use crate::pages::{replace_url, ErrorBar, TopBar};
+use crate::pages::{after_quiet, replace_url, ErrorBar, TopBar};
 use crate::query::{Kind, PartnerQuery};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use odoo_rpc::Partner;
 use staff_calls::outbox::{Change, Status};
@@ -91,14 +90,8 @@ fn Toolbar(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             text.set(value.clone());
-            let ticket = pending_typing.get_value().wrapping_add(1);
-            pending_typing.set_value(ticket);
             let navigate = navigate.clone();
-            spawn_local(async move {
-                gloo_timers::future::TimeoutFuture::new(DEBOUNCE_MS).await;
-                if pending_typing.get_value() != ticket {
-                    return;
-                }
+            after_quiet(pending_typing, DEBOUNCE_MS, move || {
                 let next = PartnerQuery::new(&value, url_query.get_untracked().kind);
                 if next != url_query.get_untracked() {
                     navigate(&next.url(), replace_url());
@@ -162,17 +155,10 @@ fn Rows(state: ContactList, url_query: Memo<PartnerQuery>) -> impl IntoView {
     let settled = RwSignal::new(true);
     let scrolls = StoredValue::new(0u32);
     let on_scroll = move |_| {
-        let ticket = scrolls.get_value().wrapping_add(1);
-        scrolls.set_value(ticket);
         if settled.get_untracked() {
             settled.set(false);
         }
-        spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(SETTLE_MS).await;
-            if scrolls.get_value() == ticket {
-                settled.set(true);
-            }
-        });
+        after_quiet(scrolls, SETTLE_MS, move || settled.set(true));
         if let Some(el) = scroller.get_untracked() {
             state.scroll_top.set(el.scroll_top() as f64);
             viewport.set(el.client_height() as f64);

@@ -585,8 +585,8 @@ fn users(tx: &Connection) -> rusqlite::Result<()> {
             .map_or_else(|| "!".to_string(), crate::auth::hash_password);
         tx.execute(
             "INSERT INTO users (id, login, password, partner_id, kind, name, tz, lang, active)
-             VALUES (?1, ?2, ?3, (SELECT id FROM partner WHERE name = ?4 ORDER BY id LIMIT 1), ?5, ?6, ?7, ?8, ?9)",
-            params![u.uid, u.login, password, u.partner, u.kind, u.name, u.tz, u.lang, u.active],
+             VALUES (?1, ?2, ?3, (SELECT id FROM partner WHERE name = ?4 ORDER BY id LIMIT 1), ?5, ?4, ?6, ?7, ?8)",
+            params![u.uid, u.login, password, u.name, u.kind, u.tz, u.lang, u.active],
         )?;
     }
     Ok(())

@@ -189,9 +189,17 @@ async fn a_deep_link_draws_the_kept_card_while_the_server_is_asked() -> e2e::Res
     )
     .await?;
     assert_eq!(b.wait_for(".card h1").await?.text().await?, name);
+    // The kept card's heading, marked: the server's card draws its own.
+    b.client
+        .execute("document.querySelector('.card h1').__kept = true", vec![])
+        .await?;
     s.gate.release();
-    // The server's card replaces it; still the same contact, same place.
-    b.wait_for(".card h1").await?;
+    b.wait_until(
+        "the server's card in the kept one's place",
+        "document.querySelector('.card h1') && !document.querySelector('.card h1').__kept",
+    )
+    .await?;
+    assert_eq!(b.wait_for(".card h1").await?.text().await?, name);
     assert_eq!(b.path_and_query().await?, deep);
     Ok(())
 }

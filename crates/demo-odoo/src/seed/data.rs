@@ -787,11 +787,9 @@ pub struct User {
     pub login: &'static str,
     /// Stored hashed; `None`: no password opens it.
     pub password: Option<&'static str>,
-    /// Its contact, by name (the first with that name): the language
-    /// users are contacts of the seed, whose ids are only known once
-    /// written.
-    pub partner: &'static str,
     pub kind: &'static str,
+    /// Also its contact's (the first contact of that name): the language
+    /// users are contacts of the seed, whose ids are known once written.
     pub name: &'static str,
     pub tz: Option<&'static str>,
     /// Odoo's language code (`user_context.lang`).
@@ -804,7 +802,6 @@ pub const USERS: [User; 9] = [
         uid: 1,
         login: "__system__",
         password: None,
-        partner: "OdooBot",
         kind: "admin",
         name: "OdooBot",
         tz: Some("Europe/Brussels"),
@@ -815,7 +812,6 @@ pub const USERS: [User; 9] = [
         uid: 2,
         login: "admin",
         password: Some("admin"),
-        partner: "Mitchell Admin",
         kind: "admin",
         name: "Mitchell Admin",
         tz: Some("Europe/Brussels"),
@@ -826,7 +822,6 @@ pub const USERS: [User; 9] = [
         uid: 6,
         login: "demo",
         password: Some("demo"),
-        partner: "Marc Demo",
         kind: "internal",
         name: "Marc Demo",
         tz: Some("Europe/Brussels"),
@@ -837,7 +832,6 @@ pub const USERS: [User; 9] = [
         uid: 7,
         login: "portal",
         password: Some("portal"),
-        partner: "Joel Willis",
         kind: "portal",
         name: "Joel Willis",
         tz: None,
@@ -871,7 +865,6 @@ const fn speaker(
         uid,
         login,
         password: Some(login),
-        partner: name,
         kind: "internal",
         name,
         tz: Some(tz),
