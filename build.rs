@@ -5,6 +5,11 @@
 
 fn main() {
     println!("cargo::rerun-if-changed=i18n");
+    // The splitter (xtask/src/split.rs) reads the linker's relocations to
+    // move functions between files.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg=--emit-relocs");
+    }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     if let Err(e) = catalogues::write_all(std::path::Path::new("i18n"), &out.join("i18n")) {
         eprintln!("{e}");

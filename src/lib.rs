@@ -7,6 +7,7 @@ pub mod list;
 pub mod offline;
 pub mod outbox;
 pub mod pages;
+mod parts;
 pub use staff_calls::query;
 pub mod rpc;
 pub mod session;

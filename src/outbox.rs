@@ -7,6 +7,7 @@ use crate::contacts::owner;
 use crate::offline::network::use_network;
 use crate::offline::outbox_store;
 use crate::offline::store::Owner;
+use crate::parts::{part, PartMissing};
 use crate::rpc::{self, CallOpts};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -263,9 +264,18 @@ impl Outbox {
         let Some(who) = self.owner.get_value() else {
             return;
         };
+        // Nothing to send: the sending code (in the editing part) is not
+        // fetched for nothing.
+        if !self.changes.with_untracked(|all| all.iter().any(Change::pending)) {
+            return;
+        }
         self.sending.set_value(true);
         spawn_local(async move {
-            let failed = self.send_all(&who).await;
+            let failed = match sender().await {
+                Ok(send) => send(self, who).await,
+                // Not on the device and no connection: as a failed send.
+                Err(PartMissing) => Some(PART_MISSING_TRIES),
+            };
             self.sending.set_value(false);
             match failed {
                 Some(tries) => self.retry_later(tries),
@@ -362,6 +372,19 @@ impl Outbox {
             self.retry_at.set_value(None);
             self.drain();
         });
+    }
+}
+
+/// How long a send waits for the editing part when it could not be
+/// fetched: as after this many failed tries (16 s).
+const PART_MISSING_TRIES: u32 = 3;
+
+type Sending = std::pin::Pin<Box<dyn std::future::Future<Output = Option<u32>>>>;
+
+part! {
+    /// The sending round (`Outbox::send_all`), in the editing part.
+    fn sender() -> fn(Outbox, Owner) -> Sending {
+        |o, who| Box::pin(async move { o.send_all(&who).await })
     }
 }
 

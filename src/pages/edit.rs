@@ -6,6 +6,7 @@
 use crate::contacts;
 use crate::i18n::{error_text, t, tr, tr_args, Arg};
 use crate::outbox::use_outbox;
+use crate::parts::{part, PartMissing};
 use crate::pages::{field_label, redirect, ErrorBar, TopBar};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -35,8 +36,31 @@ struct Start {
     refused: Option<(String, Option<String>)>,
 }
 
+/// The route's page: the form lives in the editing part (see
+/// `crate::parts`), fetched the first time it is needed.
 #[component]
 pub fn EditPage() -> impl IntoView {
+    let form = LocalResource::new(edit_form);
+    move || match form.get() {
+        None => view! { <p role="status">{t("loading")}</p> }.into_any(),
+        Some(Ok(draw)) => draw(),
+        Some(Err(PartMissing)) => view! {
+            <TopBar/>
+            <ErrorBar message=tr("part-missing") retry=move || form.refetch()/>
+        }
+        .into_any(),
+    }
+}
+
+part! {
+    /// Draws the form (a function: it must run where the page's context is).
+    fn edit_form() -> fn() -> AnyView {
+        || view! { <EditForm/> }.into_any()
+    }
+}
+
+#[component]
+fn EditForm() -> impl IntoView {
     let outbox = use_outbox();
     let loading = || view! { <p role="status">{t("loading")}</p> };
     view! {

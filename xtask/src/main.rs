@@ -3,6 +3,7 @@
 //! or tests. See the README.
 
 mod post_build;
+mod split;
 mod tally;
 mod tools;
 

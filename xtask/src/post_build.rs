@@ -1,5 +1,6 @@
 //! trunk's post_build hook (`cargo xtask post-build`, see Trunk.toml).
 //!
+//! 0. The app's WebAssembly is cut in two (split.rs).
 //! 1. trunk writes its boot code as an inline `<script type="module">`; it
 //!    moves to a hashed file so the Content-Security-Policy can forbid
 //!    inline scripts outright.
@@ -29,6 +30,8 @@ pub fn run() -> Result<()> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
+    let release = std::env::var("TRUNK_PROFILE").as_deref() != Ok("debug");
+    crate::split::run(&staging, release)?;
     externalise_boot_script(&staging)?;
     let languages = catalogues::write_all(&crate::root().join("i18n"), &staging.join("i18n"))?;
     eprintln!("post-build: {languages} message catalogues");
@@ -230,7 +233,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a: a content fingerprint for cache names, not a security hash.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     fnv1a_from(FNV_OFFSET, bytes)
 }
 
