@@ -21,6 +21,13 @@ pub fn App() -> impl IntoView {
     let updates = worker::provide();
     crate::i18n::provide(session);
     spawn_local(session.restore());
+    // Staff who may edit get the editing part onto the device while the
+    // app is idle: editing works offline from then on.
+    Effect::new(move |_| {
+        if session.can_write.get() == Some(true) {
+            crate::parts::fetch_soon(crate::pages::edit_form);
+        }
+    });
     view! {
         <Router>
             <Guard/>

@@ -266,7 +266,10 @@ impl Outbox {
         };
         // Nothing to send: the sending code (in the editing part) is not
         // fetched for nothing.
-        if !self.changes.with_untracked(|all| all.iter().any(Change::pending)) {
+        if !self
+            .changes
+            .with_untracked(|all| all.iter().any(Change::pending))
+        {
             return;
         }
         self.sending.set_value(true);
@@ -381,7 +384,7 @@ const PART_MISSING_TRIES: u32 = 3;
 
 type Sending = std::pin::Pin<Box<dyn std::future::Future<Output = Option<u32>>>>;
 
-part! {
+part! { editing:
     /// The sending round (`Outbox::send_all`), in the editing part.
     fn sender() -> fn(Outbox, Owner) -> Sending {
         |o, who| Box::pin(async move { o.send_all(&who).await })

@@ -13,6 +13,11 @@
 //! try again; nothing the user typed is touched. In tests and clippy
 //! (no `split`) the same functions are plain async calls.
 
+use crate::i18n::{t, tr};
+use crate::pages::{ErrorBar, TopBar};
+use leptos::prelude::*;
+use std::future::Future;
+
 /// The part's file could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartMissing;
@@ -23,15 +28,16 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
-/// `part! { fn name(args) -> T { body } }` declares
-/// `async fn name(args) -> Result<T, PartMissing>`, whose body is in the
-/// editing part. Its arguments and result must be concrete types (they
-/// cross between two WebAssembly files as a C call).
+/// `part! { name: fn f(args) -> T { body } }` declares
+/// `async fn f(args) -> Result<T, PartMissing>`, whose body is in the part
+/// `name` (one file per name; what two parts share goes into a third that
+/// both fetch). Its arguments and result must be concrete types: they
+/// cross between two WebAssembly files as a C call.
 macro_rules! part {
-    ($(#[doc = $doc:literal])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    ($part:ident: $(#[doc = $doc:literal])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[doc = $doc])*
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(editing, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::PartMissing> {
             Ok($body)
         }
@@ -44,3 +50,44 @@ macro_rules! part {
     };
 }
 pub(crate) use part;
+
+/// A page's drawing, handed out by its part.
+pub type Draw = fn() -> AnyView;
+
+/// A route's page whose code is in a part: nothing for the moment the
+/// part takes from the device, "Loading…" if it takes longer (fetched
+/// over the network), then the page. A part that cannot be fetched says
+/// so, with Retry.
+pub fn page<Fut>(load: fn() -> Fut) -> impl IntoView
+where
+    Fut: Future<Output = Result<Draw, PartMissing>> + 'static,
+{
+    let part = LocalResource::new(load);
+    let slow = RwSignal::new(false);
+    crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
+    move || match part.get() {
+        None if slow.get() => view! { <p role="status">{t("loading")}</p> }.into_any(),
+        None => ().into_any(),
+        Some(Ok(draw)) => draw(),
+        Some(Err(PartMissing)) => view! {
+            <TopBar/>
+            <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
+        }
+        .into_any(),
+    }
+}
+
+/// Longer than a part takes from the service worker's cache.
+const SLOW_MS: u32 = 300;
+
+/// Fetches a part when the page is idle, so that it is on the device
+/// (in the service worker's cache) before it is needed, offline too.
+pub fn fetch_soon<T: 'static, Fut>(load: fn() -> Fut)
+where
+    Fut: Future<Output = Result<T, PartMissing>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        crate::contacts::idle().await;
+        let _ = load().await;
+    });
+}

@@ -63,7 +63,7 @@ fn keep(owner: Option<Owner>, rows: Vec<Partner>, epoch: u32, first_page: Option
 
 /// Resolves when the browser next has nothing to do (`requestIdleCallback`;
 /// where there is none, Safari, after the current frame's work).
-async fn idle() {
+pub(crate) async fn idle() {
     let wait = js_sys::Promise::new(&mut |resolve, _| {
         let Some(w) = web_sys::window() else { return };
         let has = js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false);

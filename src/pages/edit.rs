@@ -6,8 +6,8 @@
 use crate::contacts;
 use crate::i18n::{error_text, t, tr, tr_args, Arg};
 use crate::outbox::use_outbox;
-use crate::parts::{part, PartMissing};
 use crate::pages::{field_label, redirect, ErrorBar, TopBar};
+use crate::parts::{self, part, Draw};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,25 +36,15 @@ struct Start {
     refused: Option<(String, Option<String>)>,
 }
 
-/// The route's page: the form lives in the editing part (see
-/// `crate::parts`), fetched the first time it is needed.
+/// The route's page: the form is in the editing part (see `crate::parts`).
 #[component]
 pub fn EditPage() -> impl IntoView {
-    let form = LocalResource::new(edit_form);
-    move || match form.get() {
-        None => view! { <p role="status">{t("loading")}</p> }.into_any(),
-        Some(Ok(draw)) => draw(),
-        Some(Err(PartMissing)) => view! {
-            <TopBar/>
-            <ErrorBar message=tr("part-missing") retry=move || form.refetch()/>
-        }
-        .into_any(),
-    }
+    parts::page(edit_form)
 }
 
-part! {
+part! { editing:
     /// Draws the form (a function: it must run where the page's context is).
-    fn edit_form() -> fn() -> AnyView {
+    pub fn edit_form() -> Draw {
         || view! { <EditForm/> }.into_any()
     }
 }

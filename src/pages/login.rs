@@ -32,6 +32,8 @@ pub fn odoo_login_url(db: &str, next: &str) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
+    // The list comes next: its code arrives while the user types.
+    crate::parts::fetch_soon(crate::pages::partners::list_page);
     let query = use_query_map();
     let navigate = use_navigate();
     let next = move || safe_next(query.read().get("next"));

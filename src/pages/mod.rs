@@ -4,7 +4,7 @@ pub(crate) mod partner;
 pub(crate) mod partners;
 mod top_bar;
 
-pub use edit::EditPage;
+pub use edit::{edit_form, EditPage};
 pub use login::{odoo_login_url, sign_in_message, LoginPage};
 pub use partner::PartnerPage;
 pub use partners::PartnersPage;

@@ -35,8 +35,21 @@ pub fn map_url(p: &Partner) -> Option<String> {
     ))
 }
 
+/// The route's page: drawn by the contacts part (see `crate::parts`).
 #[component]
 pub fn PartnerPage() -> impl IntoView {
+    crate::parts::page(card_page)
+}
+
+crate::parts::part! { contacts:
+    /// Draws the page (a function: it must run where the page's context is).
+    pub fn card_page() -> crate::parts::Draw {
+        || view! { <CardPage/> }.into_any()
+    }
+}
+
+#[component]
+fn CardPage() -> impl IntoView {
     let session = use_session();
     let outbox = use_outbox();
     let params = use_params_map();
