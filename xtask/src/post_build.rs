@@ -31,12 +31,12 @@ pub fn run() -> Result<()> {
         .map(PathBuf::from)
         .ok_or("post-build runs as trunk's hook (TRUNK_STAGING_DIR is not set)")?;
     let release = std::env::var("TRUNK_PROFILE").as_deref() != Ok("debug");
-    crate::split::run(&staging, release)?;
+    let parts = crate::split::run(&staging, release)?;
     externalise_boot_script(&staging)?;
     let languages = catalogues::write_all(&crate::root().join("i18n"), &staging.join("i18n"))?;
     eprintln!("post-build: {languages} message catalogues");
     write_precache(&staging)?;
-    write_hashed_list(&staging)?;
+    write_hashed_list(&staging, &parts)?;
     precompress(&staging)
 }
 
@@ -184,8 +184,11 @@ fn hashed_urls(html: &str) -> Vec<String> {
     out
 }
 
-fn write_hashed_list(staging: &Path) -> Result<()> {
-    let urls = hashed_urls(&fs::read_to_string(staging.join("index.html"))?);
+/// `parts`: the split's files (named by their content too), which the
+/// page fetches from its script rather than naming them.
+fn write_hashed_list(staging: &Path, parts: &[String]) -> Result<()> {
+    let mut urls = hashed_urls(&fs::read_to_string(staging.join("index.html"))?);
+    urls.extend_from_slice(parts);
     for url in &urls {
         if !staging.join(url.trim_start_matches('/')).is_file() {
             return Err(format!("index.html names {url}, which the build lacks").into());
@@ -352,7 +355,7 @@ mod tests {
         )
         .unwrap();
         externalise_boot_script(&dir).unwrap();
-        write_hashed_list(&dir).unwrap();
+        write_hashed_list(&dir, &[]).unwrap();
         let list = fs::read_to_string(dir.join(HASHED_LIST)).unwrap();
         let mut lines: Vec<&str> = list.lines().collect();
         let boot = lines.iter().find(|l| l.starts_with("/boot-")).copied();

@@ -26,7 +26,8 @@ const CRATE: &str = "staff-pwa";
 /// its hash once written; the name only has to be unique in the output.
 const LINK: &str = "parts.js";
 
-pub fn run(staging: &Path, release: bool) -> Result<()> {
+/// Returns the URLs of the files it added (each named by its content).
+pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     let raw = cargo_output(release);
     let input = fs::read(&raw).map_err(|e| format!("reading {}: {e}", raw.display()))?;
     let stem = trunk_stem(staging)?;
@@ -57,10 +58,12 @@ pub fn run(staging: &Path, release: bool) -> Result<()> {
     // Parts first: their names go into the loader, whose name goes into
     // the app's script.
     let mut loader = fs::read_to_string(staging.join(LINK))?;
+    let mut added = Vec::new();
     for part in &split.split_modules {
         let hashed = hash_name(part)?;
         let (old, new) = (file_name(part)?, file_name(&hashed)?);
         loader = loader.replace(&format!("\"./{old}\""), &format!("\"./{new}\""));
+        added.push(format!("/{new}"));
     }
     fs::write(staging.join(LINK), &loader)?;
     let hashed_loader = hash_name(&staging.join(LINK))?;
@@ -72,11 +75,12 @@ pub fn run(staging: &Path, release: bool) -> Result<()> {
         &format!("from \"./{}\"", file_name(&hashed_loader)?),
     );
     fs::write(&script, app)?;
+    added.push(format!("/{}", file_name(&hashed_loader)?));
     eprintln!(
         "split: {} part file(s) beside {stem}_bg.wasm",
         split.split_modules.len()
     );
-    Ok(())
+    Ok(added)
 }
 
 /// cargo's WebAssembly for trunk's profile (index.html names

@@ -462,6 +462,21 @@ pub fn strings_of(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// A copy of a build (to change one file of it).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// A demo server and a browser signed in as admin, on the contacts list.
 pub async fn signed_in() -> Result<(Server, Browser)> {
     let server = Server::start(&[])?;

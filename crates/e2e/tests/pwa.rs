@@ -100,20 +100,6 @@ async fn stores(b: &Browser) -> e2e::Result<(bool, bool)> {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
-
 /// Turns the build in `dir` into the next one, as a deploy would: the
 /// stylesheet changes (so its hashed name does), index.html and the
 /// worker's precache list name the new file, the worker's build version
@@ -167,7 +153,7 @@ fn next_build(dir: &Path) -> std::io::Result<(String, String, String)> {
 #[tokio::test]
 async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> {
     let dist = tempfile::tempdir()?;
-    copy_dir(Path::new(&Server::dist()?), dist.path())?;
+    e2e::copy_dir(Path::new(&Server::dist()?), dist.path())?;
     let dir = dist.path().to_string_lossy().into_owned();
     let server = Server::start_in(&dir, 3000, &[])?;
     let b = Browser::start().await?;

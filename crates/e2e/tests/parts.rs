@@ -1,0 +1,112 @@
+//! The app's WebAssembly in parts (src/parts.rs, xtask/src/split.rs): the
+//! sign-in page needs none of them, a part the device cannot fetch is
+//! said with a way to try again, and the editing part goes only to those
+//! who may edit.
+
+use e2e::{Browser, Server};
+use std::path::Path;
+
+/// The build's part files (and their compressed twins).
+fn is_part(name: &str) -> bool {
+    name.starts_with("split_") || name.starts_with("chunk_")
+}
+
+/// Moves the part files from `from` to `to`; how many there were.
+fn move_parts(from: &Path, to: &Path) -> std::io::Result<usize> {
+    let mut n = 0;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_part(&name) {
+            std::fs::rename(entry.path(), to.join(&name))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// The paths this page has fetched so far.
+async fn fetched(b: &Browser) -> e2e::Result<Vec<String>> {
+    b.strings("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        .await
+}
+
+#[tokio::test]
+async fn without_its_parts_the_app_signs_in_and_says_what_is_missing() -> e2e::Result<()> {
+    let dist = tempfile::tempdir()?;
+    e2e::copy_dir(Path::new(&Server::dist()?), dist.path())?;
+    let away = tempfile::tempdir()?;
+    let moved = move_parts(dist.path(), away.path())?;
+    assert!(moved > 0, "the build has no part files");
+    let Some(dir) = dist.path().to_str() else {
+        panic!("a temporary folder that is not UTF-8");
+    };
+    let server = Server::start_in(dir, 3000, &[])?;
+    let b = Browser::start().await?;
+
+    // The sign-in page is whole without them, and signing in works.
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for_text("This part of the app is not on this device yet")
+        .await?;
+    assert_eq!(b.path_and_query().await?, "/partners");
+    assert!(
+        b.client
+            .find(fantoccini::Locator::Css(".rows"))
+            .await
+            .is_err(),
+        "a list without its part"
+    );
+
+    // The part can be fetched again: Retry brings the list, no reload.
+    move_parts(away.path(), dist.path())?;
+    b.wait_for(".error-bar button").await?.click().await?;
+    b.wait_for(".rows .row").await?;
+    assert_eq!(b.path_and_query().await?, "/partners");
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+
+    let editor = Browser::start().await?;
+    editor.sign_in(&server.url, "demo", "demo").await?;
+    editor.wait_for(".rows .row").await?;
+    // Fetched while the app is idle, before any Edit is pressed.
+    editor
+        .wait_until(
+            "the editing part is fetched",
+            "performance.getEntriesByType('resource').some(e => new URL(e.name).pathname.startsWith('/split_editing'))",
+        )
+        .await?;
+    assert_eq!(editor.path_and_query().await?, "/partners");
+
+    let portal = Browser::start().await?;
+    portal.sign_in(&server.url, "portal", "portal").await?;
+    portal.wait_for(".rows .row").await?;
+    portal
+        .wait_until(
+            "the server's answer on rights",
+            "document.querySelector('.new-buttons').dataset.rights === 'read'",
+        )
+        .await?;
+    // Past the point where the editor's fetch starts (the page idle), and
+    // one round trip to the same server for it to have ended.
+    portal
+        .eval_async(
+            "await new Promise(r => requestIdleCallback(r)); \
+             await new Promise(r => requestIdleCallback(r)); \
+             await fetch('/manifest.webmanifest'); return true;",
+        )
+        .await?;
+    let paths = fetched(&portal).await?;
+    assert!(
+        paths.iter().any(|p| p.starts_with("/split_contacts")),
+        "the list's part is not among the page's fetches: {paths:?}"
+    );
+    assert!(
+        !paths.iter().any(|p| p.starts_with("/split_editing")),
+        "a portal user was sent the editing part: {paths:?}"
+    );
+    Ok(())
+}
