@@ -309,6 +309,44 @@ fn shell_weight(dist: &std::path::Path, urls: &[String], report: &mut Report) {
         .insert("shell_files".into(), Value::Array(files));
 }
 
+/// The parts of the app's WebAssembly (src/parts.rs), which no page needs
+/// before its first screen: the contacts part and the part it shares with
+/// editing arrive while the user signs in, the editing part at idle for
+/// staff who may edit; the service worker keeps them all.
+fn parts_weight(dist: &std::path::Path, report: &mut Report) {
+    let mut parts: Vec<_> = std::fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_string());
+            name.is_some_and(|n| {
+                (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
+            })
+        })
+        .collect();
+    parts.sort();
+    let mut all = 0;
+    for path in parts {
+        if let Ok(bytes) = std::fs::read(&path) {
+            // Without its hash: the history compares it across builds.
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .map(|n| n.rsplit_once('-').map_or(n.clone(), |(stem, _)| stem.to_string()));
+            let br = brotli_len(&bytes);
+            all += br;
+            report.add(
+                format!("part {}, brotli", name.unwrap_or_default()),
+                br as f64 / 1000.0,
+                "KB",
+                None,
+            );
+        }
+    }
+    report.add("parts, all, brotli", all as f64 / 1000.0, "KB", None);
+}
+
 async fn signed_in_client(url: &str) -> Result<reqwest::Client, reqwest::Error> {
     let c = reqwest::Client::builder().cookie_store(true).build()?;
     rpc(
@@ -449,9 +487,14 @@ async fn main() -> e2e::Result<()> {
 
     // 1–2. First visit: what it downloads, and how fast the form is usable.
     let first = cold_load(&b, &url).await?;
+    // What the page asked for before its form was usable: the parts it
+    // fetches after (while the user types) are counted apart.
     let urls: Value = b
         .client
-        .execute("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/web/'))", vec![])
+        .execute(
+            "const ready = arguments[0]; return performance.getEntriesByType('resource').filter(e => e.startTime <= ready).map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/web/'))",
+            vec![json!(first)],
+        )
         .await?;
     let mut urls: Vec<String> = urls
         .as_array()
@@ -463,6 +506,7 @@ async fn main() -> e2e::Result<()> {
     urls.sort();
     urls.dedup();
     shell_weight(&dist, &urls, &mut report);
+    parts_weight(&dist, &mut report);
     let mut cold = vec![first];
     for _ in 1..RUNS {
         cold.push(cold_load(&b, &url).await?);
