@@ -14,9 +14,10 @@
 //! (no `split`) the same functions are plain async calls.
 
 use crate::i18n::{t, tr};
-use crate::pages::{ErrorBar, TopBar};
+use crate::pages::ErrorBar;
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
 
 /// The part's file could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +55,15 @@ pub(crate) use part;
 /// A page's drawing, handed out by its part.
 pub type Draw = fn() -> AnyView;
 
+/// A part's page on its way: one type for every page, so the resource
+/// code below is in the WebAssembly once.
+pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
+
 /// A route's page whose code is in a part: nothing for the moment the
 /// part takes from the device, "Loading…" if it takes longer (fetched
 /// over the network), then the page. A part that cannot be fetched says
-/// so, with Retry.
-pub fn page<Fut>(load: fn() -> Fut) -> impl IntoView
-where
-    Fut: Future<Output = Result<Draw, PartMissing>> + 'static,
-{
+/// so, with Retry (the top bar is in the part too: it is not there).
+pub fn page(load: fn() -> Loading) -> impl IntoView {
     let part = LocalResource::new(load);
     let slow = RwSignal::new(false);
     crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
@@ -70,7 +72,6 @@ where
         None => ().into_any(),
         Some(Ok(draw)) => draw(),
         Some(Err(PartMissing)) => view! {
-            <TopBar/>
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
         }
         .into_any(),

@@ -39,7 +39,7 @@ struct Start {
 /// The route's page: the form is in the editing part (see `crate::parts`).
 #[component]
 pub fn EditPage() -> impl IntoView {
-    parts::page(edit_form)
+    parts::page(|| Box::pin(edit_form()))
 }
 
 part! { editing:

@@ -38,7 +38,7 @@ pub fn map_url(p: &Partner) -> Option<String> {
 /// The route's page: drawn by the contacts part (see `crate::parts`).
 #[component]
 pub fn PartnerPage() -> impl IntoView {
-    crate::parts::page(card_page)
+    crate::parts::page(|| Box::pin(card_page()))
 }
 
 crate::parts::part! { contacts:

@@ -21,7 +21,7 @@ const SETTLE_MS: u32 = 150;
 /// The route's page: drawn by the contacts part (see `crate::parts`).
 #[component]
 pub fn PartnersPage() -> impl IntoView {
-    crate::parts::page(list_page)
+    crate::parts::page(|| Box::pin(list_page()))
 }
 
 crate::parts::part! { contacts:
