@@ -32,8 +32,15 @@ pub fn odoo_login_url(db: &str, next: &str) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    // The list comes next: its code arrives while the user types.
-    crate::parts::fetch_soon(crate::pages::partners::list_page);
+    // The list comes next: its code arrives while the user types (from
+    // the first touch of the form, so the form itself never waits on it).
+    let asked = StoredValue::new(false);
+    let fetch_list = move |_| {
+        if !asked.get_value() {
+            asked.set_value(true);
+            crate::parts::fetch_soon(crate::pages::partners::list_page);
+        }
+    };
     let query = use_query_map();
     let navigate = use_navigate();
     let next = move || safe_next(query.read().get("next"));
@@ -101,7 +108,7 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="notice" role="status">{t("session-expired")}</p>
                 </Show>
                 // For tests: whether the server's database list has come.
-                <form on:submit=on_submit novalidate data-databases=move || match databases.get() {
+                <form on:submit=on_submit on:focusin=fetch_list novalidate data-databases=move || match databases.get() {
                     None => "loading".to_string(),
                     Some(Ok(list)) => list.len().to_string(),
                     Some(Err(_)) => "hidden".to_string(),

@@ -236,13 +236,19 @@ impl Browser {
         Ok(())
     }
 
-    /// Runs `js` (which must evaluate to a boolean) until it is true.
+    /// Runs `js` (which must evaluate to a boolean) until it is true; a
+    /// script error (an element not there yet) counts as false.
     pub async fn wait_until(&self, what: &str, js: &str) -> Result<()> {
         let deadline = std::time::Instant::now() + Duration::from_secs(15);
         loop {
             let v = self
                 .client
-                .execute(&format!("return !!({js});"), vec![])
+                // Not there yet (an element a part has still to draw) is
+                // "not yet", not a failure.
+                .execute(
+                    &format!("try {{ return !!({js}); }} catch (e) {{ return false; }}"),
+                    vec![],
+                )
                 .await?;
             if v.as_bool() == Some(true) {
                 return Ok(());

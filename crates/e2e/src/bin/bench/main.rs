@@ -333,7 +333,10 @@ fn parts_weight(dist: &std::path::Path, report: &mut Report) {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
-                .map(|n| n.rsplit_once('-').map_or(n.clone(), |(stem, _)| stem.to_string()));
+                .map(|n| {
+                    n.rsplit_once('-')
+                        .map_or(n.clone(), |(stem, _)| stem.to_string())
+                });
             let br = brotli_len(&bytes);
             all += br;
             report.add(
