@@ -151,3 +151,44 @@ async fn sign_in_form_has_labelled_fields_and_keeps_typed_login_after_failure() 
     assert_eq!(login.value(), "someone");
     host.remove();
 }
+
+/// A page left during its quiet period (a search typed, then a contact
+/// opened within the debounce) must not bring the app down when the
+/// period ends: its ticket is gone with the page.
+#[wasm_bindgen_test]
+async fn a_quiet_period_that_outlives_its_page_does_nothing() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        hook(info);
+    }));
+    // As the mounted app has it (the other tests may have set it already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let ran = Rc::new(Cell::new(false));
+    let page = Owner::new();
+    page.with(|| {
+        let ticket = StoredValue::new(0u32);
+        let ran = ran.clone();
+        staff_pwa::pages::after_quiet(ticket, 5, move || ran.set(true));
+    });
+    page.cleanup();
+    // Timers fire in order: the quiet period's (5 ms) before this one.
+    gloo_timers::future::TimeoutFuture::new(40).await;
+    assert!(!PANICKED.load(Ordering::SeqCst), "the app panicked");
+    assert!(!ran.get(), "ran for a page that is gone");
+
+    // The same, with the page still there: it runs.
+    let here = Owner::new();
+    let ran_here = Rc::new(Cell::new(false));
+    here.with(|| {
+        let ticket = StoredValue::new(0u32);
+        let ran = ran_here.clone();
+        staff_pwa::pages::after_quiet(ticket, 5, move || ran.set(true));
+    });
+    gloo_timers::future::TimeoutFuture::new(40).await;
+    assert!(ran_here.get(), "did not run for a page still there");
+}

@@ -83,7 +83,11 @@ impl ContactList {
         }
         spawn_local(async move {
             let result = super::page(session, &query, offset, signal.clone()).await;
-            if signal.as_ref().is_some_and(|s| s.aborted()) || wanted.get_untracked() != query {
+            // The page may be gone (its values disposed): never read them
+            // with the panicking getters after an await.
+            if signal.as_ref().is_some_and(|s| s.aborted())
+                || wanted.try_get_untracked().as_ref() != Some(&query)
+            {
                 return;
             }
             match result {
@@ -118,9 +122,10 @@ impl ContactList {
             let Some(page) = super::last_first_page(session, &query).await else {
                 return;
             };
-            let waiting = self.load.get_untracked() == Load::Loading
-                && self.rows.with_untracked(Vec::is_empty)
-                && wanted.get_untracked() == query;
+            // Left while the device was read: the page's values are gone.
+            let waiting = self.load.try_get_untracked() == Some(Load::Loading)
+                && self.rows.try_with_untracked(Vec::is_empty) == Some(true)
+                && wanted.try_get_untracked().as_ref() == Some(&query);
             if waiting && !page.rows.is_empty() {
                 // The server's total is not known yet: the count says how
                 // many are shown.

@@ -280,12 +280,12 @@ fn Picker(field: String, model: &'static str, values: RwSignal<Values>) -> impl 
         ticket.set_value(n);
         spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(250).await;
-            if ticket.get_value() != n || t.trim().is_empty() {
+            if ticket.try_get_value() != Some(n) || t.trim().is_empty() {
                 found.set(Vec::new());
                 return;
             }
             let result = contacts::choices(session, model, t.trim()).await;
-            if ticket.get_value() != n {
+            if ticket.try_get_value() != Some(n) {
                 return;
             }
             match result {

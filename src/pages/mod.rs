@@ -33,13 +33,15 @@ pub fn redirect() -> NavigateOptions {
 }
 
 /// Runs `then` once `ms` have passed with no other call on `ticket` since
-/// (typing that pauses, a scroll that comes to rest).
+/// (typing that pauses, a scroll that comes to rest), unless the page the
+/// ticket belongs to is gone by then (a contact opened mid-debounce):
+/// reading a disposed value would panic, and a panic stops the app.
 pub fn after_quiet(ticket: StoredValue<u32>, ms: u32, then: impl FnOnce() + 'static) {
     let n = ticket.get_value().wrapping_add(1);
     ticket.set_value(n);
     leptos::task::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(ms).await;
-        if ticket.get_value() == n {
+        if ticket.try_get_value() == Some(n) {
             then();
         }
     });
