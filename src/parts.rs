@@ -3,10 +3,12 @@
 //! A function declared with [`part!`] lives, in trunk's build (feature
 //! `split`), in a WebAssembly file of its own that the browser fetches the
 //! first time the function is called (xtask/src/split.rs cuts the build
-//! there). Everything only it reaches goes with it: the edit form and the
-//! outbox's sending are most of what editing added to the app. Staff who
-//! may edit get the file fetched while the app is idle ([`fetch_soon`]),
-//! so it is in the service worker's cache before they go offline.
+//! there). Everything only it reaches goes with it. Two parts: `contacts`
+//! (the list, the card, the offline store), which the sign-in page fetches
+//! while the user types, and `editing` (the form, its pickers, the
+//! outbox's sending), which staff who may edit get while the app is idle
+//! ([`fetch_soon`]); what both reach is a third file they share. The
+//! service worker keeps them all, so everything works offline.
 //!
 //! A call returns `Err(PartMissing)` when the file cannot be fetched
 //! (offline before it was ever cached): the caller says so and offers to
@@ -51,6 +53,29 @@ macro_rules! part {
     };
 }
 pub(crate) use part;
+
+/// `page_part!(Route => Inner in part, draw)`: the route's component
+/// `Route`, which draws the component `Inner` from part `part` (see
+/// [`page`]); `draw` is the part's function (calling it fetches the part
+/// without drawing anything).
+macro_rules! page_part {
+    ($route:ident => $inner:ident in $part:ident, $draw:ident) => {
+        /// The route's page, drawn by its part (see `crate::parts`).
+        #[component]
+        pub fn $route() -> impl IntoView {
+            $crate::parts::page(|| Box::pin($draw()))
+        }
+
+        $crate::parts::part! { $part:
+            /// Draws the page (a function: it must run where the page's
+            /// context is).
+            pub fn $draw() -> $crate::parts::Draw {
+                || view! { <$inner/> }.into_any()
+            }
+        }
+    };
+}
+pub(crate) use page_part;
 
 /// A page's drawing, handed out by its part.
 pub type Draw = fn() -> AnyView;

@@ -7,7 +7,6 @@ use crate::contacts;
 use crate::i18n::{error_text, t, tr, tr_args, Arg};
 use crate::outbox::use_outbox;
 use crate::pages::{field_label, redirect, ErrorBar, TopBar};
-use crate::parts::{self, part, Draw};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,18 +35,7 @@ struct Start {
     refused: Option<(String, Option<String>)>,
 }
 
-/// The route's page: the form is in the editing part (see `crate::parts`).
-#[component]
-pub fn EditPage() -> impl IntoView {
-    parts::page(|| Box::pin(edit_form()))
-}
-
-part! { editing:
-    /// Draws the form (a function: it must run where the page's context is).
-    pub fn edit_form() -> Draw {
-        || view! { <EditForm/> }.into_any()
-    }
-}
+crate::parts::page_part!(EditPage => EditForm in editing, edit_form);
 
 #[component]
 fn EditForm() -> impl IntoView {

@@ -35,18 +35,7 @@ pub fn map_url(p: &Partner) -> Option<String> {
     ))
 }
 
-/// The route's page: drawn by the contacts part (see `crate::parts`).
-#[component]
-pub fn PartnerPage() -> impl IntoView {
-    crate::parts::page(|| Box::pin(card_page()))
-}
-
-crate::parts::part! { contacts:
-    /// Draws the page (a function: it must run where the page's context is).
-    pub fn card_page() -> crate::parts::Draw {
-        || view! { <CardPage/> }.into_any()
-    }
-}
+crate::parts::page_part!(PartnerPage => CardPage in contacts, card_page);
 
 #[component]
 fn CardPage() -> impl IntoView {

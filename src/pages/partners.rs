@@ -18,18 +18,7 @@ const DEBOUNCE_MS: u32 = 250;
 /// The list counts as still once it has not scrolled for this long.
 const SETTLE_MS: u32 = 150;
 
-/// The route's page: drawn by the contacts part (see `crate::parts`).
-#[component]
-pub fn PartnersPage() -> impl IntoView {
-    crate::parts::page(|| Box::pin(list_page()))
-}
-
-crate::parts::part! { contacts:
-    /// Draws the page (a function: it must run where the page's context is).
-    pub fn list_page() -> crate::parts::Draw {
-        || view! { <ListPage/> }.into_any()
-    }
-}
+crate::parts::page_part!(PartnersPage => ListPage in contacts, list_page);
 
 #[component]
 fn ListPage() -> impl IntoView {
