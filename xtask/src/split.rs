@@ -165,3 +165,60 @@ fn file_name(path: &Path) -> Result<String> {
         .ok_or("a file without a name")?
         .to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staging(tag: &str, files: &[&str]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("split-test-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for f in files {
+            fs::write(dir.join(f), f.as_bytes()).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn trunks_name_is_read_from_its_one_wasm() {
+        let one = staging(
+            "one",
+            &["staff-pwa-0a1b_bg.wasm", "staff-pwa-0a1b.js", "app-9f.css"],
+        );
+        assert_eq!(trunk_stem(&one).unwrap(), "staff-pwa-0a1b");
+        // Two builds' files side by side: which one is this build's is
+        // not guessed.
+        let two = staging("two", &["staff-pwa-0a1b_bg.wasm", "staff-pwa-ffff_bg.wasm"]);
+        assert!(trunk_stem(&two).is_err());
+        let none = staging("none", &["app-9f.css"]);
+        assert!(trunk_stem(&none).is_err());
+    }
+
+    #[test]
+    fn a_part_is_named_by_its_contents() {
+        let a = staging("hash-a", &[]);
+        let b = staging("hash-b", &[]);
+        fs::write(a.join("split_editing.wasm"), b"one").unwrap();
+        fs::write(b.join("split_editing.wasm"), b"two").unwrap();
+        let na = hash_name(&a.join("split_editing.wasm")).unwrap();
+        let nb = hash_name(&b.join("split_editing.wasm")).unwrap();
+        assert!(
+            !a.join("split_editing.wasm").exists(),
+            "the old name is gone"
+        );
+        assert_eq!(fs::read(&na).unwrap(), b"one");
+        let (fa, fb) = (file_name(&na).unwrap(), file_name(&nb).unwrap());
+        assert!(
+            fa.starts_with("split_editing-") && fa.ends_with(".wasm"),
+            "{fa}"
+        );
+        assert_ne!(fa, fb, "different contents, different names");
+        // The same contents again: the same name.
+        fs::write(a.join("split_editing.wasm"), b"two").unwrap();
+        assert_eq!(
+            file_name(&hash_name(&a.join("split_editing.wasm")).unwrap()).unwrap(),
+            fb
+        );
+    }
+}
