@@ -9,7 +9,7 @@ use crate::pages::{EditPage, LoginPage, PartnerPage, PartnersPage};
 use crate::session::{Session, Status};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
@@ -41,14 +41,14 @@ pub fn App() -> impl IntoView {
                 </div>
             </Show>
             <main id="main">
-                <Routes fallback=|| view! { <p class="empty">{t("page-missing")}</p> }>
+                <FlatRoutes fallback=|| view! { <p class="empty">{t("page-missing")}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/partners"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/partners") view=PartnersPage/>
                     <Route path=path!("/partners/new") view=EditPage/>
                     <Route path=path!("/partners/:id") view=PartnerPage/>
                     <Route path=path!("/partners/:id/edit") view=EditPage/>
-                </Routes>
+                </FlatRoutes>
             </main>
         </Router>
     }
