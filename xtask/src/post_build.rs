@@ -1,6 +1,6 @@
 //! trunk's post_build hook (`cargo xtask post-build`, see Trunk.toml).
 //!
-//! 0. The app's WebAssembly is cut in two (split.rs).
+//! 0. The app's WebAssembly is cut into its parts (split.rs).
 //! 1. trunk writes its boot code as an inline `<script type="module">`; it
 //!    moves to a hashed file so the Content-Security-Policy can forbid
 //!    inline scripts outright.
@@ -191,7 +191,7 @@ fn write_hashed_list(staging: &Path, parts: &[String]) -> Result<()> {
     urls.extend_from_slice(parts);
     for url in &urls {
         if !staging.join(url.trim_start_matches('/')).is_file() {
-            return Err(format!("index.html names {url}, which the build lacks").into());
+            return Err(format!("{url} is listed as this build's, which lacks it").into());
         }
     }
     let mut list = urls.join("\n");

@@ -1,6 +1,7 @@
-//! Cuts the app's WebAssembly in two (post-build, before anything else).
+//! Cuts the app's WebAssembly into its parts (post-build, before anything
+//! else).
 //!
-//! The app marks the functions that only editing needs (`part!` in
+//! The app marks the functions the sign-in page does not need (`part!` in
 //! src/parts.rs); trunk's build turns on the `split` feature, which makes
 //! each such function an import the linker leaves open, and keeps the
 //! linker's relocations (`--emit-relocs`, build.rs). trunk 0.21 cannot
