@@ -27,11 +27,27 @@ const CRATE: &str = "staff-pwa";
 /// its hash once written; the name only has to be unique in the output.
 const LINK: &str = "parts.js";
 
-/// Returns the URLs of the files it added (each named by its content).
+/// A part's fetch that has not finished by then fails (and is tried again
+/// on the next call): a stalled download must not hold the outbox's
+/// sending or a page's "Loading…" for the rest of the session.
+const PART_FETCH_MS: u32 = 30_000;
+
+/// Returns the URLs of the files it added or renamed (each named by its
+/// content).
 pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     let raw = cargo_output(release);
     let input = fs::read(&raw).map_err(|e| format!("reading {}: {e}", raw.display()))?;
     let stem = trunk_stem(staging)?;
+    // trunk names its output by a hash of cargo's: a mismatch means this
+    // is not the file trunk just built (another profile or target dir).
+    let expected = format!("{CRATE}-{:x}", seahash_of(&input));
+    if stem != expected {
+        return Err(format!(
+            "trunk built {stem}, but {} is {expected}: not the same build",
+            raw.display()
+        )
+        .into());
+    }
     let work = crate::target_dir().join("split");
     fs::create_dir_all(&work)?;
     let main = work.join(format!("{CRATE}.wasm"));
@@ -57,31 +73,94 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
         }
     }
     // Parts first: their names go into the loader, whose name goes into
-    // the app's script.
-    let mut loader = fs::read_to_string(staging.join(LINK))?;
+    // the app's script, whose name goes into the page.
+    let parts = split.split_modules.len();
+    let mut loader = replace_exactly(
+        &fs::read_to_string(staging.join(LINK))?,
+        "import.meta.url));",
+        &format!("import.meta.url), {{ signal: AbortSignal.timeout({PART_FETCH_MS}) }});"),
+        parts,
+        "a part's fetch",
+    )?;
     let mut added = Vec::new();
     for part in &split.split_modules {
         let hashed = hash_name(part)?;
         let (old, new) = (file_name(part)?, file_name(&hashed)?);
-        loader = loader.replace(&format!("\"./{old}\""), &format!("\"./{new}\""));
+        loader = replace_exactly(
+            &loader,
+            &format!("\"./{old}\""),
+            &format!("\"./{new}\""),
+            1,
+            "a part's name",
+        )?;
         added.push(format!("/{new}"));
     }
-    fs::write(staging.join(LINK), &loader)?;
-    let hashed_loader = hash_name(&staging.join(LINK))?;
+    // The app's own files, named by what they now hold (trunk's name
+    // hashes cargo's output, which the tools after it can change).
     let script = staging.join(format!("{stem}.js"));
-    // The import statement only: the instance's import object keeps the
-    // name the WebAssembly asks for.
-    let app = fs::read_to_string(&script)?.replace(
+    let app = fs::read_to_string(&script)?;
+    let mut all = fs::read(&main_wasm)?;
+    all.extend_from_slice(app.as_bytes());
+    all.extend_from_slice(loader.as_bytes());
+    let renamed = format!("{CRATE}-{:016x}", crate::post_build::fnv1a(&all));
+    loader = replace_exactly(
+        &loader,
+        &main_module,
+        &format!("./{renamed}.js"),
+        1,
+        "the app's script",
+    )?;
+    fs::write(staging.join(LINK), &loader)?;
+    let hashed_loader = file_name(&hash_name(&staging.join(LINK))?)?;
+    // The import statements only (one per part): the instance's import
+    // object keeps the name the WebAssembly asks for.
+    let imports = app.matches(&format!("from \"{link}\"")).count();
+    let app = replace_exactly(
+        &app,
         &format!("from \"{link}\""),
-        &format!("from \"./{}\"", file_name(&hashed_loader)?),
-    );
-    fs::write(&script, app)?;
-    added.push(format!("/{}", file_name(&hashed_loader)?));
-    eprintln!(
-        "split: {} part file(s) beside {stem}_bg.wasm",
-        split.split_modules.len()
-    );
+        &format!("from \"./{hashed_loader}\""),
+        imports.max(1),
+        "the import of the parts' loader",
+    )?
+    // Its default path to the WebAssembly; not the module name the
+    // WebAssembly imports its glue under ("./<trunk's name>_bg.js").
+    .replace(&format!("{stem}_bg.wasm"), &format!("{renamed}_bg.wasm"));
+    fs::remove_file(&script)?;
+    fs::write(staging.join(format!("{renamed}.js")), app)?;
+    fs::rename(&main_wasm, staging.join(format!("{renamed}_bg.wasm")))?;
+    let page = staging.join("index.html");
+    let html = fs::read_to_string(&page)?;
+    if !html.contains(&format!("/{stem}.js")) || !html.contains(&format!("/{stem}_bg.wasm")) {
+        return Err(
+            format!("index.html does not load {stem}: not trunk's page for this build").into(),
+        );
+    }
+    fs::write(&page, html.replace(&stem, &renamed))?;
+    added.push(format!("/{hashed_loader}"));
+    eprintln!("split: {renamed}_bg.wasm and {parts} part file(s)");
     Ok(added)
+}
+
+/// trunk's own file hash (seahash over the whole file).
+fn seahash_of(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = seahash::SeaHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// `text` with `from` replaced by `to`, which must occur exactly `times`
+/// times: generated code that no longer reads as expected stops the build
+/// rather than shipping an app that cannot start.
+fn replace_exactly(text: &str, from: &str, to: &str, times: usize, what: &str) -> Result<String> {
+    let found = text.matches(from).count();
+    if found != times {
+        return Err(format!(
+            "{what}: expected {times} of {from:?} in generated code, found {found}"
+        )
+        .into());
+    }
+    Ok(text.replace(from, to))
 }
 
 /// cargo's WebAssembly for trunk's profile (index.html names
