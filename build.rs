@@ -7,7 +7,8 @@ fn main() {
     println!("cargo::rerun-if-changed=i18n");
     // The splitter (xtask/src/split.rs) reads the linker's relocations to
     // move functions between files.
-    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
         println!("cargo::rustc-link-arg=--emit-relocs");
     }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

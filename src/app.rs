@@ -41,6 +41,10 @@ pub fn App() -> impl IntoView {
                 </div>
             </Show>
             <main id="main">
+                // Flat routes (no nesting: lighter than `Routes`). When a
+                // parameter changes within one route (/partners/1 → /2),
+                // the page's query string is not updated: a page on a
+                // route with a parameter reads none.
                 <FlatRoutes fallback=|| view! { <p class="empty">{t("page-missing")}</p> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/partners"/> }/>
                     <Route path=path!("/login") view=LoginPage/>

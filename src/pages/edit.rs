@@ -92,7 +92,9 @@ fn Loaded() -> impl IntoView {
                     Some(card) => Some(card.partner),
                     // Deleted on the server: the form still opens on what
                     // the user typed, with the server's refusal.
-                    None => match outbox.kept_version(id) {
+                    // Untracked: a later outbox change must not reopen
+                    // the form (what was typed would go).
+                    None => match untrack(|| outbox.kept_version(id)) {
                         Some(p) => Some(p),
                         None => return Ok(None),
                     },

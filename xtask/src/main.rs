@@ -210,6 +210,22 @@ fn cmd_test(args: &[String]) -> Result<()> {
             "warnings",
         ]),
     );
+    // The same code as trunk builds it, its parts split off (src/parts.rs).
+    t.check(
+        "clippy (wasm32, split)",
+        cargo().args([
+            "clippy",
+            "-p",
+            "staff-pwa",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "split",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
     // odoorpc is for one test; if it cannot be installed that test fails
     // with the reason, and every other native test still runs.
     let mut native = cargo();
