@@ -11,7 +11,7 @@ connection-lost = انقطع الاتصال — جارٍ إعادة المحاو
 update-ready = يتوفر إصدار جديد —
 update-reload = إعادة التحميل
 page-missing = هذه الصفحة غير موجودة.
-part-missing = هذا الجزء من التطبيق ليس على هذا الجهاز بعد. اتصل بالإنترنت وحاول مرة أخرى.
+part-missing = هذا الجزء من التطبيق ليس على هذا الجهاز بعد. اتصل بالإنترنت وحاول مرة أخرى، أو أعد تحميل التطبيق.
 not-sent-yet = لم يُرسَل بعد
 saved = تم الحفظ
 # $reason: Odoo's own words, or one of the error messages below.

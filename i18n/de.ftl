@@ -11,7 +11,7 @@ connection-lost = Verbindung unterbrochen — neuer Versuch…
 update-ready = Eine neue Version ist verfügbar —
 update-reload = Neu laden
 page-missing = Diese Seite existiert nicht.
-part-missing = Dieser Teil der App ist noch nicht auf diesem Gerät. Verbinden Sie sich mit dem Internet und versuchen Sie es erneut.
+part-missing = Dieser Teil der App ist noch nicht auf diesem Gerät. Verbinden Sie sich mit dem Internet und versuchen Sie es erneut, oder laden Sie die App neu.
 not-sent-yet = Noch nicht gesendet
 saved = Gespeichert
 # $reason: Odoo's own words, or one of the error messages below.

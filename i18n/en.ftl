@@ -18,7 +18,7 @@ connection-lost = Connection lost — retrying
 update-ready = A new version is available —
 update-reload = Reload
 page-missing = This page does not exist.
-part-missing = This part of the app is not on this device yet. Connect to the internet and try again.
+part-missing = This part of the app is not on this device yet. Connect to the internet and try again, or reload the app.
 not-sent-yet = Not sent yet
 saved = Saved
 # $reason: Odoo's own words, or one of the error messages below.

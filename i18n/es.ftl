@@ -11,7 +11,7 @@ connection-lost = Conexión perdida — reintentando
 update-ready = Hay una nueva versión disponible —
 update-reload = Recargar
 page-missing = Esta página no existe.
-part-missing = Esta parte de la aplicación aún no está en este dispositivo. Conéctese a Internet e inténtelo de nuevo.
+part-missing = Esta parte de la aplicación aún no está en este dispositivo. Conéctese a Internet e inténtelo de nuevo, o recargue la aplicación.
 not-sent-yet = Pendiente de envío
 saved = Guardado
 # $reason: Odoo's own words, or one of the error messages below.

@@ -11,7 +11,7 @@ connection-lost = Connexion perdue — reconnexion…
 update-ready = Une nouvelle version est disponible —
 update-reload = Recharger
 page-missing = Cette page n’existe pas.
-part-missing = Cette partie de l’application n’est pas encore sur cet appareil. Connectez-vous à Internet et réessayez.
+part-missing = Cette partie de l’application n’est pas encore sur cet appareil. Connectez-vous à Internet et réessayez, ou rechargez l’application.
 not-sent-yet = Pas encore envoyé
 saved = Enregistré
 # $reason: Odoo's own words, or one of the error messages below.

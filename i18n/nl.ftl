@@ -11,7 +11,7 @@ connection-lost = Verbinding verbroken — opnieuw verbinden…
 update-ready = Er is een nieuwe versie beschikbaar —
 update-reload = Opnieuw laden
 page-missing = Deze pagina bestaat niet.
-part-missing = Dit deel van de app staat nog niet op dit apparaat. Maak verbinding met internet en probeer het opnieuw.
+part-missing = Dit deel van de app staat nog niet op dit apparaat. Maak verbinding met internet en probeer het opnieuw, of laad de app opnieuw.
 not-sent-yet = Nog niet verzonden
 saved = Opgeslagen
 # $reason: Odoo's own words, or one of the error messages below.

@@ -1,8 +1,12 @@
-// The service worker. Its build version and precache list are written by
+// The service worker. Its build version and file lists are written by
 // `cargo xtask post-build` from the files of the build it ships with; the
-// two placeholders below are never edited by hand.
+// placeholders below are never edited by hand.
 const BUILD = "__BUILD_VERSION__";
 const PRECACHE = ["__PRECACHE_LIST__"];
+// The editing part (src/parts.rs): kept only on the devices of staff who
+// may edit (the app says so, KEEP_EDITING), not downloaded for the rest.
+const EDITING = ["__EDITING_LIST__"];
+const EDITING_PREFIX = "/split_editing-";
 
 const SHELL_PREFIX = "shell-";
 const SHELL = SHELL_PREFIX + BUILD;
@@ -22,12 +26,18 @@ self.addEventListener("install", (event) => {
       // The languages the last build was used in: this build's wording of
       // them, so an update does not leave the app without its language
       // offline. Best effort: the app falls back to another it has.
+      // Likewise an editor's device gets this build's editing part, so
+      // editing still works offline after the update.
+      let editor = false;
       for (const name of await caches.keys()) {
         if (!name.startsWith(SHELL_PREFIX) || name === SHELL) continue;
         for (const req of await (await caches.open(name)).keys()) {
-          if (new URL(req.url).pathname.startsWith(CATALOGUES)) await cache.add(req.url).catch(() => {});
+          const path = new URL(req.url).pathname;
+          if (path.startsWith(CATALOGUES)) await cache.add(req.url).catch(() => {});
+          if (path.startsWith(EDITING_PREFIX)) editor = true;
         }
       }
+      if (editor) await cache.addAll(EDITING).catch(() => {});
     })()
   );
 });
@@ -47,6 +57,9 @@ self.addEventListener("message", (event) => {
   // The page deletes the avatar cache itself at sign-out (offline/worker.rs).
   const type = event.data && event.data.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
+  if (type === "KEEP_EDITING") {
+    event.waitUntil(caches.open(SHELL).then((c) => c.addAll(EDITING)).catch(() => {}));
+  }
 });
 
 self.addEventListener("fetch", (event) => {
@@ -64,8 +77,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigation(req));
     return;
   }
-  if (url.pathname.startsWith(CATALOGUES)) {
-    event.respondWith(catalogue(req));
+  if (url.pathname.startsWith(CATALOGUES) || url.pathname.startsWith(EDITING_PREFIX)) {
+    event.respondWith(keptOnUse(req));
     return;
   }
   event.respondWith(caches.open(SHELL).then((c) => c.match(req)).then((hit) => hit || fetch(req)));
@@ -85,9 +98,9 @@ async function navigation(req) {
   }
 }
 
-// Only the catalogue in use is downloaded (not precached), and kept with
-// this build's files once it is.
-async function catalogue(req) {
+// Only the catalogue in use (and the editing part for editors) is
+// downloaded, not precached, and kept with this build's files once it is.
+async function keptOnUse(req) {
   const cache = await caches.open(SHELL);
   const hit = await cache.match(req);
   if (hit) return hit;

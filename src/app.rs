@@ -21,10 +21,12 @@ pub fn App() -> impl IntoView {
     let updates = worker::provide();
     crate::i18n::provide(session);
     spawn_local(session.restore());
-    // Staff who may edit get the editing part onto the device while the
-    // app is idle: editing works offline from then on.
+    // Staff who may edit: the worker keeps the editing part (editing works
+    // offline from then on), and it is loaded while the app is idle (the
+    // first Edit opens at once). Nobody else downloads it.
     Effect::new(move |_| {
         if session.can_write.get() == Some(true) {
+            spawn_local(worker::keep_editing());
             crate::parts::fetch_soon(crate::pages::edit_form);
         }
     });

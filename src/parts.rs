@@ -87,19 +87,33 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
 /// A route's page whose code is in a part: nothing for the moment the
 /// part takes from the device, "Loading…" if it takes longer (fetched
 /// over the network), then the page. A part that cannot be fetched says
-/// so, with Retry (the top bar is in the part too: it is not there).
+/// so, with Retry and Reload (the top bar is in the part too: it is not
+/// there).
 pub fn page(load: fn() -> Loading) -> impl IntoView {
     let part = LocalResource::new(load);
     let slow = RwSignal::new(false);
     crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
-    move || match part.get() {
+    move || {
+        match part.get() {
         None if slow.get() => view! { <p role="status">{t("loading")}</p> }.into_any(),
         None => ().into_any(),
         Some(Ok(draw)) => draw(),
+        // Reload too: a tab left open across a new version asks for the
+        // old version's part, which only a reload replaces.
         Some(Err(PartMissing)) => view! {
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
+            <p>
+                <button type="button" class="linkish" on:click=|_| reload()>{t("update-reload")}</button>
+            </p>
         }
         .into_any(),
+    }
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }
 

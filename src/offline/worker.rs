@@ -110,6 +110,22 @@ fn reload() {
     }
 }
 
+/// This device is an editor's: the worker keeps the editing part with the
+/// build's files (and each new build's), so editing works offline. Sent
+/// to the active worker, which a first visit has before it controls the
+/// page.
+pub async fn keep_editing() {
+    let Some(c) = container() else { return };
+    let Ok(reg) = c.ready() else { return };
+    let Ok(reg) = JsFuture::from(reg).await else {
+        return;
+    };
+    let reg: ServiceWorkerRegistration = reg.unchecked_into();
+    if let Some(active) = reg.active() {
+        let _ = active.post_message(&message("KEEP_EDITING"));
+    }
+}
+
 /// The avatar cache holds the user's contacts' faces: dropped at sign-out.
 pub async fn forget_user() {
     let Some(window) = web_sys::window() else {

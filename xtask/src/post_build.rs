@@ -23,6 +23,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const I18N_PREFIX: &str = "/i18n/";
+/// The editing part's files (xtask/src/split.rs names them so).
+const EDITING_PREFIX: &str = "/split_editing-";
 const SCRIPT_OPEN: &str = "<script type=\"module\">";
 const SCRIPT_CLOSE: &str = "</script>";
 
@@ -131,15 +133,29 @@ fn write_precache(staging: &Path) -> Result<()> {
     // but are not precached: the worker keeps the one in use when the app
     // fetches it.
     files.retain(|(url, _)| !url.starts_with(I18N_PREFIX));
-    let list: Vec<String> = files.iter().map(|(url, _)| format!("{url:?}")).collect();
+    // The editing part: only editors' devices keep it (sw.js, KEEP_EDITING).
+    let (editing, files): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(url, _)| url.starts_with(EDITING_PREFIX));
+    let quoted = |list: &[(String, PathBuf)]| -> Vec<String> {
+        list.iter().map(|(url, _)| format!("{url:?}")).collect()
+    };
+    let list = quoted(&files);
     let sw_path = staging.join("sw.js");
     let sw = fs::read_to_string(&sw_path)?;
-    if !sw.contains("__BUILD_VERSION__") || !sw.contains("[\"__PRECACHE_LIST__\"]") {
+    if !sw.contains("__BUILD_VERSION__")
+        || !sw.contains("[\"__PRECACHE_LIST__\"]")
+        || !sw.contains("[\"__EDITING_LIST__\"]")
+    {
         return Err("sw.js lacks its placeholders".into());
     }
     let sw = sw
         .replace("__BUILD_VERSION__", &format!("{hash:016x}"))
-        .replace("[\"__PRECACHE_LIST__\"]", &format!("[{}]", list.join(", ")));
+        .replace("[\"__PRECACHE_LIST__\"]", &format!("[{}]", list.join(", ")))
+        .replace(
+            "[\"__EDITING_LIST__\"]",
+            &format!("[{}]", quoted(&editing).join(", ")),
+        );
     fs::write(sw_path, sw)?;
     eprintln!(
         "post-build: {} files precached, build {hash:016x}",
@@ -265,7 +281,7 @@ mod tests {
         fs::write(dir.join("icons/i.png"), "png").unwrap();
         fs::write(
             dir.join("sw.js"),
-            "const BUILD = \"__BUILD_VERSION__\";\nconst PRECACHE = [\"__PRECACHE_LIST__\"];",
+            "const BUILD = \"__BUILD_VERSION__\";\nconst PRECACHE = [\"__PRECACHE_LIST__\"];\nconst EDITING = [\"__EDITING_LIST__\"];",
         )
         .unwrap();
         dir
@@ -296,6 +312,30 @@ mod tests {
             );
         }
         assert!(!sw.contains("\"/sw.js\"") && !sw.contains("__BUILD_VERSION__"));
+    }
+
+    #[test]
+    fn the_editing_part_is_listed_apart_from_the_precache() {
+        let dir = staging("e");
+        fs::write(dir.join("split_editing-00ff.wasm"), "part").unwrap();
+        fs::write(dir.join("split_contacts-0a0b.wasm"), "part").unwrap();
+        write_precache(&dir).unwrap();
+        let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+        let line = |name: &str| {
+            sw.lines()
+                .find(|l| l.starts_with(&format!("const {name} = ")))
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert!(
+            line("EDITING").contains("\"/split_editing-00ff.wasm\""),
+            "{sw}"
+        );
+        assert!(!line("PRECACHE").contains("split_editing"), "{sw}");
+        assert!(
+            line("PRECACHE").contains("\"/split_contacts-0a0b.wasm\""),
+            "{sw}"
+        );
     }
 
     #[test]

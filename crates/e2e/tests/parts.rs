@@ -1,7 +1,7 @@
 //! The app's WebAssembly in parts (src/parts.rs, xtask/src/split.rs): the
 //! sign-in page needs none of them, a part the device cannot fetch is
 //! said with a way to try again, and the editing part goes only to those
-//! who may edit.
+//! who may edit (the page and its service worker alike).
 
 use e2e::{Browser, Server};
 use std::path::Path;
@@ -23,6 +23,16 @@ fn move_parts(from: &Path, to: &Path) -> std::io::Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The paths the service worker keeps, in all its caches.
+async fn kept(b: &Browser) -> e2e::Result<Vec<String>> {
+    let v = b
+        .eval_async(
+            "const out = []; for (const n of await caches.keys()) { for (const r of await (await caches.open(n)).keys()) out.push(new URL(r.url).pathname); } return out;",
+        )
+        .await?;
+    Ok(e2e::strings_of(&v))
 }
 
 /// The paths this page has fetched so far.
@@ -80,6 +90,13 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
         )
         .await?;
     assert_eq!(editor.path_and_query().await?, "/partners");
+    // And the worker keeps it: editing works offline from now on.
+    editor
+        .wait_until(
+            "the worker keeps the editing part",
+            "window.__kept === true || (caches.keys().then(async ns => { for (const n of ns) { for (const r of await (await caches.open(n)).keys()) { if (new URL(r.url).pathname.startsWith('/split_editing')) window.__kept = true; } } }), false)",
+        )
+        .await?;
 
     let portal = Browser::start().await?;
     portal.sign_in(&server.url, "portal", "portal").await?;
@@ -99,6 +116,7 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
              await fetch('/manifest.webmanifest'); return true;",
         )
         .await?;
+    portal.wait_for_worker().await?;
     let paths = fetched(&portal).await?;
     assert!(
         paths.iter().any(|p| p.starts_with("/split_contacts")),
@@ -107,6 +125,16 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
     assert!(
         !paths.iter().any(|p| p.starts_with("/split_editing")),
         "a portal user was sent the editing part: {paths:?}"
+    );
+    // Nor did the worker fetch it, though it keeps the rest of the build.
+    let cached = kept(&portal).await?;
+    assert!(
+        cached.iter().any(|p| p.starts_with("/split_contacts")),
+        "the worker has not kept the build: {cached:?}"
+    );
+    assert!(
+        !cached.iter().any(|p| p.starts_with("/split_editing")),
+        "the worker downloaded the editing part for a portal user: {cached:?}"
     );
     Ok(())
 }

@@ -164,6 +164,16 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     let before = b.client.execute(sheet, vec![]).await?;
 
     b.wait_for_cached("/i18n/en.json").await?;
+    // An editor's device: the worker keeps the editing part too.
+    let editing = std::fs::read_dir(dist.path())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("split_editing-") && n.ends_with(".wasm"))
+        .map(|n| format!("/{n}"));
+    let Some(editing) = editing else {
+        panic!("the build has no editing part");
+    };
+    b.wait_for_cached(&editing).await?;
 
     let (old_css, new_css, build) = next_build(dist.path())?;
     assert_eq!(before.as_str(), Some(format!("/{old_css}").as_str()));
@@ -184,6 +194,18 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
         carried.as_bool(),
         Some(true),
         "the catalogue in use was not carried over"
+    );
+    // And, this being an editor's device, the editing part: editing still
+    // works offline after the update.
+    let carried = b
+        .eval_async(&format!(
+            "return !!(await (await caches.open('shell-{build}')).match('{editing}'));"
+        ))
+        .await?;
+    assert_eq!(
+        carried.as_bool(),
+        Some(true),
+        "the editing part was not carried over"
     );
 
     b.client
