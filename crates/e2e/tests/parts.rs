@@ -59,6 +59,12 @@ async fn without_its_parts_the_app_signs_in_and_says_what_is_missing() -> e2e::R
     b.wait_for_text("This part of the app is not on this device yet")
         .await?;
     assert_eq!(b.path_and_query().await?, "/partners");
+    // Reload too, for a tab left open across a new version.
+    b.client
+        .find(fantoccini::Locator::XPath(
+            "//button[normalize-space()='Reload']",
+        ))
+        .await?;
     assert!(
         b.client
             .find(fantoccini::Locator::Css(".rows"))
