@@ -196,36 +196,27 @@ fn cmd_test(args: &[String]) -> Result<()> {
             "warnings",
         ]),
     );
-    t.check(
-        "clippy (wasm32)",
-        cargo().args([
-            "clippy",
-            "-p",
-            "staff-pwa",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    );
-    // The same code as trunk builds it, its parts split off (src/parts.rs).
-    t.check(
-        "clippy (wasm32, split)",
-        cargo().args([
-            "clippy",
-            "-p",
-            "staff-pwa",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--features",
-            "split",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    );
+    // The app as its tests build it, and as trunk does (its parts split
+    // off: src/parts.rs).
+    let wasm32: [(&str, &[&str]); 2] = [
+        ("clippy (wasm32)", &["--all-targets"]),
+        ("clippy (wasm32, split)", &["--features", "split"]),
+    ];
+    for (step, extra) in wasm32 {
+        t.check(
+            step,
+            cargo()
+                .args([
+                    "clippy",
+                    "-p",
+                    "staff-pwa",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+                .args(extra)
+                .args(["--", "-D", "warnings"]),
+        );
+    }
     // odoorpc is for one test; if it cannot be installed that test fails
     // with the reason, and every other native test still runs.
     let mut native = cargo();
