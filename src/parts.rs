@@ -8,11 +8,14 @@
 //! while the user types, and `editing` (the form, its pickers, the
 //! outbox's sending), which staff who may edit get while the app is idle
 //! ([`fetch_soon`]); what both reach is a third file they share. The
-//! service worker keeps them all, so everything works offline.
+//! service worker keeps the first and the third on every device, the
+//! editing part on editors' (`offline::worker::keep_editing`), so all of
+//! it works offline for whoever may use it.
 //!
 //! A call returns `Err(PartMissing)` when the file cannot be fetched
-//! (offline before it was ever cached): the caller says so and offers to
-//! try again; nothing the user typed is touched. In tests and clippy
+//! (offline before it was ever kept, or a tab left on an older version):
+//! the caller says so and offers to try again or reload; nothing on the
+//! device is touched. In tests and clippy
 //! (no `split`) the same functions are plain async calls.
 
 use crate::i18n::{t, tr};
