@@ -113,7 +113,9 @@ impl Outbox {
                 o.ready.set(now.is_none());
                 if let Some(who) = now {
                     spawn_local(async move {
-                        let kept = outbox_store::load(&who).await;
+                        let Some(kept) = o.kept_changes(&who).await else {
+                            return;
+                        };
                         if o.owner.get_value().as_ref() == Some(&who) {
                             // Saves made while the device's list was loading
                             // are newer than it: keep them, after it.
@@ -139,6 +141,24 @@ impl Outbox {
             now
         });
         o
+    }
+
+    /// The device's unsent changes of `who`. Reading them is in the
+    /// contacts part (a signed-out first visit does not need it): while
+    /// that cannot be fetched, tried again every few seconds, until it can
+    /// or `who` is no longer the user (None).
+    async fn kept_changes(self, who: &Owner) -> Option<Vec<Change>> {
+        loop {
+            match read_kept(who.clone()).await {
+                Ok(load) => return Some(load.await),
+                Err(PartMissing) => {
+                    gloo_timers::future::TimeoutFuture::new(PART_RETRY_MS).await;
+                    if self.owner.get_value().as_ref() != Some(who) {
+                        return None;
+                    }
+                }
+            }
+        }
     }
 
     /// Keeps the user's values for contact `server` (None: a new one,
@@ -383,6 +403,18 @@ impl Outbox {
 const PART_MISSING_TRIES: u32 = 3;
 
 type Sending = std::pin::Pin<Box<dyn std::future::Future<Output = Option<u32>>>>;
+type Kept = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Change>>>>;
+
+/// How often the unsent changes are asked for again while the contacts
+/// part cannot be fetched.
+const PART_RETRY_MS: u32 = 5_000;
+
+part! { contacts:
+    /// Reads `who`'s unsent changes from the device (`outbox_store::load`).
+    fn read_kept(who: Owner) -> Kept {
+        Box::pin(async move { outbox_store::load(&who).await })
+    }
+}
 
 part! { editing:
     /// The sending round (`Outbox::send_all`), in the editing part.
