@@ -1,7 +1,8 @@
 //! The app's WebAssembly in parts (src/parts.rs, xtask/src/split.rs): the
 //! sign-in page needs none of them, a part the device cannot fetch is
 //! said with a way to try again, and the editing part goes only to those
-//! who may edit (the page and its service worker alike).
+//! who may edit (the page and its service worker alike); unsent changes
+//! wait on the device for the part that reads them.
 
 use e2e::{Browser, Server};
 use std::path::Path;
@@ -142,5 +143,88 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
         !cached.iter().any(|p| p.starts_with("/split_editing")),
         "the worker downloaded the editing part for a portal user: {cached:?}"
     );
+    Ok(())
+}
+
+/// Unsent changes are read from the device by the contacts part: when a
+/// reload finds that part unreachable, they wait on the device and are
+/// read, and sent, once it can be fetched. Nothing is lost.
+#[tokio::test]
+async fn unsent_changes_wait_for_the_part_that_reads_them() -> e2e::Result<()> {
+    let data = tempfile::tempdir()?;
+    let full = Server::dist()?;
+    let odoo_dir = data.path().to_string_lossy().to_string();
+    let odoo = Server::start_in(&full, 300, &["--demo-data", &odoo_dir])?;
+    let odoo_url = odoo.url.clone();
+    let dist = tempfile::tempdir()?;
+    e2e::copy_dir(Path::new(&full), dist.path())?;
+    let Some(dir) = dist.path().to_str() else {
+        panic!("a temporary folder that is not UTF-8");
+    };
+    let front = Server::start_in(dir, 300, &["--odoo", &odoo_url])?;
+    let b = Browser::start().await?;
+    b.sign_in(&front.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    b.wait_for_worker().await?;
+
+    // A contact created with Odoo away: kept on the device, unsent.
+    drop(odoo);
+    b.client
+        .execute(
+            "Array.from(document.querySelectorAll('.new-buttons a')).find(a => a.textContent.trim() === 'New person').click()",
+            vec![],
+        )
+        .await?;
+    b.wait_for("#f-name").await?;
+    b.fill("#f-name", "Partless Paul").await?;
+    b.client
+        .execute(
+            "Array.from(document.querySelectorAll('button')).find(e => e.textContent.trim() === 'Save').click()",
+            vec![],
+        )
+        .await?;
+    let waiting = "Array.from(document.querySelectorAll('.unsent .name')).some(a => a.textContent === 'Partless Paul')";
+    b.wait_until("the new contact waits", waiting).await?;
+
+    // The parts gone from the server and from this browser's worker, then
+    // a reload: the app cannot read the device's unsent changes.
+    let away = tempfile::tempdir()?;
+    move_parts(dist.path(), away.path())?;
+    b.eval_async(
+        "for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister(); \
+         for (const n of await caches.keys()) await caches.delete(n); return true;",
+    )
+    .await?;
+    // The browser's own cache too (the parts are served `immutable`).
+    b.cdp("Network.clearBrowserCache", serde_json::json!({}))
+        .await?;
+    b.client.refresh().await?;
+    b.wait_for_text("This part of the app is not on this device yet")
+        .await?;
+
+    // Odoo and the parts back: Retry brings the list, and the change,
+    // read from the device at the next try, reaches Odoo once.
+    let listen = odoo_url.trim_start_matches("http://").to_string();
+    let _odoo = Server::start_at(&listen, &full, 300, &["--demo-data", &odoo_dir])?;
+    move_parts(away.path(), dist.path())?;
+    b.wait_for(".error-bar button").await?.click().await?;
+    b.wait_for(".rows .row").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let rows = loop {
+        let rows = e2e::odoo_search(
+            &odoo_url,
+            "admin",
+            serde_json::json!([["name", "=", "Partless Paul"]]),
+            &["name"],
+        )
+        .await?;
+        if !rows.is_empty() || std::time::Instant::now() > deadline {
+            break rows;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert_eq!(rows.len(), 1, "Partless Paul once on the server: {rows:?}");
+    b.wait_until("no longer waiting", &format!("!({waiting})"))
+        .await?;
     Ok(())
 }
