@@ -57,9 +57,9 @@ self.addEventListener("message", (event) => {
   // The page deletes the avatar cache itself at sign-out (offline/worker.rs).
   const type = event.data && event.data.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
-  if (type === "KEEP_EDITING") {
-    event.waitUntil(caches.open(SHELL).then((c) => c.addAll(EDITING)).catch(() => {}));
-  }
+  // Sent at every start of an editor's app: only what is missing is
+  // fetched.
+  if (type === "KEEP_EDITING") event.waitUntil(keepMissing(EDITING).catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -107,6 +107,11 @@ async function keptOnUse(req) {
   const res = await fetch(req);
   if (res.ok) await cache.put(req, res.clone());
   return res;
+}
+
+async function keepMissing(urls) {
+  const cache = await caches.open(SHELL);
+  for (const url of urls) if (!(await cache.match(url))) await cache.add(url);
 }
 
 function withTimeout(promise, ms) {

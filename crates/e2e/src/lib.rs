@@ -352,6 +352,26 @@ impl Browser {
         Ok(v.as_bool() != Some(false))
     }
 
+    /// Waits for an element matching `css` whose text is `text`, and
+    /// clicks it.
+    pub async fn click_text(&self, css: &str, text: &str) -> Result<()> {
+        let (css_q, text_q) = (serde_json::json!(css), serde_json::json!(text));
+        self.wait_until(
+            &format!("{css} “{text}”"),
+            &format!(
+                "Array.from(document.querySelectorAll({css_q})).some(e => e.textContent.trim() === {text_q})"
+            ),
+        )
+        .await?;
+        self.client
+            .execute(
+                "Array.from(document.querySelectorAll(arguments[0])).find(e => e.textContent.trim() === arguments[1]).click()",
+                vec![css_q, text_q],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Waits until the worker's caches hold `path`.
     pub async fn wait_for_cached(&self, path: &str) -> Result<()> {
         let quoted = serde_json::to_string(path).unwrap_or_default();
@@ -466,6 +486,23 @@ pub fn strings_of(v: &serde_json::Value) -> Vec<String> {
         .flatten()
         .filter_map(|v| v.as_str().map(String::from))
         .collect()
+}
+
+/// Whether a file of the build is one of the app's parts (src/parts.rs;
+/// xtask/src/split.rs names them so).
+pub fn is_part(name: &str) -> bool {
+    name.starts_with("split_") || name.starts_with("chunk_")
+}
+
+/// The URL of the build's file whose name starts with `prefix` and ends
+/// with `.wasm` (a part, whose name carries its hash).
+pub fn wasm_named(dist: &std::path::Path, prefix: &str) -> Option<String> {
+    std::fs::read_dir(dist)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(prefix) && n.ends_with(".wasm"))
+        .map(|n| format!("/{n}"))
 }
 
 /// A copy of a build (to change one file of it).

@@ -102,31 +102,12 @@ async fn open_card(b: &Browser, name: &str) -> e2e::Result<()> {
     Ok(())
 }
 
-async fn click_text(b: &Browser, css: &str, text: &str) -> e2e::Result<()> {
-    b.wait_until(
-        &format!("{css} “{text}”"),
-        &format!(
-            "Array.from(document.querySelectorAll({})).some(e => e.textContent.trim() === {})",
-            json!(css),
-            json!(text)
-        ),
-    )
-    .await?;
-    b.client
-        .execute(
-            "Array.from(document.querySelectorAll(arguments[0])).find(e => e.textContent.trim() === arguments[1]).click()",
-            vec![json!(css), json!(text)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// Edits the open card: `field` becomes `value`, then Save.
 async fn edit_field(b: &Browser, field: &str, value: &str) -> e2e::Result<()> {
-    click_text(b, ".change-bar a", "Edit").await?;
+    b.click_text(".change-bar a", "Edit").await?;
     b.wait_for(&format!("#f-{field}")).await?;
     b.fill(&format!("#f-{field}"), value).await?;
-    click_text(b, "button", "Save").await
+    b.click_text("button", "Save").await
 }
 
 async fn phone_on_server(s: &Setup, name: &str) -> e2e::Result<Vec<serde_json::Value>> {
@@ -161,11 +142,11 @@ async fn a_contact_created_offline_lands_once_after_a_reload() -> e2e::Result<()
     let b = signed_in_as(&s, "admin").await?;
     b.wait_for_worker().await?;
     s.odoo_down();
-    click_text(&b, ".new-buttons a", "New person").await?;
+    b.click_text(".new-buttons a", "New person").await?;
     b.wait_for("#f-name").await?;
     b.fill("#f-name", "Offline Olga").await?;
     b.fill("#f-email", "olga@example.com").await?;
-    click_text(&b, "button", "Save").await?;
+    b.click_text("button", "Save").await?;
     b.wait_until(
         "the new contact waits above the list",
         "Array.from(document.querySelectorAll('.unsent .name')).some(a => a.textContent === 'Offline Olga')",
@@ -218,7 +199,8 @@ async fn the_same_contact_changed_in_two_places_asks_the_user() -> e2e::Result<(
         [json!("222 theirs")],
         "nothing overwritten before the user chose"
     );
-    click_text(&mine, ".conflict button", "Save my choices").await?;
+    mine.click_text(".conflict button", "Save my choices")
+        .await?;
     mine.wait_for(".badge.saved").await?;
     assert_eq!(
         phone_on_server(&s, "Deco Addict").await?,
@@ -263,14 +245,14 @@ async fn a_refusal_keeps_what_was_typed() -> e2e::Result<()> {
         .await?
         .as_i64()
         .unwrap_or_default();
-    click_text(&b, ".change-bar a", "Edit").await?;
+    b.click_text(".change-bar a", "Edit").await?;
     b.wait_for("#f-function").await?;
     delete_on_server(&s, id).await?;
     b.fill("#f-function", "Head of typing").await?;
-    click_text(&b, "button", "Save").await?;
+    b.click_text("button", "Save").await?;
     b.wait_for_text("Not saved:").await?;
     // Opening the form again shows what was typed.
-    click_text(&b, ".change-bar a", "Edit").await?;
+    b.click_text(".change-bar a", "Edit").await?;
     b.wait_for("#f-function").await?;
     assert_eq!(b.value_of("#f-function").await?, "Head of typing");
     Ok(())
@@ -313,13 +295,14 @@ async fn sign_out_with_unsent_changes_asks_first() -> e2e::Result<()> {
     s.odoo_down();
     edit_field(&b, "phone", "999 never sent").await?;
     b.wait_for(".badge.pending").await?;
-    click_text(&b, ".topbar button", "Sign out").await?;
+    b.click_text(".topbar button", "Sign out").await?;
     b.wait_for_text("1 change is not sent yet.").await?;
-    click_text(&b, ".dialog button", "Cancel").await?;
+    b.click_text(".dialog button", "Cancel").await?;
     // Still signed in, the change still waiting.
     b.wait_for(".badge.pending").await?;
-    click_text(&b, ".topbar button", "Sign out").await?;
-    click_text(&b, ".dialog button", "Sign out and discard").await?;
+    b.click_text(".topbar button", "Sign out").await?;
+    b.click_text(".dialog button", "Sign out and discard")
+        .await?;
     b.wait_for("#login").await?;
     s.odoo_up()?;
     b.sign_in_here_to("demo", "admin", "admin").await?;

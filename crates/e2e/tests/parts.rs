@@ -7,18 +7,13 @@
 use e2e::{Browser, Server};
 use std::path::Path;
 
-/// The build's part files (and their compressed twins).
-fn is_part(name: &str) -> bool {
-    name.starts_with("split_") || name.starts_with("chunk_")
-}
-
 /// Moves the part files from `from` to `to`; how many there were.
 fn move_parts(from: &Path, to: &Path) -> std::io::Result<usize> {
     let mut n = 0;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if is_part(&name) {
+        if e2e::is_part(&name) {
             std::fs::rename(entry.path(), to.join(&name))?;
             n += 1;
         }
@@ -98,12 +93,10 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
         .await?;
     assert_eq!(editor.path_and_query().await?, "/partners");
     // And the worker keeps it: editing works offline from now on.
-    editor
-        .wait_until(
-            "the worker keeps the editing part",
-            "window.__kept === true || (caches.keys().then(async ns => { for (const n of ns) { for (const r of await (await caches.open(n)).keys()) { if (new URL(r.url).pathname.startsWith('/split_editing')) window.__kept = true; } } }), false)",
-        )
-        .await?;
+    let Some(editing) = e2e::wasm_named(Path::new(&Server::dist()?), "split_editing-") else {
+        panic!("the build has no editing part");
+    };
+    editor.wait_for_cached(&editing).await?;
 
     let portal = Browser::start().await?;
     portal.sign_in(&server.url, "portal", "portal").await?;
@@ -169,20 +162,10 @@ async fn unsent_changes_wait_for_the_part_that_reads_them() -> e2e::Result<()> {
 
     // A contact created with Odoo away: kept on the device, unsent.
     drop(odoo);
-    b.client
-        .execute(
-            "Array.from(document.querySelectorAll('.new-buttons a')).find(a => a.textContent.trim() === 'New person').click()",
-            vec![],
-        )
-        .await?;
+    b.click_text(".new-buttons a", "New person").await?;
     b.wait_for("#f-name").await?;
     b.fill("#f-name", "Partless Paul").await?;
-    b.client
-        .execute(
-            "Array.from(document.querySelectorAll('button')).find(e => e.textContent.trim() === 'Save').click()",
-            vec![],
-        )
-        .await?;
+    b.click_text("button", "Save").await?;
     let waiting = "Array.from(document.querySelectorAll('.unsent .name')).some(a => a.textContent === 'Partless Paul')";
     b.wait_until("the new contact waits", waiting).await?;
 

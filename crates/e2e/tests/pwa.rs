@@ -165,12 +165,7 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
 
     b.wait_for_cached("/i18n/en.json").await?;
     // An editor's device: the worker keeps the editing part too.
-    let editing = std::fs::read_dir(dist.path())?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("split_editing-") && n.ends_with(".wasm"))
-        .map(|n| format!("/{n}"));
-    let Some(editing) = editing else {
+    let Some(editing) = e2e::wasm_named(dist.path(), "split_editing-") else {
         panic!("the build has no editing part");
     };
     b.wait_for_cached(&editing).await?;
@@ -183,30 +178,21 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
     b.wait_for_text("A new version is available").await?;
     // Until the user says so, the page keeps running the build it started with.
     assert_eq!(b.client.execute(sheet, vec![]).await?, before);
-    // The new build took the language in use along (the page, still on the
-    // old build, has not asked for it again): it opens offline in it.
-    let carried = b
-        .eval_async(&format!(
-            "return !!(await (await caches.open('shell-{build}')).match('/i18n/en.json'));"
-        ))
-        .await?;
-    assert_eq!(
-        carried.as_bool(),
-        Some(true),
-        "the catalogue in use was not carried over"
-    );
-    // And, this being an editor's device, the editing part: editing still
-    // works offline after the update.
-    let carried = b
-        .eval_async(&format!(
-            "return !!(await (await caches.open('shell-{build}')).match('{editing}'));"
-        ))
-        .await?;
-    assert_eq!(
-        carried.as_bool(),
-        Some(true),
-        "the editing part was not carried over"
-    );
+    // The new build took along the language in use (the page, still on
+    // the old build, has not asked for it again: it opens offline in it)
+    // and, this being an editor's device, the editing part (editing still
+    // works offline after the update).
+    for (kept, what) in [
+        ("/i18n/en.json", "the catalogue in use"),
+        (editing.as_str(), "the editing part"),
+    ] {
+        let carried = b
+            .eval_async(&format!(
+                "return !!(await (await caches.open('shell-{build}')).match('{kept}'));"
+            ))
+            .await?;
+        assert_eq!(carried.as_bool(), Some(true), "{what} was not carried over");
+    }
 
     b.client
         .find(fantoccini::Locator::XPath(

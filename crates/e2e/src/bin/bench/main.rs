@@ -320,9 +320,7 @@ fn parts_weight(dist: &std::path::Path, report: &mut Report) {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().to_string());
-            name.is_some_and(|n| {
-                (n.starts_with("split_") || n.starts_with("chunk_")) && n.ends_with(".wasm")
-            })
+            name.is_some_and(|n| e2e::is_part(&n) && n.ends_with(".wasm"))
         })
         .collect();
     parts.sort();
