@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
     Outbox::provide(session);
     let updates = worker::provide();
     crate::i18n::provide(session);
-    spawn_local(session.restore());
+    spawn_local(session.start());
     // Staff who may edit: the worker keeps the editing part (editing works
     // offline from then on), and it is loaded while the app is idle (the
     // first Edit opens at once). Nobody else downloads it.
@@ -90,9 +90,4 @@ fn Guard() -> impl IntoView {
             navigate(&to, crate::pages::redirect());
         }
     });
-    view! {
-        <Show when=move || session.status.get() == Status::Checking>
-            <div class="checking" role="status">{t("loading")}</div>
-        </Show>
-    }
 }

@@ -8,6 +8,7 @@ pub mod offline;
 pub mod outbox;
 pub mod pages;
 mod parts;
+pub use parts::PartMissing;
 pub use staff_calls::query;
 pub mod rpc;
 pub mod session;

@@ -83,6 +83,16 @@ pub(crate) use page_part;
 /// A page's drawing, handed out by its part.
 pub type Draw = fn() -> AnyView;
 
+/// What a part's async function hands back: its future (run there).
+pub type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Calls a part's async function and runs it to its end.
+pub async fn run<T>(
+    call: impl Future<Output = Result<Pending<T>, PartMissing>>,
+) -> Result<T, PartMissing> {
+    Ok(call.await?.await)
+}
+
 /// A part's page on its way: one type for every page, so the resource
 /// code below is in the WebAssembly once.
 pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
@@ -93,17 +103,37 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
 /// so, with Retry and Reload (the top bar is in the part too: it is not
 /// there).
 pub fn page(load: fn() -> Loading) -> impl IntoView {
-    let part = LocalResource::new(load);
+    // Not for someone signed out (the guard sends them to sign in): a
+    // first visit's download stays the sign-in page's. Once wanted, it
+    // stays (an expiry does not take the page away under the guard).
+    let session = crate::session::use_session();
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true)
+            || !matches!(
+                session.status.get(),
+                crate::session::Status::SignedOut | crate::session::Status::Expired
+            )
+    });
+    let part = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            if wanted {
+                Some(load().await)
+            } else {
+                None
+            }
+        }
+    });
     let slow = RwSignal::new(false);
     crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
     move || {
         match part.get() {
         None if slow.get() => view! { <p role="status">{t("loading")}</p> }.into_any(),
-        None => ().into_any(),
-        Some(Ok(draw)) => draw(),
+        None | Some(None) => ().into_any(),
+        Some(Some(Ok(draw))) => draw(),
         // Reload too: a tab left open across a new version asks for the
         // old version's part, which only a reload replaces.
-        Some(Err(PartMissing)) => view! {
+        Some(Some(Err(PartMissing))) => view! {
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
             <p>
                 <button type="button" class="linkish" on:click=|_| reload()>{t("update-reload")}</button>
@@ -122,6 +152,31 @@ fn reload() {
 
 /// Longer than a part takes from the service worker's cache.
 const SLOW_MS: u32 = 300;
+
+thread_local! {
+    /// Settled once the first screen is up (see [`first_screen_shown`]),
+    /// with what settles it until then.
+    static SHOWN: (js_sys::Promise, std::cell::Cell<Option<js_sys::Function>>) = {
+        let mut settle = None;
+        let shown = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+        (shown, std::cell::Cell::new(settle))
+    };
+}
+
+/// The first screen is up (its words are in: the page is shown). From the
+/// next idle moment on, what it did not need may be fetched: never before,
+/// so that it never competes with what the first screen waits for.
+pub fn first_screen_shown() {
+    if let Some(settle) = SHOWN.with(|(_, s)| s.take()) {
+        crate::contacts::when_idle(&settle);
+    }
+}
+
+/// Waits for [`first_screen_shown`]'s moment.
+pub async fn after_first_screen() {
+    let shown = SHOWN.with(|(p, _)| p.clone());
+    let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
+}
 
 /// Fetches a part when the page is idle, so that it is on the device
 /// (in the service worker's cache) before it is needed, offline too.

@@ -42,21 +42,27 @@ pub fn remember_login(last: &LastLogin) {
     }
 }
 
+/// Whether a session is kept (read without decoding it: the decoder is in
+/// a part, see `session`).
+pub fn has_session() -> bool {
+    local().is_some_and(|s| s.get_item(LAST_SESSION).ok().flatten().is_some())
+}
+
 /// Read with the decoder of the server's answers (one decoder in the app).
 pub fn cached_session() -> Option<SessionInfo> {
     let raw = local()?.get_item(LAST_SESSION).ok().flatten()?;
     SessionInfo::from_json(&serde_json::from_str(&raw).ok()?).ok()
 }
 
-pub fn cache_session(info: Option<&SessionInfo>) {
-    let Some(s) = local() else { return };
-    match info.and_then(|i| serde_json::to_string(i).ok()) {
-        Some(v) => {
-            let _ = s.set_item(LAST_SESSION, &v);
-        }
-        None => {
-            let _ = s.remove_item(LAST_SESSION);
-        }
+pub fn cache_session(info: &SessionInfo) {
+    if let (Some(s), Ok(v)) = (local(), serde_json::to_string(info)) {
+        let _ = s.set_item(LAST_SESSION, &v);
+    }
+}
+
+pub fn forget_session() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(LAST_SESSION);
     }
 }
 

@@ -6,9 +6,9 @@ mod common;
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error};
 use staff_calls::text::html_to_text;
-use staff_pwa::list;
 use staff_pwa::pages::{odoo_login_url, sign_in_message};
 use staff_pwa::query::{encode, Kind, PartnerQuery};
+use staff_pwa::{list, PartMissing};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -48,17 +48,20 @@ fn notes_are_shown_as_text_not_markup() {
 fn every_sign_in_failure_has_words() {
     common::english();
     assert_eq!(
-        sign_in_message(&Ok(AuthOutcome::TwoFactorRequired)).map(|m| m.contains("two-factor")),
+        sign_in_message(&Ok(Ok(AuthOutcome::TwoFactorRequired))).map(|m| m.contains("two-factor")),
         Some(true)
     );
-    assert!(sign_in_message(&Err(Error::Offline))
+    assert!(sign_in_message(&Ok(Err(Error::Offline)))
         .unwrap()
         .contains("offline"));
-    let wrong = sign_in_message(&Err(Error::AccessDenied {
+    let wrong = sign_in_message(&Ok(Err(Error::AccessDenied {
         message: "Access Denied".into(),
-    }))
+    })))
     .unwrap();
     assert!(wrong.contains("Wrong login or password"), "{wrong}");
+    // Its code could not be fetched (see `parts`): said as such.
+    let missing = sign_in_message(&Err(PartMissing)).unwrap();
+    assert!(missing.contains("not on this device"), "{missing}");
 }
 
 #[wasm_bindgen_test]

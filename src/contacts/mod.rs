@@ -64,20 +64,23 @@ fn keep(owner: Option<Owner>, rows: Vec<Partner>, epoch: u32, first_page: Option
 /// Resolves when the browser next has nothing to do (`requestIdleCallback`;
 /// where there is none, Safari, after the current frame's work).
 pub(crate) async fn idle() {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else { return };
-        let has = js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false);
-        let asked = if has {
-            w.request_idle_callback(&resolve).is_ok()
+    let wait = js_sys::Promise::new(&mut |resolve, _| when_idle(&resolve));
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
+/// Calls `f` when the page is idle (see [`idle`]).
+pub(crate) fn when_idle(f: &js_sys::Function) {
+    let asked = web_sys::window().is_some_and(|w| {
+        if js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false) {
+            w.request_idle_callback(f).is_ok()
         } else {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(f, 50)
                 .is_ok()
-        };
-        if !asked {
-            let _ = resolve.call0(&JsValue::NULL);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    if !asked {
+        let _ = f.call0(&JsValue::NULL);
+    }
 }
 
 /// The page of `query` from `offset`. Page one falls back to the kept

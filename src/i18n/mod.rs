@@ -16,7 +16,7 @@ mod reader;
 
 pub use reader::{nearest, Reader, LANGUAGES};
 
-use crate::session::Session;
+use crate::session::{Session, Status};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -186,20 +186,25 @@ fn set(reader: Reader, messages: Object) {
         })
     });
     CHANGED.with(|c| c.notify());
+    // The page is shown from now on (see `install`).
+    crate::parts::first_screen_shown();
 }
 
 /// Follows the session: the reader it implies gets their catalogue, and
 /// every text redraws in it.
 pub fn provide(session: Session) {
-    // The session the app opens on is the device's last one (see
-    // `Session::provide`): the app opens in its language, not flashing
-    // the browser's.
+    // While the device's session is read (see `Session::start`), its last
+    // language: the app opens in it, not flashing the browser's, and the
+    // catalogue comes meanwhile.
     Effect::new(move |_| {
         let reader = session.info.with(|i| match i {
             Some(i) => {
                 Reader::for_user(i.user_context.lang.as_deref(), i.user_context.tz.as_deref())
             }
-            None => Reader::for_browser(&reader::browser_languages()),
+            None => match crate::storage::last_language() {
+                Some(lang) if session.status.get() == Status::Opening => Reader::only(lang),
+                _ => Reader::for_browser(&reader::browser_languages()),
+            },
         });
         if WANTED.with(|w| w.replace(Some(reader.clone()))).as_ref() != Some(&reader) {
             leptos::task::spawn_local(switch(reader));

@@ -2,6 +2,7 @@
 //! network at all; failed calls say whether Odoo answers. While it does
 //! not, `/web/webclient/version_info` is polled with growing delays.
 
+use crate::parts::{part, Pending};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
@@ -55,7 +56,8 @@ impl Network {
         spawn_local(async move {
             let mut delay = FIRST_DELAY_MS;
             loop {
-                if crate::rpc::call(&staff_calls::reachability()).await.is_ok() {
+                // Without its part, too, it is asked again later.
+                if crate::parts::run(answers()).await == Ok(true) {
                     break;
                 }
                 gloo_timers::future::TimeoutFuture::new(delay).await;
@@ -64,6 +66,14 @@ impl Network {
             self.polling.set_value(false);
             self.reachable.set(true);
         });
+    }
+}
+
+part! { contacts:
+    /// Does the server answer? (The asking is code the sign-in form does
+    /// not need: in the contacts part, with the transport.)
+    fn answers() -> Pending<bool> {
+        Box::pin(async { crate::rpc::call(&staff_calls::reachability()).await.is_ok() })
     }
 }
 

@@ -3,19 +3,30 @@
 
 use crate::app::safe_next;
 use crate::i18n::{t, tr};
-use crate::session::{use_session, Status};
+use crate::parts::PartMissing;
+use crate::session::{use_session, SignIn, Status};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use odoo_rpc::{AuthOutcome, Error};
 
 /// What the sign-in form says when it fails, in words for people.
-pub fn sign_in_message(result: &Result<AuthOutcome, Error>) -> Option<String> {
+pub fn sign_in_message(result: &SignIn) -> Option<String> {
     match result {
-        Ok(AuthOutcome::SignedIn(_)) => None,
-        Ok(AuthOutcome::TwoFactorRequired) => Some(tr("two-factor")),
-        Err(Error::Offline) => Some(tr("sign-in-offline")),
-        Err(e) => Some(crate::i18n::error_text(e)),
+        Ok(Ok(AuthOutcome::SignedIn(_))) => None,
+        Ok(Ok(AuthOutcome::TwoFactorRequired)) => Some(tr("two-factor")),
+        Ok(Err(Error::Offline)) => Some(tr("sign-in-offline")),
+        Ok(Err(e)) => Some(crate::i18n::error_text(e)),
+        Err(PartMissing) => Some(tr("part-missing")),
+    }
+}
+
+/// The database to sign in to: the one chosen, unless the server lists
+/// others only (then its first).
+fn chosen(db: String, listed: Option<&Vec<String>>) -> String {
+    match listed.and_then(|l| l.first().filter(|_| !l.contains(&db))) {
+        Some(first) => first.clone(),
+        None => db,
     }
 }
 
@@ -32,15 +43,6 @@ pub fn odoo_login_url(db: &str, next: &str) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    // The list comes next: its code arrives while the user types (from
-    // the first touch of the form, so the form itself never waits on it).
-    let asked = StoredValue::new(false);
-    let fetch_list = move |_| {
-        if !asked.get_value() {
-            asked.set_value(true);
-            crate::parts::fetch_soon(crate::pages::partners::list_page);
-        }
-    };
     let query = use_query_map();
     let navigate = use_navigate();
     let next = move || safe_next(query.read().get("next"));
@@ -53,31 +55,38 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let show_password = RwSignal::new(false);
 
-    let databases = LocalResource::new(crate::session::databases);
-    // One database: it is the one. None listed, or listing disabled: type it.
-    let db_choices = move || match databases.get() {
-        Some(Ok(list)) => list,
-        _ => Vec::new(),
-    };
+    // Asked once the form is up (the asking is in a part: see
+    // `parts::after_first_screen`). The database field waits for the
+    // answer: for one database (most servers) it never shows.
+    let databases = LocalResource::new(|| async {
+        crate::parts::after_first_screen().await;
+        crate::session::databases().await
+    });
     Effect::new(move |_| {
-        let list = db_choices();
-        if let Some(first) = list.first() {
-            if !list.contains(&db.get_untracked()) {
-                db.set(first.clone());
-            }
+        let listed = databases.get();
+        let db_now = db.get_untracked();
+        let pick = chosen(db_now.clone(), listed.as_ref().and_then(Option::as_ref));
+        if pick != db_now {
+            db.set(pick);
         }
     });
 
-    let submit = Action::new_local(move |input: &(String, String, String)| {
-        let (db, login, password) = input.clone();
-        session.login(db, login, password)
+    let submit = Action::new_local(move |input: &(String, String)| {
+        let (login, password) = input.clone();
+        async move {
+            // The list decides the database when there is one (it comes
+            // with the code signing in needs: no longer a wait).
+            let listed = databases.await;
+            let db = chosen(db.get_untracked(), listed.as_ref());
+            session.login(db, login, password).await
+        }
     });
     let pending = submit.pending();
     let message = move || submit.value().get().as_ref().and_then(sign_in_message);
     let two_factor = move || {
         matches!(
             submit.value().get(),
-            Some(Ok(AuthOutcome::TwoFactorRequired))
+            Some(Ok(Ok(AuthOutcome::TwoFactorRequired)))
         )
     };
 
@@ -93,7 +102,6 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         submit.dispatch_local((
-            db.get_untracked(),
             login.get_untracked().trim().to_string(),
             password.get_untracked(),
         ));
@@ -108,12 +116,12 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="notice" role="status">{t("session-expired")}</p>
                 </Show>
                 // For tests: whether the server's database list has come.
-                <form on:submit=on_submit on:focusin=fetch_list novalidate data-databases=move || match databases.get() {
+                <form on:submit=on_submit novalidate data-databases=move || match databases.get() {
                     None => "loading".to_string(),
-                    Some(Ok(list)) => list.len().to_string(),
-                    Some(Err(_)) => "hidden".to_string(),
+                    Some(Some(list)) => list.len().to_string(),
+                    Some(None) => "hidden".to_string(),
                 }>
-                    <DatabaseField db choices=Signal::derive(db_choices)/>
+                    <DatabaseField db listed=Signal::derive(move || databases.get())/>
                     <label for="login">{t("login")}</label>
                     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"
                         spellcheck="false" required prop:value=move || login.get()
@@ -145,34 +153,34 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-/// The database: a choice among several, nothing for one (it is the one),
-/// typed when the server lists none.
+/// The database: nothing while the server is asked, a choice among
+/// several, nothing for one (it is the one), typed when the server lists
+/// none.
 #[component]
-fn DatabaseField(db: RwSignal<String>, choices: Signal<Vec<String>>) -> impl IntoView {
-    move || {
-        let choices = choices.get();
-        if choices.len() > 1 {
-            view! {
-                <label for="db">{t("database")}</label>
-                <select id="db" name="db" prop:value=move || db.get()
-                    on:change=move |ev| db.set(event_target_value(&ev))>
-                    {choices.into_iter().map(|d| {
-                        let selected = d == db.get_untracked();
-                        view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
-                    }).collect_view()}
-                </select>
-            }
-            .into_any()
-        } else if choices.len() == 1 {
-            ().into_any()
-        } else {
-            view! {
-                <label for="db">{t("database")}</label>
-                <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
-                    spellcheck="false" prop:value=move || db.get()
-                    on:input=move |ev| db.set(event_target_value(&ev))/>
-            }
-            .into_any()
+fn DatabaseField(
+    db: RwSignal<String>,
+    listed: Signal<Option<Option<Vec<String>>>>,
+) -> impl IntoView {
+    move || match listed.get() {
+        None => ().into_any(),
+        Some(Some(choices)) if choices.len() > 1 => view! {
+            <label for="db">{t("database")}</label>
+            <select id="db" name="db" prop:value=move || db.get()
+                on:change=move |ev| db.set(event_target_value(&ev))>
+                {choices.into_iter().map(|d| {
+                    let selected = d == db.get_untracked();
+                    view! { <option value=d.clone() selected=selected>{d.clone()}</option> }
+                }).collect_view()}
+            </select>
         }
+        .into_any(),
+        Some(Some(choices)) if choices.len() == 1 => ().into_any(),
+        Some(_) => view! {
+            <label for="db">{t("database")}</label>
+            <input id="db" name="db" type="text" autocomplete="off" autocapitalize="none"
+                spellcheck="false" prop:value=move || db.get()
+                on:input=move |ev| db.set(event_target_value(&ev))/>
+        }
+        .into_any(),
     }
 }

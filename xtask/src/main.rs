@@ -3,6 +3,7 @@
 //! or tests. See the README.
 
 mod post_build;
+mod short_names;
 mod split;
 mod tally;
 mod tools;
@@ -162,7 +163,7 @@ const E2E_TESTS: &str = "end-to-end tests";
 /// The fewest tests each test step must run: the number it runs today. A
 /// step that builds and exits 0 having run fewer (a test binary or suite
 /// that stopped being picked up) fails. Raise a number when adding tests.
-const MIN_TESTS: [(&str, u64); 3] = [(NATIVE_TESTS, 230), (BROWSER_TESTS, 26), (E2E_TESTS, 37)];
+const MIN_TESTS: [(&str, u64); 3] = [(NATIVE_TESTS, 233), (BROWSER_TESTS, 26), (E2E_TESTS, 38)];
 
 fn min_tests(step: &str) -> u64 {
     MIN_TESTS

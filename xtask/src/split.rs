@@ -13,11 +13,12 @@
 //!    on the first call;
 //! 2. wasm-bindgen (the same pinned CLI trunk runs) on what is left, under
 //!    trunk's own file name, replacing trunk's output;
-//! 3. wasm-opt -Oz on each file (release), as trunk would have;
-//! 4. each new file named by a hash of its contents, so that a browser
+//! 3. short names for the app's imports from its glue (`short_names`);
+//! 4. wasm-opt -Oz on each file (release), as trunk would have;
+//! 5. each new file named by a hash of its contents, so that a browser
 //!    never pairs one build's app with another's part.
 
-use crate::Result;
+use crate::{short_names, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -67,6 +68,12 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     }
     bindgen(&main, staging, &stem)?;
     let main_wasm = staging.join(format!("{stem}_bg.wasm"));
+    let (short, renamed) =
+        short_names::rename_imports(&fs::read(&main_wasm)?, &format!("./{stem}_bg.js"))?;
+    if renamed.is_empty() {
+        return Err(format!("the app's WebAssembly imports nothing from ./{stem}_bg.js").into());
+    }
+    fs::write(&main_wasm, short)?;
     if release {
         for file in std::iter::once(&main_wasm).chain(&split.split_modules) {
             optimise(file)?;
@@ -98,7 +105,7 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     // The app's own files, named by what they now hold (trunk's name
     // hashes cargo's output, which the tools after it can change).
     let script = staging.join(format!("{stem}.js"));
-    let app = fs::read_to_string(&script)?;
+    let app = short_names::rename_in_glue(&fs::read_to_string(&script)?, &renamed)?;
     let mut all = fs::read(&main_wasm)?;
     all.extend_from_slice(app.as_bytes());
     all.extend_from_slice(loader.as_bytes());

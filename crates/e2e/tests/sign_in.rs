@@ -54,3 +54,31 @@ async fn a_live_cookie_skips_the_sign_in_page_and_sign_out_ends_it() -> e2e::Res
         .starts_with("/login?next=%2Fpartners"));
     Ok(())
 }
+
+/// A browser whose cookie is a session the device never kept (signed in
+/// with Odoo's own client, or the app's storage cleared): the sign-in
+/// form comes at once, the server is asked once it is up, and the app
+/// goes on to where the user was going.
+#[tokio::test]
+async fn a_cookie_the_device_never_kept_still_opens_the_app_where_asked() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.sign_in(&server.url, "admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    b.eval_async("localStorage.clear(); return true;").await?;
+
+    b.client
+        .goto(&format!("{}/partners?kind=companies", server.url))
+        .await?;
+    b.wait_until(
+        "back on the page asked for",
+        "location.pathname + location.search === '/partners?kind=companies' && !!document.querySelector('.rows .row')",
+    )
+    .await?;
+    b.wait_until(
+        "the Companies filter is on",
+        "document.querySelector('.chip[aria-pressed=true]').textContent === 'Companies'",
+    )
+    .await?;
+    Ok(())
+}

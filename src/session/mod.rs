@@ -1,0 +1,133 @@
+//! The session: one reactive value in context. Views derive from it and
+//! never copy it. Sign-in, the start-up, sign-out, and expiry (from any
+//! call, reported by `rpc`) all go through here.
+//!
+//! What the session says to Odoo, and its copy on the device (JSON both),
+//! is code the sign-in form does not need to be shown: it is in the
+//! contacts part ([`server`]), which comes once the first screen is up.
+
+mod server;
+
+use crate::parts::{run, PartMissing};
+use crate::{rpc, storage};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use odoo_rpc::{AuthOutcome, Error, SessionInfo};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The session this device kept is being read (its decoder is in a
+    /// part, from the device): nothing is decided yet, pages wait.
+    Opening,
+    SignedOut,
+    /// Was signed in; a call found the session gone.
+    Expired,
+    SignedIn,
+}
+
+/// How soon a session whose part could not be fetched is read again.
+const PART_RETRY_MS: u32 = 2_000;
+
+/// What a sign-in came to: Odoo's answer, or its code could not be
+/// fetched.
+pub type SignIn = Result<Result<AuthOutcome, Error>, PartMissing>;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub info: RwSignal<Option<SessionInfo>>,
+    pub status: RwSignal<Status>,
+    /// May this user edit contacts? Asked once per session; `None` until
+    /// known (the edit buttons stay hidden until then).
+    pub can_write: RwSignal<Option<bool>>,
+}
+
+impl Session {
+    /// With a session kept on this device the app opens on it (see
+    /// [`Session::start`]); without one, on the sign-in form at once.
+    pub fn provide() -> Session {
+        let status = if storage::has_session() {
+            Status::Opening
+        } else {
+            Status::SignedOut
+        };
+        let session = Session {
+            info: RwSignal::new(None),
+            status: RwSignal::new(status),
+            can_write: RwSignal::new(None),
+        };
+        provide_context(session);
+        rpc::on_session_expired(move || session.expire());
+        session
+    }
+
+    /// Start-up. The device's session opens the app signed in (the pages
+    /// draw what the device kept, in the first frames), then the server is
+    /// asked about it. Without one, once the first screen is up, the
+    /// server is asked whether the browser's cookie is a session (signed
+    /// in with Odoo's own client): if so the app goes on to where the user
+    /// was going.
+    pub async fn start(self) {
+        if self.status.get_untracked() == Status::Opening {
+            loop {
+                match run(server::open(self)).await {
+                    Ok(true) => return,
+                    // Unreadable: sign in.
+                    Ok(false) => break,
+                    // Its code cannot be fetched (offline and never kept,
+                    // or a tab left on an older version): the page says
+                    // so, and the session stays the device's until it can
+                    // be read (the user's place and changes with it).
+                    Err(PartMissing) => TimeoutFuture::new(PART_RETRY_MS).await,
+                }
+            }
+            self.status.set(Status::SignedOut);
+        }
+        crate::parts::after_first_screen().await;
+        let _ = run(server::check(self)).await;
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.status.get() == Status::SignedIn
+    }
+
+    pub async fn login(self, db: String, login: String, password: String) -> SignIn {
+        storage::remember_login(&storage::LastLogin {
+            db: db.clone(),
+            login: login.clone(),
+        });
+        run(server::sign_in(self, db, login, password)).await
+    }
+
+    /// Ends the session on the server (best effort: offline, the local
+    /// forgetting still happens) and forgets everything kept for the user.
+    pub async fn logout(self) {
+        // Signed out here first, so the server's answer to destroy (which
+        // may be "session expired") is not taken for an expiry.
+        storage::forget_session();
+        storage::cache_can_write(None);
+        self.info.set(None);
+        self.status.set(Status::SignedOut);
+        self.can_write.set(None);
+        let _ = run(server::sign_out()).await;
+        crate::offline::forget_everything().await;
+    }
+
+    /// Called once per expiry, from `rpc`; the app's guard then sends the
+    /// user to sign in with the way back.
+    pub fn expire(self) {
+        if self.status.get_untracked() == Status::SignedIn {
+            self.info.set(None);
+            self.status.set(Status::Expired);
+        }
+    }
+}
+
+/// The databases a sign-in may name; `None` when the server hides them
+/// (or cannot be asked).
+pub async fn databases() -> Option<Vec<String>> {
+    run(server::databases()).await.ok()?.ok()
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
