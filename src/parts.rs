@@ -23,6 +23,7 @@ use crate::pages::ErrorBar;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
+use wasm_bindgen::JsCast;
 
 /// The part's file could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,11 +165,23 @@ thread_local! {
 }
 
 /// The first screen is up (its words are in: the page is shown). From the
-/// next idle moment on, what it did not need may be fetched: never before,
-/// so that it never competes with what the first screen waits for.
+/// first idle moment after it is painted, what it did not need may be
+/// fetched: never before, so that it never competes with what the first
+/// screen waits for.
 pub fn first_screen_shown() {
-    if let Some(settle) = SHOWN.with(|(_, s)| s.take()) {
+    let Some(settle) = SHOWN.with(|(_, s)| s.take()) else {
+        return;
+    };
+    let painted = wasm_bindgen::closure::Closure::once_into_js(move || {
         crate::contacts::when_idle(&settle);
+    });
+    let asked = web_sys::window()
+        .and_then(|w| w.request_animation_frame(painted.unchecked_ref()).ok())
+        .is_some();
+    if !asked {
+        let _ = painted
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&wasm_bindgen::JsValue::NULL);
     }
 }
 

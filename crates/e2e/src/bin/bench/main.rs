@@ -164,6 +164,13 @@ async fn throttle(b: &Browser, on: bool) -> e2e::Result<()> {
 async fn sign_in_to_rows(b: &Browser, url: &str, db: &str) -> e2e::Result<f64> {
     b.client.goto(&format!("{url}/login")).await?;
     b.client.execute_async(FORM_READY, vec![]).await?;
+    // The database field waits for the server's list (asked once the
+    // form is up).
+    b.wait_until(
+        "the database list",
+        "document.querySelector('form').dataset.databases !== 'loading'",
+    )
+    .await?;
     if let Ok(sel) = b.client.find(fantoccini::Locator::Css("select#db")).await {
         sel.select_by_value(db).await?;
     } else if let Ok(input) = b.client.find(fantoccini::Locator::Css("input#db")).await {
