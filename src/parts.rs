@@ -104,37 +104,17 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
 /// so, with Retry and Reload (the top bar is in the part too: it is not
 /// there).
 pub fn page(load: fn() -> Loading) -> impl IntoView {
-    // Not for someone signed out (the guard sends them to sign in): a
-    // first visit's download stays the sign-in page's. Once wanted, it
-    // stays (an expiry does not take the page away under the guard).
-    let session = crate::session::use_session();
-    let wanted = Memo::new(move |was: Option<&bool>| {
-        was == Some(&true)
-            || !matches!(
-                session.status.get(),
-                crate::session::Status::SignedOut | crate::session::Status::Expired
-            )
-    });
-    let part = LocalResource::new(move || {
-        let wanted = wanted.get();
-        async move {
-            if wanted {
-                Some(load().await)
-            } else {
-                None
-            }
-        }
-    });
+    let part = LocalResource::new(load);
     let slow = RwSignal::new(false);
     crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
     move || {
         match part.get() {
         None if slow.get() => view! { <p role="status">{t("loading")}</p> }.into_any(),
-        None | Some(None) => ().into_any(),
-        Some(Some(Ok(draw))) => draw(),
+        None => ().into_any(),
+        Some(Ok(draw)) => draw(),
         // Reload too: a tab left open across a new version asks for the
         // old version's part, which only a reload replaces.
-        Some(Some(Err(PartMissing))) => view! {
+        Some(Err(PartMissing)) => view! {
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
             <p>
                 <button type="button" class="linkish" on:click=|_| reload()>{t("update-reload")}</button>

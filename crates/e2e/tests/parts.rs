@@ -37,6 +37,50 @@ async fn fetched(b: &Browser) -> e2e::Result<Vec<String>> {
         .await
 }
 
+/// A first visit, at the app's address: the sign-in form is shown with
+/// none of the parts (the list's route is not drawn for someone signed
+/// out), and they come once it is up, for the sign-in that follows.
+#[tokio::test]
+async fn a_first_visit_fetches_no_part_before_its_form_is_up() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.client.goto(&format!("{}/", server.url)).await?;
+    let before: serde_json::Value = b
+        .client
+        .execute_async(
+            "const done = arguments[0];
+            (function check() {
+              const l = document.querySelector('#login');
+              if (document.documentElement.hasAttribute('dir') && l) {
+                const now = performance.now();
+                done(performance.getEntriesByType('resource')
+                  .filter(e => e.startTime <= now).map(e => new URL(e.name).pathname));
+              } else requestAnimationFrame(check);
+            })();",
+            vec![],
+        )
+        .await?;
+    let before = e2e::strings_of(&before);
+    assert!(
+        before.iter().any(|p| p.ends_with("_bg.wasm")),
+        "the app itself was fetched: {before:?}"
+    );
+    let parts: Vec<&String> = before
+        .iter()
+        .filter(|p| e2e::is_part(p.trim_start_matches('/')))
+        .collect();
+    assert!(parts.is_empty(), "parts fetched before the form was up: {parts:?}");
+    assert!(b.path_and_query().await?.starts_with("/login?next="));
+
+    // Then the contacts part comes (signing in is its code).
+    b.wait_until(
+        "the contacts part fetched once the form is up",
+        "performance.getEntriesByType('resource').some(e => new URL(e.name).pathname.startsWith('/split_contacts'))",
+    )
+    .await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn without_its_parts_the_sign_in_form_is_whole_and_says_what_is_missing() -> e2e::Result<()> {
     let dist = tempfile::tempdir()?;
