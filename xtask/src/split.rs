@@ -14,7 +14,8 @@
 //! 2. wasm-bindgen (the same pinned CLI trunk runs) on what is left, under
 //!    trunk's own file name, replacing trunk's output;
 //! 3. short names for the app's imports from its glue (`short_names`);
-//! 4. wasm-opt -Oz on each file (release), as trunk would have;
+//! 4. wasm-opt -Oz on each file, and terser on the glue (release), as
+//!    trunk would have;
 //! 5. each new file named by a hash of its contents, so that a browser
 //!    never pairs one build's app with another's part.
 
@@ -118,6 +119,9 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
         "the app's script",
     )?;
     fs::write(staging.join(LINK), &loader)?;
+    if release {
+        minify(&staging.join(LINK))?;
+    }
     let hashed_loader = file_name(&hash_name(&staging.join(LINK))?)?;
     // The import statements only (one per part): the instance's import
     // object keeps the name the WebAssembly asks for.
@@ -133,7 +137,13 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     // WebAssembly imports its glue under ("./<trunk's name>_bg.js").
     .replace(&format!("{stem}_bg.wasm"), &format!("{renamed}_bg.wasm"));
     fs::remove_file(&script)?;
-    fs::write(staging.join(format!("{renamed}.js")), app)?;
+    let script = staging.join(format!("{renamed}.js"));
+    fs::write(&script, app)?;
+    if release {
+        // Named by what it holds before: the minifier is pinned, so the
+        // same glue always gives the same file.
+        minify(&script)?;
+    }
     fs::rename(&main_wasm, staging.join(format!("{renamed}_bg.wasm")))?;
     let page = staging.join("index.html");
     let html = fs::read_to_string(&page)?;
@@ -216,6 +226,20 @@ fn optimise(file: &Path) -> Result<()> {
             .arg(file)
             .arg(file),
     )
+}
+
+/// The glue as few bytes as it can be (terser: names, whitespace, dead
+/// code), in place.
+fn minify(file: &Path) -> Result<()> {
+    let out = file.with_extension("min.js");
+    crate::run(
+        Command::new(crate::tools::ensure_terser()?)
+            .arg(file)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(&out),
+    )?;
+    fs::rename(&out, file)?;
+    Ok(())
 }
 
 /// What rustc's wasm32 output uses; the parts carry no feature section for

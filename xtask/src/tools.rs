@@ -9,6 +9,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen 123 from npm: Debian's binaryen 108 silently produces broken wasm.
 pub const BINARYEN_VERSION: &str = "123";
 const BINARYEN_NPM: &str = "binaryen@123.0.0";
+/// The JavaScript minifier for the app's glue (post-build).
+const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility engine the end-to-end suite runs on each screen.
 const AXE_VERSION: &str = "4.10.3";
 /// A third-party Odoo client library (Python), to prove the demo backend
@@ -64,6 +66,7 @@ pub fn ensure_build_tools() -> Result<Tools> {
     // Without --locked: its lockfile wants a webpki-roots the registry lacks.
     ensure_cargo_tool("wasm-bindgen-cli", "wasm-bindgen", &wbg, false)?;
     let binaryen_bin = ensure_binaryen()?;
+    ensure_terser()?;
     Ok(Tools {
         wasm_bindgen_version: wbg,
         binaryen_bin,
@@ -102,6 +105,30 @@ pub fn ensure_axe() -> Result<PathBuf> {
         Ok(js)
     } else {
         Err(format!("axe-core installed, but {} is missing", js.display()).into())
+    }
+}
+
+/// terser, from npm into its own folder; the path of its command.
+pub fn ensure_terser() -> Result<PathBuf> {
+    let dir = tools_dir().join(format!("terser-{TERSER_VERSION}"));
+    let bin = dir.join("node_modules/.bin/terser");
+    let want = format!("terser {TERSER_VERSION}");
+    if installed_version(&bin).is_some_and(|v| v.contains(&want)) {
+        return Ok(bin);
+    }
+    ensure_npm()?;
+    eprintln!(
+        "xtask: installing terser {TERSER_VERSION} into {}",
+        dir.display()
+    );
+    std::fs::create_dir_all(&dir)?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .arg(format!("terser@{TERSER_VERSION}")))?;
+    match installed_version(&bin) {
+        Some(v) if v.contains(&want) => Ok(bin),
+        other => Err(format!("terser after install reports {other:?}, want {want}").into()),
     }
 }
 

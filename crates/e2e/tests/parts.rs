@@ -69,7 +69,10 @@ async fn a_first_visit_fetches_no_part_before_its_form_is_up() -> e2e::Result<()
         .iter()
         .filter(|p| e2e::is_part(p.trim_start_matches('/')))
         .collect();
-    assert!(parts.is_empty(), "parts fetched before the form was up: {parts:?}");
+    assert!(
+        parts.is_empty(),
+        "parts fetched before the form was up: {parts:?}"
+    );
     assert!(b.path_and_query().await?.starts_with("/login?next="));
 
     // Then the contacts part comes (signing in is its code).
