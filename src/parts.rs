@@ -4,10 +4,12 @@
 //! `split`), in a WebAssembly file of its own that the browser fetches the
 //! first time the function is called (xtask/src/split.rs cuts the build
 //! there). Everything only it reaches goes with it. Two parts: `contacts`
-//! (the list, the card, the offline store), which the sign-in page fetches
-//! while the user types, and `editing` (the form, its pickers, the
-//! outbox's sending), which staff who may edit get while the app is idle
-//! ([`fetch_soon`]); what both reach is a third file they share. The
+//! (the list, the card, the offline store, and everything the session
+//! says to Odoo), which comes once the first screen is painted
+//! ([`after_first_screen`]), while the user types, and `editing` (the
+//! form, its pickers, the outbox's sending), which staff who may edit get
+//! while the app is idle ([`fetch_soon`]); what both reach is a third
+//! file they share. The
 //! service worker keeps the first and the third on every device, the
 //! editing part on editors' (`offline::worker::keep_editing`), so all of
 //! it works offline for whoever may use it.
