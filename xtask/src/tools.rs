@@ -8,7 +8,7 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen 123 from npm: Debian's binaryen 108 silently produces broken wasm.
 pub const BINARYEN_VERSION: &str = "123";
-const BINARYEN_NPM: &str = "binaryen@123.0.0";
+const BINARYEN_NPM_VERSION: &str = "123.0.0";
 /// The JavaScript minifier for the app's glue (post-build).
 const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility engine the end-to-end suite runs on each screen.
@@ -86,26 +86,12 @@ pub fn ensure_axe() -> Result<PathBuf> {
     let dir = tools_dir().join(format!("axe-core-{AXE_VERSION}"));
     let js = dir.join("node_modules/axe-core/axe.min.js");
     let package = dir.join("node_modules/axe-core/package.json");
-    let installed = std::fs::read_to_string(&package)
-        .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")));
-    if installed && js.is_file() {
-        return Ok(js);
-    }
-    ensure_npm()?;
-    eprintln!(
-        "xtask: installing axe-core {AXE_VERSION} into {}",
-        dir.display()
-    );
-    std::fs::create_dir_all(&dir)?;
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&dir)
-        .arg(format!("axe-core@{AXE_VERSION}")))?;
-    if js.is_file() {
-        Ok(js)
-    } else {
-        Err(format!("axe-core installed, but {} is missing", js.display()).into())
-    }
+    npm_tool("axe-core", AXE_VERSION, &dir, || {
+        js.is_file()
+            && std::fs::read_to_string(&package)
+                .is_ok_and(|p| p.contains(&format!("\"version\": \"{AXE_VERSION}\"")))
+    })?;
+    Ok(js)
 }
 
 /// terser, from npm into its own folder; the path of its command.
@@ -113,22 +99,36 @@ pub fn ensure_terser() -> Result<PathBuf> {
     let dir = tools_dir().join(format!("terser-{TERSER_VERSION}"));
     let bin = dir.join("node_modules/.bin/terser");
     let want = format!("terser {TERSER_VERSION}");
-    if installed_version(&bin).is_some_and(|v| v.contains(&want)) {
-        return Ok(bin);
+    npm_tool("terser", TERSER_VERSION, &dir, || {
+        installed_version(&bin).is_some_and(|v| v.contains(&want))
+    })?;
+    Ok(bin)
+}
+
+/// `package@version` from npm into `dir`, unless `present` already says
+/// it is there; after the install it must.
+fn npm_tool(package: &str, version: &str, dir: &Path, present: impl Fn() -> bool) -> Result<()> {
+    if present() {
+        return Ok(());
     }
     ensure_npm()?;
     eprintln!(
-        "xtask: installing terser {TERSER_VERSION} into {}",
+        "xtask: installing {package} {version} into {}",
         dir.display()
     );
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(dir)?;
     run(Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&dir)
-        .arg(format!("terser@{TERSER_VERSION}")))?;
-    match installed_version(&bin) {
-        Some(v) if v.contains(&want) => Ok(bin),
-        other => Err(format!("terser after install reports {other:?}, want {want}").into()),
+        .arg(dir)
+        .arg(format!("{package}@{version}")))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{package} {version} installed into {}, but not found there",
+            dir.display()
+        )
+        .into())
     }
 }
 
@@ -242,20 +242,10 @@ fn ensure_binaryen() -> Result<PathBuf> {
     let dir = tools_dir().join(format!("binaryen-{BINARYEN_VERSION}"));
     let bin = dir.join("node_modules").join(".bin");
     let want = format!("version {BINARYEN_VERSION}");
-    if installed_version(&bin.join("wasm-opt")).is_some_and(|v| v.contains(&want)) {
-        return Ok(bin);
-    }
-    ensure_npm()?;
-    eprintln!("xtask: installing {BINARYEN_NPM} into {}", dir.display());
-    std::fs::create_dir_all(&dir)?;
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&dir)
-        .arg(BINARYEN_NPM))?;
-    match installed_version(&bin.join("wasm-opt")) {
-        Some(v) if v.contains(&want) => Ok(bin),
-        other => Err(format!("wasm-opt after install reports {other:?}, want {want}").into()),
-    }
+    npm_tool("binaryen", BINARYEN_NPM_VERSION, &dir, || {
+        installed_version(&bin.join("wasm-opt")).is_some_and(|v| v.contains(&want))
+    })?;
+    Ok(bin)
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
