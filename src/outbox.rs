@@ -7,7 +7,7 @@ use crate::contacts::owner;
 use crate::offline::network::use_network;
 use crate::offline::outbox_store;
 use crate::offline::store::Owner;
-use crate::parts::{part, PartMissing};
+use crate::parts::{part, run, PartMissing, Pending};
 use crate::rpc::{self, CallOpts};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -149,8 +149,8 @@ impl Outbox {
     /// or `who` is no longer the user (None).
     async fn kept_changes(self, who: &Owner) -> Option<Vec<Change>> {
         loop {
-            match read_kept(who.clone()).await {
-                Ok(load) => return Some(load.await),
+            match run(read_kept(who.clone())).await {
+                Ok(changes) => return Some(changes),
                 Err(PartMissing) => {
                     gloo_timers::future::TimeoutFuture::new(PART_RETRY_MS).await;
                     if self.owner.get_value().as_ref() != Some(who) {
@@ -402,23 +402,20 @@ impl Outbox {
 /// fetched: as after this many failed tries (16 s).
 const PART_MISSING_TRIES: u32 = 3;
 
-type Sending = std::pin::Pin<Box<dyn std::future::Future<Output = Option<u32>>>>;
-type Kept = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Change>>>>;
-
 /// How often the unsent changes are asked for again while the contacts
 /// part cannot be fetched.
 const PART_RETRY_MS: u32 = 5_000;
 
 part! { contacts:
     /// Reads `who`'s unsent changes from the device (`outbox_store::load`).
-    fn read_kept(who: Owner) -> Kept {
+    fn read_kept(who: Owner) -> Pending<Vec<Change>> {
         Box::pin(async move { outbox_store::load(&who).await })
     }
 }
 
 part! { editing:
     /// The sending round (`Outbox::send_all`), in the editing part.
-    fn sender() -> fn(Outbox, Owner) -> Sending {
+    fn sender() -> fn(Outbox, Owner) -> Pending<Option<u32>> {
         |o, who| Box::pin(async move { o.send_all(&who).await })
     }
 }

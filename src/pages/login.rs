@@ -74,8 +74,9 @@ pub fn LoginPage() -> impl IntoView {
     let submit = Action::new_local(move |input: &(String, String)| {
         let (login, password) = input.clone();
         async move {
-            // The list decides the database when there is one (it comes
-            // with the code signing in needs: no longer a wait).
+            // The server's list decides the database when it names others
+            // only: waited for (it needs the same part as signing in, so
+            // no longer than that).
             let listed = databases.await;
             let db = chosen(db.get_untracked(), listed.as_ref());
             session.login(db, login, password).await

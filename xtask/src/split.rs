@@ -69,9 +69,9 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     }
     bindgen(&main, staging, &stem)?;
     let main_wasm = staging.join(format!("{stem}_bg.wasm"));
-    let (short, renamed) =
+    let (short, short_imports) =
         short_names::rename_imports(&fs::read(&main_wasm)?, &format!("./{stem}_bg.js"))?;
-    if renamed.is_empty() {
+    if short_imports.is_empty() {
         return Err(format!("the app's WebAssembly imports nothing from ./{stem}_bg.js").into());
     }
     fs::write(&main_wasm, short)?;
@@ -106,7 +106,7 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     // The app's own files, named by what they now hold (trunk's name
     // hashes cargo's output, which the tools after it can change).
     let script = staging.join(format!("{stem}.js"));
-    let app = short_names::rename_in_glue(&fs::read_to_string(&script)?, &renamed)?;
+    let app = short_names::rename_in_glue(&fs::read_to_string(&script)?, &short_imports)?;
     let mut all = fs::read(&main_wasm)?;
     all.extend_from_slice(app.as_bytes());
     all.extend_from_slice(loader.as_bytes());
