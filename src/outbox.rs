@@ -152,7 +152,7 @@ impl Outbox {
             match run(read_kept(who.clone())).await {
                 Ok(changes) => return Some(changes),
                 Err(PartMissing) => {
-                    gloo_timers::future::TimeoutFuture::new(PART_RETRY_MS).await;
+                    crate::parts::retry_after(PART_RETRY_MS).await;
                     if self.owner.get_value().as_ref() != Some(who) {
                         return None;
                     }

@@ -23,6 +23,7 @@
 use crate::i18n::{t, tr};
 use crate::pages::ErrorBar;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use wasm_bindgen::JsCast;
@@ -106,17 +107,40 @@ pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
 /// so, with Retry and Reload (the top bar is in the part too: it is not
 /// there).
 pub fn page(load: fn() -> Loading) -> impl IntoView {
-    let part = LocalResource::new(load);
+    // Not for someone signed out: the guard sends them to sign in, and
+    // a first visit's download stays the sign-in form's (a deep link's
+    // page is drawn before the guard's first run). Once wanted, it stays.
+    let session = crate::session::use_session();
+    let wanted = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true)
+            || !matches!(
+                session.status.get(),
+                crate::session::Status::SignedOut | crate::session::Status::Expired
+            )
+    });
+    let part = LocalResource::new(move || {
+        let wanted = wanted.get();
+        async move {
+            if !wanted {
+                return None;
+            }
+            let drawn = load().await;
+            if drawn.is_ok() {
+                part_came();
+            }
+            Some(drawn)
+        }
+    });
     let slow = RwSignal::new(false);
     crate::pages::after_quiet(StoredValue::new(0), SLOW_MS, move || slow.set(true));
     move || {
         match part.get() {
         None if slow.get() => view! { <p role="status">{t("loading")}</p> }.into_any(),
-        None => ().into_any(),
-        Some(Ok(draw)) => draw(),
+        None | Some(None) => ().into_any(),
+        Some(Some(Ok(draw))) => draw(),
         // Reload too: a tab left open across a new version asks for the
         // old version's part, which only a reload replaces.
-        Some(Err(PartMissing)) => view! {
+        Some(Some(Err(PartMissing))) => view! {
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
             <p>
                 <button type="button" class="linkish" on:click=|_| reload()>{t("update-reload")}</button>
@@ -136,14 +160,35 @@ fn reload() {
 /// Longer than a part takes from the service worker's cache.
 const SLOW_MS: u32 = 300;
 
+/// A promise, and what settles it.
+type Settled = (js_sys::Promise, Option<js_sys::Function>);
+
+fn unsettled() -> Settled {
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+    (promise, settle)
+}
+
 thread_local! {
-    /// Settled once the first screen is up (see [`first_screen_shown`]),
-    /// with what settles it until then.
-    static SHOWN: (js_sys::Promise, std::cell::Cell<Option<js_sys::Function>>) = {
-        let mut settle = None;
-        let shown = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
-        (shown, std::cell::Cell::new(settle))
-    };
+    /// Settled once the first screen is up (see [`first_screen_shown`]).
+    static SHOWN: RefCell<Settled> = RefCell::new(unsettled());
+    /// Settled when a part next comes in, then replaced (see
+    /// [`retry_after`]).
+    static CAME: RefCell<Settled> = RefCell::new(unsettled());
+}
+
+/// Waits `ms` before a part is tried again, or less if one comes in
+/// meanwhile (a page's Retry): what waited on it goes on at once.
+pub async fn retry_after(ms: u32) {
+    let came = CAME.with(|c| c.borrow().0.clone());
+    let came = wasm_bindgen_futures::JsFuture::from(came);
+    futures::future::select(came, gloo_timers::future::TimeoutFuture::new(ms)).await;
+}
+
+fn part_came() {
+    if let Some(settle) = CAME.with(|c| c.replace(unsettled()).1) {
+        let _ = settle.call0(&wasm_bindgen::JsValue::NULL);
+    }
 }
 
 /// The first screen is up (its words are in: the page is shown). From the
@@ -151,7 +196,7 @@ thread_local! {
 /// fetched: never before, so that it never competes with what the first
 /// screen waits for.
 pub fn first_screen_shown() {
-    let Some(settle) = SHOWN.with(|(_, s)| s.take()) else {
+    let Some(settle) = SHOWN.with(|s| s.borrow_mut().1.take()) else {
         return;
     };
     let painted = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -169,7 +214,7 @@ pub fn first_screen_shown() {
 
 /// Waits for [`first_screen_shown`]'s moment.
 pub async fn after_first_screen() {
-    let shown = SHOWN.with(|(p, _)| p.clone());
+    let shown = SHOWN.with(|s| s.borrow().0.clone());
     let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
 }
 

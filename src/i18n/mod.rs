@@ -193,16 +193,18 @@ fn set(reader: Reader, messages: Object) {
 /// Follows the session: the reader it implies gets their catalogue, and
 /// every text redraws in it.
 pub fn provide(session: Session) {
-    // While the device's session is read (see `Session::start`), its last
-    // language: the app opens in it, not flashing the browser's, and the
-    // catalogue comes meanwhile.
+    // While the device's session is read (see `Session::start`), or after
+    // it expired, its last language: the app opens (and the sign-in page
+    // stays) in it, not flashing the browser's.
     Effect::new(move |_| {
         let reader = session.info.with(|i| match i {
             Some(i) => {
                 Reader::for_user(i.user_context.lang.as_deref(), i.user_context.tz.as_deref())
             }
             None => match crate::storage::last_language() {
-                Some(lang) if session.status.get() == Status::Opening => Reader::only(lang),
+                Some(lang) if matches!(session.status.get(), Status::Opening | Status::Expired) => {
+                    Reader::only(lang)
+                }
                 _ => Reader::for_browser(&reader::browser_languages()),
             },
         });
@@ -260,6 +262,7 @@ async fn switch(reader: Reader) {
     // No catalogue to be had, and none in: the page is shown all the same.
     if current().is_none() {
         set_direction("en", false);
+        crate::parts::first_screen_shown();
     }
 }
 

@@ -66,9 +66,9 @@ fn Loaded() -> impl IntoView {
         let id = id();
         let key = query.read().get("change");
         let company = query.read().get("kind").as_deref() == Some("company");
-        let signed_in = session.is_signed_in();
+        let status = session.status.get();
         async move {
-            if !signed_in {
+            if !crate::session::opened(status).await {
                 return Err(Error::SessionExpired);
             }
             let version = session

@@ -50,10 +50,10 @@ fn CardPage() -> impl IntoView {
     }
     let card = LocalResource::new(move || {
         let id = id.get();
-        let signed_in = session.is_signed_in();
+        let status = session.status.get();
         let signal = latest.next();
         async move {
-            match (id, signed_in) {
+            match (id, crate::session::opened(status).await) {
                 (Some(id), true) => contacts::card(session, id, signal).await,
                 _ => Ok(None),
             }

@@ -10,7 +10,6 @@ mod server;
 
 use crate::parts::{run, PartMissing};
 use crate::{rpc, storage};
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error, SessionInfo};
 
@@ -25,8 +24,11 @@ pub enum Status {
     SignedIn,
 }
 
-/// How soon a session whose part could not be fetched is read again.
+/// How soon a session whose part could not be fetched is read again (then
+/// twice as long each time, up to the second figure; at once when a page
+/// fetches a part).
 const PART_RETRY_MS: u32 = 2_000;
+const MAX_PART_RETRY_MS: u32 = 60_000;
 
 /// What a sign-in came to: Odoo's answer, or its code could not be
 /// fetched.
@@ -39,6 +41,10 @@ pub struct Session {
     /// May this user edit contacts? Asked once per session; `None` until
     /// known (the edit buttons stay hidden until then).
     pub can_write: RwSignal<Option<bool>>,
+    /// Counts sign-ins, sign-outs and expiries: an answer asked for before
+    /// the latest is stale (a slow check must not sign back in a user who
+    /// left, nor the rights of one user land on the next).
+    epoch: StoredValue<u32>,
 }
 
 impl Session {
@@ -54,6 +60,7 @@ impl Session {
             info: RwSignal::new(None),
             status: RwSignal::new(status),
             can_write: RwSignal::new(None),
+            epoch: StoredValue::new(0),
         };
         provide_context(session);
         rpc::on_session_expired(move || session.expire());
@@ -68,18 +75,23 @@ impl Session {
     /// was going.
     pub async fn start(self) {
         if self.status.get_untracked() == Status::Opening {
+            let mut wait = PART_RETRY_MS;
             loop {
                 match run(server::open(self)).await {
                     Ok(true) => return,
-                    // Unreadable: sign in.
+                    // Unreadable: forgotten, and sign in.
                     Ok(false) => break,
                     // Its code cannot be fetched (offline and never kept,
                     // or a tab left on an older version): the page says
                     // so, and the session stays the device's until it can
                     // be read (the user's place and changes with it).
-                    Err(PartMissing) => TimeoutFuture::new(PART_RETRY_MS).await,
+                    Err(PartMissing) => {
+                        crate::parts::retry_after(wait).await;
+                        wait = (wait * 2).min(MAX_PART_RETRY_MS);
+                    }
                 }
             }
+            storage::forget_session();
             self.status.set(Status::SignedOut);
         }
         crate::parts::after_first_screen().await;
@@ -91,6 +103,7 @@ impl Session {
     }
 
     pub async fn login(self, db: String, login: String, password: String) -> SignIn {
+        self.next_epoch();
         storage::remember_login(&storage::LastLogin {
             db: db.clone(),
             login: login.clone(),
@@ -103,6 +116,7 @@ impl Session {
     pub async fn logout(self) {
         // Signed out here first, so the server's answer to destroy (which
         // may be "session expired") is not taken for an expiry.
+        self.next_epoch();
         storage::forget_session();
         storage::cache_can_write(None);
         self.info.set(None);
@@ -116,9 +130,25 @@ impl Session {
     /// user to sign in with the way back.
     pub fn expire(self) {
         if self.status.get_untracked() == Status::SignedIn {
+            self.next_epoch();
             self.info.set(None);
             self.status.set(Status::Expired);
         }
+    }
+
+    fn next_epoch(self) {
+        self.epoch.update_value(|e| *e = e.wrapping_add(1));
+    }
+
+    /// The current epoch, for an answer to be checked against (see
+    /// [`Session::is_current`]).
+    fn epoch(self) -> u32 {
+        self.epoch.get_value()
+    }
+
+    /// No sign-in, sign-out or expiry since `epoch`.
+    fn is_current(self, epoch: u32) -> bool {
+        self.epoch.get_value() == epoch
     }
 }
 
@@ -126,6 +156,17 @@ impl Session {
 /// (or cannot be asked).
 pub async fn databases() -> Option<Vec<String>> {
     run(server::databases()).await.ok()?.ok()
+}
+
+/// For a page's resource, which tracks `status`: whether signed in. While
+/// the device's session is still being read it does not answer (the
+/// resource starts again once it is read), so that a page never says
+/// "signed out" or "not found" meanwhile.
+pub async fn opened(status: Status) -> bool {
+    if status == Status::Opening {
+        std::future::pending::<()>().await;
+    }
+    status == Status::SignedIn
 }
 
 pub fn use_session() -> Session {

@@ -29,9 +29,10 @@ part! { contacts:
     /// in with Odoo's own client), the app opens on it.
     pub fn check(session: Session) -> Pending<()> {
         Box::pin(async move {
+            let asked = session.epoch();
             if let Ok(info) = rpc::call(&staff_calls::session_info()).await {
-                // Signed in by hand meanwhile: that stands.
-                if info.uid > 0 && session.status.get_untracked() == Status::SignedOut {
+                // Signed in (or out) by hand meanwhile: that stands.
+                if info.uid > 0 && session.is_current(asked) {
                     keep(&info);
                     adopt(session, info);
                 }
@@ -43,8 +44,9 @@ part! { contacts:
 part! { contacts:
     pub fn sign_in(session: Session, db: String, login: String, password: String) -> Pending<Result<AuthOutcome, Error>> {
         Box::pin(async move {
+            let asked = session.epoch();
             let outcome = rpc::call(&staff_calls::sign_in(&db, &login, &password)).await?;
-            if let AuthOutcome::SignedIn(info) = &outcome {
+            if let (AuthOutcome::SignedIn(info), true) = (&outcome, session.is_current(asked)) {
                 let previous = storage::cached_session();
                 if previous.is_some_and(|p| p.uid != info.uid || p.db != info.db) {
                     crate::offline::forget_everything().await;
@@ -78,9 +80,11 @@ part! { contacts:
 /// place.
 async fn restore(session: Session) {
     let kept = session.info.get_untracked();
+    let asked = session.epoch();
     let answer = rpc::call(&staff_calls::session_info()).await;
-    // Signed out meanwhile (or already found expired): that stands.
-    if session.status.get_untracked() != Status::SignedIn {
+    // Signed out (and maybe in again) meanwhile, or already found
+    // expired: that stands.
+    if !session.is_current(asked) {
         return;
     }
     match answer {
@@ -109,15 +113,19 @@ fn keep(info: &SessionInfo) {
 /// `info` becomes the app's session: signed in.
 fn adopt(session: Session, info: SessionInfo) {
     // The same again (a warm start confirmed) wakes nothing: the pages'
-    // loads already running are not started over.
-    if session.info.with_untracked(|i| i.as_ref() != Some(&info)) {
+    // loads already running are not started over, nor the rights asked
+    // twice.
+    let new = session.info.with_untracked(|i| i.as_ref() != Some(&info));
+    if new {
         session.info.set(Some(info));
     }
     if session.status.get_untracked() != Status::SignedIn {
         session.status.set(Status::SignedIn);
     }
     session.can_write.set(storage::cached_can_write());
-    spawn_local(ask_rights(session));
+    if new {
+        spawn_local(ask_rights(session));
+    }
 }
 
 /// Asks the server whether this user may write contacts (offline, the
@@ -129,7 +137,11 @@ async fn ask_rights(session: Session) {
     else {
         return;
     };
-    if let Ok(v) = rpc::call(&staff_calls::may(&version, "write")).await {
+    let asked = session.epoch();
+    if let (Ok(v), true) = (
+        rpc::call(&staff_calls::may(&version, "write")).await,
+        session.is_current(asked),
+    ) {
         let may = v.as_bool() == Some(true);
         storage::cache_can_write(Some(may));
         session.can_write.set(Some(may));

@@ -110,6 +110,12 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     let mut all = fs::read(&main_wasm)?;
     all.extend_from_slice(app.as_bytes());
     all.extend_from_slice(loader.as_bytes());
+    if release {
+        // What the glue becomes also depends on the minifier: another
+        // version or other options must not reuse an `immutable` name.
+        all.extend_from_slice(crate::tools::TERSER_VERSION.as_bytes());
+        all.extend_from_slice(MINIFY.join(" ").as_bytes());
+    }
     let renamed = format!("{CRATE}-{:016x}", crate::post_build::fnv1a(&all));
     loader = replace_exactly(
         &loader,
@@ -140,8 +146,8 @@ pub fn run(staging: &Path, release: bool) -> Result<Vec<String>> {
     let script = staging.join(format!("{renamed}.js"));
     fs::write(&script, app)?;
     if release {
-        // Named by what it holds before: the minifier is pinned, so the
-        // same glue always gives the same file.
+        // Named by what it holds before, with the minifier's version and
+        // options: the same input always gives the same file.
         minify(&script)?;
     }
     fs::rename(&main_wasm, staging.join(format!("{renamed}_bg.wasm")))?;
@@ -228,6 +234,9 @@ fn optimise(file: &Path) -> Result<()> {
     )
 }
 
+/// terser's options: an ES module; shorter code and local names.
+const MINIFY: &[&str] = &["--module", "--compress", "--mangle"];
+
 /// The glue as few bytes as it can be (terser: names, whitespace, dead
 /// code), in place.
 fn minify(file: &Path) -> Result<()> {
@@ -235,7 +244,8 @@ fn minify(file: &Path) -> Result<()> {
     crate::run(
         Command::new(crate::tools::ensure_terser()?)
             .arg(file)
-            .args(["--module", "--compress", "--mangle", "--output"])
+            .args(MINIFY)
+            .arg("--output")
             .arg(&out),
     )?;
     fs::rename(&out, file)?;

@@ -10,7 +10,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "123";
 const BINARYEN_NPM_VERSION: &str = "123.0.0";
 /// The JavaScript minifier for the app's glue (post-build).
-const TERSER_VERSION: &str = "5.51.4";
+pub const TERSER_VERSION: &str = "5.51.4";
 /// The accessibility engine the end-to-end suite runs on each screen.
 const AXE_VERSION: &str = "4.10.3";
 /// A third-party Odoo client library (Python), to prove the demo backend

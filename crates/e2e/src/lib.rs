@@ -477,7 +477,45 @@ impl Browser {
             })
             .await?)
     }
+
+    /// Installs [`FORM_WATCH`] for every document this browser opens from
+    /// now on.
+    pub async fn watch_sign_in_form(&self) -> Result<()> {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": FORM_WATCH }),
+        )
+        .await
+        .map(|_| ())
+    }
 }
+
+/// Watches, from the start of every document, for the moment the sign-in
+/// form is usable (shown with its words, fields and button
+/// enabled), and notes it in `window.__formReadyAt`: a check started by
+/// WebDriver once the page has loaded would see it late, and count what
+/// the page fetched meanwhile as what the form waited for. Installed by
+/// [`Browser::watch_sign_in_form`].
+pub const FORM_WATCH: &str = r#"
+(function watch() {
+  // A deep link reaches the sign-in page without a new document; a page
+  // that never shows it stops being watched after 10 s.
+  if (performance.now() > 10000) return;
+  const l = document.querySelector('#login'), p = document.querySelector('#password'),
+        b = document.querySelector('button[type=submit]');
+  // Shown: the page is hidden until its words are in (it has a direction then).
+  const shown = document.documentElement && document.documentElement.hasAttribute('dir');
+  if (shown && l && p && b && !l.disabled && !b.disabled) window.__formReadyAt = performance.now();
+  else requestAnimationFrame(watch);
+})();
+"#;
+
+/// For `execute_async`: milliseconds from navigation start until the
+/// sign-in form was usable (noted by [`FORM_WATCH`]).
+pub const FORM_READY: &str = r#"
+const done = arguments[arguments.length - 1];
+(function check() { if (window.__formReadyAt !== undefined) done(window.__formReadyAt); else requestAnimationFrame(check); })();
+"#;
 
 /// The strings of a JSON list (anything else in it is left out).
 pub fn strings_of(v: &serde_json::Value) -> Vec<String> {

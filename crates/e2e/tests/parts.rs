@@ -37,27 +37,29 @@ async fn fetched(b: &Browser) -> e2e::Result<Vec<String>> {
         .await
 }
 
-/// A first visit, at the app's address: the sign-in form is shown with
-/// none of the parts (the list's route is not drawn for someone signed
-/// out), and they come once it is up, for the sign-in that follows.
+/// A first visit, at the app's address or at a deep link: the sign-in
+/// form is shown with none of the parts, and they come once it is up, for
+/// the sign-in that follows.
 #[tokio::test]
 async fn a_first_visit_fetches_no_part_before_its_form_is_up() -> e2e::Result<()> {
     let server = Server::start(&[])?;
-    let b = Browser::start().await?;
-    b.client.goto(&format!("{}/", server.url)).await?;
-    let before: serde_json::Value = b
+    for path in ["/", "/partners/3?q=a", "/partners/3/edit"] {
+        let b = Browser::start().await?;
+        first_visit(&b, &format!("{}{path}", server.url)).await?;
+    }
+    Ok(())
+}
+
+async fn first_visit(b: &Browser, url: &str) -> e2e::Result<()> {
+    b.watch_sign_in_form().await?;
+    b.client.goto(url).await?;
+    let ready = b.client.execute_async(e2e::FORM_READY, vec![]).await?;
+    let before = b
         .client
-        .execute_async(
-            "const done = arguments[0];
-            (function check() {
-              const l = document.querySelector('#login');
-              if (document.documentElement.hasAttribute('dir') && l) {
-                const now = performance.now();
-                done(performance.getEntriesByType('resource')
-                  .filter(e => e.startTime <= now).map(e => new URL(e.name).pathname));
-              } else requestAnimationFrame(check);
-            })();",
-            vec![],
+        .execute(
+            "const ready = arguments[0]; return performance.getEntriesByType('resource')
+              .filter(e => e.startTime <= ready).map(e => new URL(e.name).pathname);",
+            vec![ready],
         )
         .await?;
     let before = e2e::strings_of(&before);
@@ -71,7 +73,7 @@ async fn a_first_visit_fetches_no_part_before_its_form_is_up() -> e2e::Result<()
         .collect();
     assert!(
         parts.is_empty(),
-        "parts fetched before the form was up: {parts:?}"
+        "{url}: parts fetched before the form was up: {parts:?}"
     );
     assert!(b.path_and_query().await?.starts_with("/login?next="));
 
@@ -229,6 +231,12 @@ async fn unsent_changes_wait_for_the_part_that_reads_them() -> e2e::Result<()> {
         .await?;
     b.client.refresh().await?;
     b.wait_for_text("This part of the app is not on this device yet")
+        .await?;
+    // Reload too, for a tab left open across a new version.
+    b.client
+        .find(fantoccini::Locator::XPath(
+            "//button[normalize-space()='Reload']",
+        ))
         .await?;
 
     // Odoo and the parts back: Retry brings the list, and the change,

@@ -82,29 +82,6 @@ fn brotli_len(b: &[u8]) -> usize {
     out.len()
 }
 
-/// Watches, from the start of every document on the sign-in page, for
-/// the moment its form is usable, and notes it: a check started by
-/// WebDriver once the page has loaded would only see it later, and count
-/// what the page fetched meanwhile as needed for the form.
-const FORM_WATCH: &str = r#"
-(function watch() {
-  if (!location.pathname.startsWith('/login')) return;
-  const l = document.querySelector('#login'), p = document.querySelector('#password'),
-        b = document.querySelector('button[type=submit]');
-  // Shown: the page is hidden until its words are in (it has a direction then).
-  const shown = document.documentElement && document.documentElement.hasAttribute('dir');
-  if (shown && l && p && b && !l.disabled && !b.disabled) window.__formReadyAt = performance.now();
-  else requestAnimationFrame(watch);
-})();
-"#;
-
-/// Milliseconds from navigation start until the sign-in form was usable
-/// (noted by [`FORM_WATCH`]).
-const FORM_READY: &str = r#"
-const done = arguments[arguments.length - 1];
-(function check() { if (window.__formReadyAt !== undefined) done(window.__formReadyAt); else requestAnimationFrame(check); })();
-"#;
-
 async fn reset_origin(b: &Browser, url: &str) -> e2e::Result<()> {
     b.cdp("Network.clearBrowserCache", json!({})).await?;
     b.cdp(
@@ -119,13 +96,13 @@ async fn cold_load(b: &Browser, url: &str) -> e2e::Result<f64> {
     reset_origin(b, url).await?;
     b.client.goto("about:blank").await?;
     b.client.goto(&format!("{url}/login")).await?;
-    let v = b.client.execute_async(FORM_READY, vec![]).await?;
+    let v = b.client.execute_async(e2e::FORM_READY, vec![]).await?;
     Ok(v.as_f64().unwrap_or(f64::NAN))
 }
 
 async fn warm_load(b: &Browser, url: &str) -> e2e::Result<f64> {
     b.client.goto(&format!("{url}/login")).await?;
-    b.client.execute_async(FORM_READY, vec![]).await?;
+    b.client.execute_async(e2e::FORM_READY, vec![]).await?;
     // Wait until the worker controls the page, then measure reloads.
     b.client
         .execute_async(
@@ -133,7 +110,7 @@ async fn warm_load(b: &Browser, url: &str) -> e2e::Result<f64> {
             vec![],
         )
         .await?;
-    visits(b, &format!("{url}/login"), FORM_READY).await
+    visits(b, &format!("{url}/login"), e2e::FORM_READY).await
 }
 
 /// The median over `RUNS` visits of `page` of the time `ready` (a script
@@ -173,7 +150,7 @@ async fn throttle(b: &Browser, on: bool) -> e2e::Result<()> {
 
 async fn sign_in_to_rows(b: &Browser, url: &str, db: &str) -> e2e::Result<f64> {
     b.client.goto(&format!("{url}/login")).await?;
-    b.client.execute_async(FORM_READY, vec![]).await?;
+    b.client.execute_async(e2e::FORM_READY, vec![]).await?;
     // The database field waits for the server's list (asked once the
     // form is up).
     b.wait_until(
@@ -502,11 +479,7 @@ async fn main() -> e2e::Result<()> {
     let server = Server::start_with_partners(partners, &[])?;
     let url = server.url.clone();
     let b = Browser::start().await?;
-    b.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": FORM_WATCH }),
-    )
-    .await?;
+    b.watch_sign_in_form().await?;
 
     // 1–2. First visit: what it downloads, and how fast the form is usable.
     let first = cold_load(&b, &url).await?;
