@@ -83,12 +83,16 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     let pending = submit.pending();
-    let message = move || submit.value().get().as_ref().and_then(sign_in_message);
+    // Read in place: the answer holds the session, which is not copied.
+    let message = move || {
+        submit
+            .value()
+            .with(|v| v.as_ref().and_then(sign_in_message))
+    };
     let two_factor = move || {
-        matches!(
-            submit.value().get(),
-            Some(Ok(Ok(AuthOutcome::TwoFactorRequired)))
-        )
+        submit
+            .value()
+            .with(|v| matches!(v, Some(Ok(Ok(AuthOutcome::TwoFactorRequired)))))
     };
 
     Effect::new(move |_| {
