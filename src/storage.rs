@@ -11,6 +11,7 @@ const LEGACY_LAST_LOGIN: &str = "staff-pwa.last-login";
 const LAST_SESSION: &str = "staff-pwa.session";
 const CAN_WRITE: &str = "staff-pwa.can-write";
 const LANGUAGE: &str = "staff-pwa.lang";
+const DATABASES: &str = "staff-pwa.databases";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -39,6 +40,22 @@ pub fn remember_login(last: &LastLogin) {
         let _ = s.set_item(LAST_DB, &last.db);
         let _ = s.set_item(LAST_LOGIN, &last.login);
         let _ = s.remove_item(LEGACY_LAST_LOGIN);
+    }
+}
+
+/// The server's last answer to "which databases?": `Some(None)` when it
+/// listed none (or hid them); `None` when never asked here. The sign-in
+/// form draws its database field from it at once, until the server's
+/// new answer (asked once the form is up) replaces it.
+pub fn last_databases() -> Option<Option<Vec<String>>> {
+    let raw = local()?.get_item(DATABASES).ok().flatten()?;
+    // One name a line (Odoo's database names have no line breaks).
+    Some((!raw.is_empty()).then(|| raw.lines().map(str::to_string).collect()))
+}
+
+pub fn remember_databases(listed: Option<&[String]>) {
+    if let Some(s) = local() {
+        let _ = s.set_item(DATABASES, &listed.map(|l| l.join("\n")).unwrap_or_default());
     }
 }
 

@@ -56,16 +56,23 @@ pub fn LoginPage() -> impl IntoView {
     let show_password = RwSignal::new(false);
 
     // Asked once the form is up (the asking is in a part: see
-    // `parts::after_first_screen`). The database field waits for the
-    // answer: for one database (most servers) it never shows.
+    // `parts::after_first_screen`). Until the answer the field is drawn
+    // from the last one this device had (nothing moves when it comes),
+    // else not at all: for one database (most servers) it never shows.
     let databases = LocalResource::new(|| async {
         crate::parts::after_first_screen().await;
         crate::session::databases().await
     });
+    let known = storage::last_databases();
+    let listed = Signal::derive(move || databases.get().or_else(|| known.clone()));
     Effect::new(move |_| {
-        let listed = databases.get();
+        if let Some(answer) = databases.get() {
+            storage::remember_databases(answer.as_deref());
+        }
+    });
+    Effect::new(move |_| {
         let db_now = db.get_untracked();
-        let pick = chosen(db_now.clone(), listed.as_ref().and_then(Option::as_ref));
+        let pick = listed.with(|l| chosen(db_now.clone(), l.as_ref().and_then(Option::as_ref)));
         if pick != db_now {
             db.set(pick);
         }
@@ -126,7 +133,7 @@ pub fn LoginPage() -> impl IntoView {
                     Some(Some(list)) => list.len().to_string(),
                     Some(None) => "hidden".to_string(),
                 }>
-                    <DatabaseField db listed=Signal::derive(move || databases.get())/>
+                    <DatabaseField db listed/>
                     <label for="login">{t("login")}</label>
                     <input id="login" name="login" type="text" autocomplete="username" autocapitalize="none"
                         spellcheck="false" required prop:value=move || login.get()

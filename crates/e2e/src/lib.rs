@@ -492,7 +492,8 @@ impl Browser {
 
 /// Watches, from the start of every document, for the moment the sign-in
 /// form is usable (shown with its words, fields and button
-/// enabled), and notes it in `window.__formReadyAt`: a check started by
+/// enabled), and notes it in `window.__formReadyAt` (and the ids of the
+/// form's fields then in `window.__formFieldsAtReady`): a check started by
 /// WebDriver once the page has loaded would see it late, and count what
 /// the page fetched meanwhile as what the form waited for. Installed by
 /// [`Browser::watch_sign_in_form`].
@@ -505,8 +506,10 @@ pub const FORM_WATCH: &str = r#"
         b = document.querySelector('button[type=submit]');
   // Shown: the page is hidden until its words are in (it has a direction then).
   const shown = document.documentElement && document.documentElement.hasAttribute('dir');
-  if (shown && l && p && b && !l.disabled && !b.disabled) window.__formReadyAt = performance.now();
-  else requestAnimationFrame(watch);
+  if (shown && l && p && b && !l.disabled && !b.disabled) {
+    window.__formReadyAt = performance.now();
+    window.__formFieldsAtReady = Array.from(document.querySelectorAll('form [id]')).map(e => e.id);
+  } else requestAnimationFrame(watch);
 })();
 "#;
 

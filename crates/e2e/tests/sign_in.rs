@@ -105,3 +105,30 @@ async fn a_cookie_the_device_never_kept_still_opens_the_app_where_asked() -> e2e
     .await?;
     Ok(())
 }
+
+/// The database field is drawn from the device's last answer at once (a
+/// server with several databases): it does not appear under the user's
+/// finger once the server's list comes. On a first visit there is none
+/// to draw from: the field comes with the list.
+#[tokio::test]
+async fn a_known_database_list_is_drawn_with_the_form() -> e2e::Result<()> {
+    let server = Server::start(&[])?;
+    let b = Browser::start().await?;
+    b.watch_sign_in_form().await?;
+    let fields_at_ready = || async {
+        b.client.execute_async(e2e::FORM_READY, vec![]).await?;
+        b.strings("return window.__formFieldsAtReady").await
+    };
+
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    let first = fields_at_ready().await?;
+    assert!(!first.contains(&"db".to_string()), "{first:?}");
+    b.wait_for("select#db").await?;
+
+    b.client.goto(&format!("{}/login", server.url)).await?;
+    let again = fields_at_ready().await?;
+    assert!(again.contains(&"db".to_string()), "{again:?}");
+    b.sign_in_here("admin", "admin").await?;
+    b.wait_for(".rows .row").await?;
+    Ok(())
+}
