@@ -6,7 +6,7 @@ mod common;
 use leptos::prelude::*;
 use odoo_rpc::{AuthOutcome, Error};
 use staff_calls::text::html_to_text;
-use staff_pwa::pages::{odoo_login_url, sign_in_message};
+use staff_pwa::pages::{databases_shown, odoo_login_url, sign_in_message};
 use staff_pwa::query::{encode, Kind, PartnerQuery};
 use staff_pwa::{list, PartMissing};
 use wasm_bindgen_test::*;
@@ -194,4 +194,20 @@ async fn a_quiet_period_that_outlives_its_page_does_nothing() {
     });
     gloo_timers::future::TimeoutFuture::new(40).await;
     assert!(ran_here.get(), "did not run for a page still there");
+}
+
+#[wasm_bindgen_test]
+fn the_database_field_keeps_the_last_list_until_an_answer_replaces_it() {
+    let two = || Some(vec!["demo".to_string(), "demo_big".to_string()]);
+    let known = Some(two());
+    // Before the answer: the last one; none known: no field yet.
+    assert_eq!(databases_shown(None, &known), Some(two()));
+    assert_eq!(databases_shown(None, &None), None);
+    // The answer replaces it, a hidden list included.
+    assert_eq!(databases_shown(Some(Ok(None)), &known), Some(None));
+    let one = Some(vec!["demo".to_string()]);
+    assert_eq!(databases_shown(Some(Ok(one.clone())), &known), Some(one));
+    // Not asked (offline, Odoo away): the last list stands, else type it.
+    assert_eq!(databases_shown(Some(Err(())), &known), Some(two()));
+    assert_eq!(databases_shown(Some(Err(())), &None), Some(None));
 }

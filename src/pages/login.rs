@@ -21,6 +21,21 @@ pub fn sign_in_message(result: &SignIn) -> Option<String> {
     }
 }
 
+/// What the database field draws from (see `DatabaseField`): the
+/// server's answer once in; until then the device's last one (`known`);
+/// when the server could not be asked, still the last one, else a field
+/// to type in.
+pub fn databases_shown(
+    answer: Option<Result<Option<Vec<String>>, ()>>,
+    known: &Option<Option<Vec<String>>>,
+) -> Option<Option<Vec<String>>> {
+    match answer {
+        Some(Ok(listed)) => Some(listed),
+        Some(Err(())) => Some(known.clone().flatten()),
+        None => known.clone(),
+    }
+}
+
 /// The database to sign in to: the one chosen, unless the server lists
 /// others only (then its first).
 fn chosen(db: String, listed: Option<&Vec<String>>) -> String {
@@ -64,9 +79,9 @@ pub fn LoginPage() -> impl IntoView {
         crate::session::databases().await
     });
     let known = storage::last_databases();
-    let listed = Signal::derive(move || databases.get().or_else(|| known.clone()));
+    let listed = Signal::derive(move || databases_shown(databases.get(), &known));
     Effect::new(move |_| {
-        if let Some(answer) = databases.get() {
+        if let Some(Ok(answer)) = databases.get() {
             storage::remember_databases(answer.as_deref());
         }
     });
@@ -83,9 +98,11 @@ pub fn LoginPage() -> impl IntoView {
         async move {
             // The server's list decides the database when it names others
             // only: waited for (it needs the same part as signing in, so
-            // no longer than that).
-            let listed = databases.await;
-            let db = chosen(db.get_untracked(), listed.as_ref());
+            // no longer than that), then read through `listed`.
+            let _ = databases.await;
+            let db = listed.with_untracked(|l| {
+                chosen(db.get_untracked(), l.as_ref().and_then(Option::as_ref))
+            });
             session.login(db, login, password).await
         }
     });
@@ -130,8 +147,8 @@ pub fn LoginPage() -> impl IntoView {
                 // For tests: whether the server's database list has come.
                 <form on:submit=on_submit novalidate data-databases=move || match databases.get() {
                     None => "loading".to_string(),
-                    Some(Some(list)) => list.len().to_string(),
-                    Some(None) => "hidden".to_string(),
+                    Some(Ok(Some(list))) => list.len().to_string(),
+                    Some(_) => "hidden".to_string(),
                 }>
                     <DatabaseField db listed/>
                     <label for="login">{t("login")}</label>

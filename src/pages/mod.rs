@@ -5,7 +5,7 @@ pub(crate) mod partners;
 mod top_bar;
 
 pub use edit::{edit_form, EditPage};
-pub use login::{odoo_login_url, sign_in_message, LoginPage};
+pub use login::{databases_shown, odoo_login_url, sign_in_message, LoginPage};
 pub use partner::PartnerPage;
 pub use partners::PartnersPage;
 pub use top_bar::TopBar;

@@ -152,10 +152,15 @@ impl Session {
     }
 }
 
-/// The databases a sign-in may name; `None` when the server hides them
-/// (or cannot be asked).
-pub async fn databases() -> Option<Vec<String>> {
-    run(server::databases()).await.ok()?.ok()
+/// The databases a sign-in may name, `Ok(None)` when the server hides
+/// them; `Err` when it could not be asked (no network, Odoo away, or the
+/// code for asking not fetched), which says nothing of its answer.
+pub async fn databases() -> Result<Option<Vec<String>>, ()> {
+    match run(server::databases()).await {
+        Ok(Ok(list)) => Ok(Some(list)),
+        Ok(Err(e)) if !e.is_unreachable() => Ok(None),
+        _ => Err(()),
+    }
 }
 
 /// For a page's resource, which tracks `status`: whether signed in. While

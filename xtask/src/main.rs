@@ -163,7 +163,7 @@ const E2E_TESTS: &str = "end-to-end tests";
 /// The fewest tests each test step must run: the number it runs today. A
 /// step that builds and exits 0 having run fewer (a test binary or suite
 /// that stopped being picked up) fails. Raise a number when adding tests.
-const MIN_TESTS: [(&str, u64); 3] = [(NATIVE_TESTS, 233), (BROWSER_TESTS, 26), (E2E_TESTS, 40)];
+const MIN_TESTS: [(&str, u64); 3] = [(NATIVE_TESTS, 233), (BROWSER_TESTS, 27), (E2E_TESTS, 40)];
 
 fn min_tests(step: &str) -> u64 {
     MIN_TESTS
