@@ -42,19 +42,23 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
 /// `async fn f(args) -> Result<T, PartMissing>`, whose body is in the part
 /// `name` (one file per name; what two parts share goes into a third that
 /// both fetch). Its arguments and result must be concrete types: they
-/// cross between two WebAssembly files as a C call.
+/// cross between two WebAssembly files as a C call. Any call that runs
+/// wakes what waits to try a part again ([`retry_after`]).
 macro_rules! part {
     ($part:ident: $(#[doc = $doc:literal])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[doc = $doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::PartMissing> {
+            // Running here: the part is in (see `retry_after`).
+            $crate::parts::part_came();
             Ok($body)
         }
 
         $(#[doc = $doc])*
         #[cfg(not(feature = "split"))]
         $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::parts::PartMissing> {
+            $crate::parts::part_came();
             Ok($body)
         }
     };
@@ -99,7 +103,7 @@ pub async fn run<T>(
 
 /// A part's page on its way: one type for every page, so the resource
 /// code below is in the WebAssembly once.
-pub type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
+pub type Loading = Pending<Result<Draw, PartMissing>>;
 
 /// A route's page whose code is in a part: nothing for the moment the
 /// part takes from the device, "Loading…" if it takes longer (fetched
@@ -121,14 +125,11 @@ pub fn page(load: fn() -> Loading) -> impl IntoView {
     let part = LocalResource::new(move || {
         let wanted = wanted.get();
         async move {
-            if !wanted {
-                return None;
+            if wanted {
+                Some(load().await)
+            } else {
+                None
             }
-            let drawn = load().await;
-            if drawn.is_ok() {
-                part_came();
-            }
-            Some(drawn)
         }
     });
     let slow = RwSignal::new(false);
@@ -143,17 +144,11 @@ pub fn page(load: fn() -> Loading) -> impl IntoView {
         Some(Some(Err(PartMissing))) => view! {
             <ErrorBar message=tr("part-missing") retry=move || part.refetch()/>
             <p>
-                <button type="button" class="linkish" on:click=|_| reload()>{t("update-reload")}</button>
+                <button type="button" class="linkish" on:click=|_| crate::offline::worker::reload()>{t("update-reload")}</button>
             </p>
         }
         .into_any(),
     }
-    }
-}
-
-fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
     }
 }
 
@@ -178,14 +173,17 @@ thread_local! {
 }
 
 /// Waits `ms` before a part is tried again, or less if one comes in
-/// meanwhile (a page's Retry): what waited on it goes on at once.
+/// meanwhile (a page's Retry, any call of another `part!` function): what
+/// waited on it goes on at once.
 pub async fn retry_after(ms: u32) {
     let came = CAME.with(|c| c.borrow().0.clone());
     let came = wasm_bindgen_futures::JsFuture::from(came);
     futures::future::select(came, gloo_timers::future::TimeoutFuture::new(ms)).await;
 }
 
-fn part_came() {
+/// A `part!` function ran: its part is in.
+#[doc(hidden)]
+pub fn part_came() {
     if let Some(settle) = CAME.with(|c| c.replace(unsettled()).1) {
         let _ = settle.call0(&wasm_bindgen::JsValue::NULL);
     }

@@ -173,6 +173,8 @@ fn set_direction(locale: &str, right_to_left: bool) {
         let _ = html.set_attribute("lang", locale);
         let _ = html.set_attribute("dir", if right_to_left { "rtl" } else { "ltr" });
     }
+    // With a direction the page is shown (app.css): its first screen is up.
+    crate::parts::first_screen_shown();
 }
 
 fn set(reader: Reader, messages: Object) {
@@ -186,8 +188,6 @@ fn set(reader: Reader, messages: Object) {
         })
     });
     CHANGED.with(|c| c.notify());
-    // The page is shown from now on (see `install`).
-    crate::parts::first_screen_shown();
 }
 
 /// Follows the session: the reader it implies gets their catalogue, and
@@ -262,7 +262,6 @@ async fn switch(reader: Reader) {
     // No catalogue to be had, and none in: the page is shown all the same.
     if current().is_none() {
         set_direction("en", false);
-        crate::parts::first_screen_shown();
     }
 }
 

@@ -104,7 +104,7 @@ pub async fn apply_update() {
     let _ = waiting.post_message(&message("SKIP_WAITING"));
 }
 
-fn reload() {
+pub(crate) fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
     }

@@ -36,9 +36,11 @@ pub fn databases_shown(
     }
 }
 
-/// The database to sign in to: the one chosen, unless the server lists
-/// others only (then its first).
-fn chosen(db: String, listed: Option<&Vec<String>>) -> String {
+/// The database to sign in to: the one chosen, unless the list the field
+/// draws from (see [`databases_shown`]) names others only (then its
+/// first).
+fn chosen(db: String, listed: &Option<Option<Vec<String>>>) -> String {
+    let listed = listed.as_ref().and_then(Option::as_ref);
     match listed.and_then(|l| l.first().filter(|_| !l.contains(&db))) {
         Some(first) => first.clone(),
         None => db,
@@ -76,18 +78,17 @@ pub fn LoginPage() -> impl IntoView {
     // else not at all: for one database (most servers) it never shows.
     let databases = LocalResource::new(|| async {
         crate::parts::after_first_screen().await;
-        crate::session::databases().await
+        let answer = crate::session::databases().await;
+        if let Ok(listed) = &answer {
+            storage::remember_databases(listed.as_deref());
+        }
+        answer
     });
     let known = storage::last_databases();
     let listed = Signal::derive(move || databases_shown(databases.get(), &known));
     Effect::new(move |_| {
-        if let Some(Ok(answer)) = databases.get() {
-            storage::remember_databases(answer.as_deref());
-        }
-    });
-    Effect::new(move |_| {
         let db_now = db.get_untracked();
-        let pick = listed.with(|l| chosen(db_now.clone(), l.as_ref().and_then(Option::as_ref)));
+        let pick = listed.with(|l| chosen(db_now.clone(), l));
         if pick != db_now {
             db.set(pick);
         }
@@ -100,9 +101,7 @@ pub fn LoginPage() -> impl IntoView {
             // only: waited for (it needs the same part as signing in, so
             // no longer than that), then read through `listed`.
             let _ = databases.await;
-            let db = listed.with_untracked(|l| {
-                chosen(db.get_untracked(), l.as_ref().and_then(Option::as_ref))
-            });
+            let db = listed.with_untracked(|l| chosen(db.get_untracked(), l));
             session.login(db, login, password).await
         }
     });

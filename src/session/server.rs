@@ -33,8 +33,7 @@ part! { contacts:
             if let Ok(info) = rpc::call(&staff_calls::session_info()).await {
                 // Signed in (or out) by hand meanwhile: that stands.
                 if info.uid > 0 && session.is_current(asked) {
-                    keep(&info);
-                    adopt(session, info);
+                    take(session, info).await;
                 }
             }
         })
@@ -47,12 +46,7 @@ part! { contacts:
             let asked = session.epoch();
             let outcome = rpc::call(&staff_calls::sign_in(&db, &login, &password)).await?;
             if let (AuthOutcome::SignedIn(info), true) = (&outcome, session.is_current(asked)) {
-                let previous = storage::cached_session();
-                if previous.is_some_and(|p| p.uid != info.uid || p.db != info.db) {
-                    crate::offline::forget_everything().await;
-                }
-                keep(info);
-                adopt(session, info.clone());
+                take(session, info.clone()).await;
             }
             Ok(outcome)
         })
@@ -79,7 +73,6 @@ part! { contacts:
 /// (a gateway error), it stands: signing the user out would lose their
 /// place.
 async fn restore(session: Session) {
-    let kept = session.info.get_untracked();
     let asked = session.epoch();
     let answer = rpc::call(&staff_calls::session_info()).await;
     // Signed out (and maybe in again) meanwhile, or already found
@@ -88,26 +81,28 @@ async fn restore(session: Session) {
         return;
     }
     match answer {
-        Ok(info) if info.uid > 0 => {
-            if kept.is_some_and(|k| k.uid != info.uid || k.db != info.db) {
-                crate::offline::forget_everything().await;
-            }
-            keep(&info);
-            adopt(session, info);
-        }
+        Ok(info) if info.uid > 0 => take(session, info).await,
         Err(e) if e.is_unreachable() => {}
         _ => session.expire(),
     }
 }
 
-/// The server's session becomes the device's copy; the rights kept for
-/// another user go.
-fn keep(info: &SessionInfo) {
-    let same_user = storage::cached_session().is_some_and(|k| k.uid == info.uid && k.db == info.db);
-    if !same_user {
+/// A session the server gave becomes the app's and the device's copy.
+/// Another user's than the device kept: everything kept for the last one
+/// (contacts, avatars, rights) goes first.
+async fn take(session: Session, info: SessionInfo) {
+    let kept = storage::cached_session();
+    if !kept
+        .as_ref()
+        .is_some_and(|k| k.uid == info.uid && k.db == info.db)
+    {
+        if kept.is_some() {
+            crate::offline::forget_everything().await;
+        }
         storage::cache_can_write(None);
     }
-    storage::cache_session(info);
+    storage::cache_session(&info);
+    adopt(session, info);
 }
 
 /// `info` becomes the app's session: signed in.

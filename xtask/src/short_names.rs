@@ -9,6 +9,7 @@
 //! renamed `a`, `b`, … `ba`, … in both files, as emscripten's
 //! `--minify-imports` does.
 
+use crate::split::replace_exactly;
 use crate::Result;
 use wasm_encoder::{EntityType, ImportSection, Module, RawSection};
 use wasmparser::{Imports, Parser, Payload};
@@ -57,16 +58,10 @@ pub fn rename_imports(wasm: &[u8], module: &str) -> Result<(Vec<u8>, Renamed)> {
 /// import object exactly once, or the build stops (wasm-bindgen writing
 /// its glue otherwise).
 pub fn rename_in_glue(js: &str, renamed: &[(String, String)]) -> Result<String> {
-    let mut js = js.to_string();
-    for (old, new) in renamed {
-        let key = |name: &str| format!("\n        {name}: function");
-        let found = js.matches(&key(old)).count();
-        if found != 1 {
-            return Err(format!("the glue names import {old} {found} times, not once").into());
-        }
-        js = js.replacen(&key(old), &key(new), 1);
-    }
-    Ok(js)
+    let key = |name: &str| format!("\n        {name}: function");
+    renamed.iter().try_fold(js.to_string(), |js, (old, new)| {
+        replace_exactly(&js, &key(old), &key(new), 1, "an import's name")
+    })
 }
 
 /// `a`…`z`, `A`…`Z`, then two letters: never a word the glue's import

@@ -175,7 +175,13 @@ fn seahash_of(bytes: &[u8]) -> u64 {
 /// `text` with `from` replaced by `to`, which must occur exactly `times`
 /// times: generated code that no longer reads as expected stops the build
 /// rather than shipping an app that cannot start.
-fn replace_exactly(text: &str, from: &str, to: &str, times: usize, what: &str) -> Result<String> {
+pub(crate) fn replace_exactly(
+    text: &str,
+    from: &str,
+    to: &str,
+    times: usize,
+    what: &str,
+) -> Result<String> {
     let found = text.matches(from).count();
     if found != times {
         return Err(format!(

@@ -305,12 +305,35 @@ impl Browser {
     /// Ends the session on the server behind the app's back (as a
     /// timeout, a restart or an administrator would).
     pub async fn end_session_on_server(&self) -> Result<()> {
-        self.eval_async(
-            "await fetch('/web/session/destroy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, \
-             body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }) }); return true;",
-        )
-        .await
-        .map(|_| ())
+        self.eval_async(&call_from_page("/web/session/destroy", "return true;"))
+            .await
+            .map(|_| ())
+    }
+
+    /// Whether Odoo knows a user by this browser's cookie (it answers a
+    /// call without a session with an error page).
+    pub async fn server_knows_a_user(&self) -> Result<bool> {
+        let v = self
+            .eval_async(&call_from_page(
+                "/web/session/get_session_info",
+                "if (!r.ok) return false; const j = await r.json(); return !!(j.result && j.result.uid);",
+            ))
+            .await?;
+        Ok(v.as_bool() == Some(true))
+    }
+
+    /// The paths this page has fetched, those started up to `until` ms
+    /// after its navigation began when given.
+    pub async fn fetched(&self, until: Option<f64>) -> Result<Vec<String>> {
+        let v = self
+            .client
+            .execute(
+                "const until = arguments[0]; return performance.getEntriesByType('resource') \
+                 .filter(e => until === null || e.startTime <= until).map(e => new URL(e.name).pathname);",
+                vec![serde_json::json!(until)],
+            )
+            .await?;
+        Ok(strings_of(&v))
     }
 
     /// The contacts the app keeps on the device (IndexedDB), as (id, name).
@@ -520,6 +543,32 @@ const done = arguments[arguments.length - 1];
 (function check() { if (window.__formReadyAt !== undefined) done(window.__formReadyAt); else requestAnimationFrame(check); })();
 "#;
 
+/// A script (for [`Browser::eval_async`]) that makes an empty JSON-RPC
+/// call to `path` with the page's cookies, then runs `then` with the
+/// response as `r`.
+fn call_from_page(path: &str, then: &str) -> String {
+    format!(
+        "const r = await fetch('{path}', {{ method: 'POST', headers: {{ 'Content-Type': 'application/json' }}, \
+         body: JSON.stringify({{ jsonrpc: '2.0', method: 'call', params: {{}}, id: 1 }}) }}); {then}"
+    )
+}
+
+/// What `read` gives, read again every 100 ms until `done` holds for it
+/// or 20 s have passed: the last reading.
+pub async fn polled<T, Fut>(mut read: impl FnMut() -> Fut, done: impl Fn(&T) -> bool) -> Result<T>
+where
+    Fut: std::future::Future<Output = Result<T>>,
+{
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let v = read().await?;
+        if done(&v) || std::time::Instant::now() > deadline {
+            return Ok(v);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// The strings of a JSON list (anything else in it is left out).
 pub fn strings_of(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
@@ -546,8 +595,16 @@ pub fn wasm_named(dist: &std::path::Path, prefix: &str) -> Option<String> {
         .map(|n| format!("/{n}"))
 }
 
-/// A copy of a build (to change one file of it).
-pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+/// A copy of the build under test in a temporary folder (to change files
+/// of it, then serve it with [`Server::start_in`]), and that folder's path.
+pub fn build_copy() -> Result<(tempfile::TempDir, String)> {
+    let dir = tempfile::tempdir()?;
+    copy_dir(std::path::Path::new(&Server::dist()?), dir.path())?;
+    let path = dir.path().to_string_lossy().into_owned();
+    Ok((dir, path))
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

@@ -31,10 +31,13 @@ async fn kept(b: &Browser) -> e2e::Result<Vec<String>> {
     Ok(e2e::strings_of(&v))
 }
 
-/// The paths this page has fetched so far.
-async fn fetched(b: &Browser) -> e2e::Result<Vec<String>> {
-    b.strings("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
-        .await
+/// For `wait_until`: the page has fetched a file whose path starts with
+/// `prefix`.
+fn has_fetched(prefix: &str) -> String {
+    format!(
+        "performance.getEntriesByType('resource').some(e => new URL(e.name).pathname.startsWith({:?}))",
+        prefix
+    )
 }
 
 /// A first visit, at the app's address or at a deep link: the sign-in
@@ -54,15 +57,7 @@ async fn first_visit(b: &Browser, url: &str) -> e2e::Result<()> {
     b.watch_sign_in_form().await?;
     b.client.goto(url).await?;
     let ready = b.client.execute_async(e2e::FORM_READY, vec![]).await?;
-    let before = b
-        .client
-        .execute(
-            "const ready = arguments[0]; return performance.getEntriesByType('resource')
-              .filter(e => e.startTime <= ready).map(e => new URL(e.name).pathname);",
-            vec![ready],
-        )
-        .await?;
-    let before = e2e::strings_of(&before);
+    let before = b.fetched(ready.as_f64()).await?;
     assert!(
         before.iter().any(|p| p.ends_with("_bg.wasm")),
         "the app itself was fetched: {before:?}"
@@ -80,7 +75,7 @@ async fn first_visit(b: &Browser, url: &str) -> e2e::Result<()> {
     // Then the contacts part comes (signing in is its code).
     b.wait_until(
         "the contacts part fetched once the form is up",
-        "performance.getEntriesByType('resource').some(e => new URL(e.name).pathname.startsWith('/split_contacts'))",
+        &has_fetched("/split_contacts"),
     )
     .await?;
     Ok(())
@@ -88,15 +83,11 @@ async fn first_visit(b: &Browser, url: &str) -> e2e::Result<()> {
 
 #[tokio::test]
 async fn without_its_parts_the_sign_in_form_is_whole_and_says_what_is_missing() -> e2e::Result<()> {
-    let dist = tempfile::tempdir()?;
-    e2e::copy_dir(Path::new(&Server::dist()?), dist.path())?;
+    let (dist, dir) = e2e::build_copy()?;
     let away = tempfile::tempdir()?;
     let moved = move_parts(dist.path(), away.path())?;
     assert!(moved > 0, "the build has no part files");
-    let Some(dir) = dist.path().to_str() else {
-        panic!("a temporary folder that is not UTF-8");
-    };
-    let server = Server::start_in(dir, 3000, &[])?;
+    let server = Server::start_in(&dir, 3000, &[])?;
     let b = Browser::start().await?;
 
     // The form is whole without them; signing in is their code: said so,
@@ -136,7 +127,7 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
     editor
         .wait_until(
             "the editing part is fetched",
-            "performance.getEntriesByType('resource').some(e => new URL(e.name).pathname.startsWith('/split_editing'))",
+            &has_fetched("/split_editing"),
         )
         .await?;
     assert_eq!(editor.path_and_query().await?, "/partners");
@@ -165,25 +156,21 @@ async fn the_editing_part_goes_to_staff_who_may_edit_not_to_a_portal_user() -> e
         )
         .await?;
     portal.wait_for_worker().await?;
-    let paths = fetched(&portal).await?;
-    assert!(
-        paths.iter().any(|p| p.starts_with("/split_contacts")),
-        "the list's part is not among the page's fetches: {paths:?}"
-    );
-    assert!(
-        !paths.iter().any(|p| p.starts_with("/split_editing")),
-        "a portal user was sent the editing part: {paths:?}"
-    );
-    // Nor did the worker fetch it, though it keeps the rest of the build.
-    let cached = kept(&portal).await?;
-    assert!(
-        cached.iter().any(|p| p.starts_with("/split_contacts")),
-        "the worker has not kept the build: {cached:?}"
-    );
-    assert!(
-        !cached.iter().any(|p| p.starts_with("/split_editing")),
-        "the worker downloaded the editing part for a portal user: {cached:?}"
-    );
+    // Neither the page nor the worker (which keeps the rest of the
+    // build) fetched it.
+    for (who, paths) in [
+        ("the page", portal.fetched(None).await?),
+        ("the worker", kept(&portal).await?),
+    ] {
+        assert!(
+            paths.iter().any(|p| p.starts_with("/split_contacts")),
+            "{who} has not the list's part: {paths:?}"
+        );
+        assert!(
+            !paths.iter().any(|p| p.starts_with("/split_editing")),
+            "{who} fetched the editing part for a portal user: {paths:?}"
+        );
+    }
     Ok(())
 }
 
@@ -197,12 +184,8 @@ async fn unsent_changes_wait_for_the_part_that_reads_them() -> e2e::Result<()> {
     let odoo_dir = data.path().to_string_lossy().to_string();
     let odoo = Server::start_in(&full, 300, &["--demo-data", &odoo_dir])?;
     let odoo_url = odoo.url.clone();
-    let dist = tempfile::tempdir()?;
-    e2e::copy_dir(Path::new(&full), dist.path())?;
-    let Some(dir) = dist.path().to_str() else {
-        panic!("a temporary folder that is not UTF-8");
-    };
-    let front = Server::start_in(dir, 300, &["--odoo", &odoo_url])?;
+    let (dist, dir) = e2e::build_copy()?;
+    let front = Server::start_in(&dir, 300, &["--odoo", &odoo_url])?;
     let b = Browser::start().await?;
     b.sign_in(&front.url, "admin", "admin").await?;
     b.wait_for(".rows .row").await?;
@@ -246,20 +229,18 @@ async fn unsent_changes_wait_for_the_part_that_reads_them() -> e2e::Result<()> {
     move_parts(away.path(), dist.path())?;
     b.wait_for(".error-bar button").await?.click().await?;
     b.wait_for(".rows .row").await?;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let rows = loop {
-        let rows = e2e::odoo_search(
-            &odoo_url,
-            "admin",
-            serde_json::json!([["name", "=", "Partless Paul"]]),
-            &["name"],
-        )
-        .await?;
-        if !rows.is_empty() || std::time::Instant::now() > deadline {
-            break rows;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    };
+    let rows = e2e::polled(
+        || {
+            e2e::odoo_search(
+                &odoo_url,
+                "admin",
+                serde_json::json!([["name", "=", "Partless Paul"]]),
+                &["name"],
+            )
+        },
+        |rows| !rows.is_empty(),
+    )
+    .await?;
     assert_eq!(rows.len(), 1, "Partless Paul once on the server: {rows:?}");
     b.wait_until("no longer waiting", &format!("!({waiting})"))
         .await?;

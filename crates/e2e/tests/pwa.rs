@@ -152,9 +152,7 @@ fn next_build(dir: &Path) -> std::io::Result<(String, String, String)> {
 
 #[tokio::test]
 async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> {
-    let dist = tempfile::tempdir()?;
-    e2e::copy_dir(Path::new(&Server::dist()?), dist.path())?;
-    let dir = dist.path().to_string_lossy().into_owned();
+    let (dist, dir) = e2e::build_copy()?;
     let server = Server::start_in(&dir, 3000, &[])?;
     let b = Browser::start().await?;
     b.sign_in(&server.url, "admin", "admin").await?;
@@ -230,19 +228,12 @@ async fn a_new_build_is_offered_and_reload_brings_it_whole() -> e2e::Result<()> 
 }
 
 /// The contacts kept on the device, (id, name), polled until `done`
-/// holds for them (up to 15 s); what was kept last if it never does.
+/// holds for them; what was kept last if it never does.
 async fn kept_once(
     b: &Browser,
     done: impl Fn(&[(i64, String)]) -> bool,
 ) -> e2e::Result<Vec<(i64, String)>> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let kept = b.kept().await?;
-        if done(&kept) || std::time::Instant::now() > deadline {
-            return Ok(kept);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    e2e::polled(|| b.kept(), |kept| done(kept)).await
 }
 
 #[tokio::test]

@@ -47,27 +47,9 @@ async fn a_live_cookie_skips_the_sign_in_page_and_sign_out_ends_it() -> e2e::Res
     assert_eq!(b.client.current_url().await?.path(), "/login");
     // The server session is gone, not only the app's: Odoo knows no user
     // by the browser's cookie (the app asks the same once its form is up).
-    // (The app ends it on the server after it has signed out here; Odoo
-    // answers a call without a session with an error page.)
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let user = b
-            .eval_async(
-                "const r = await fetch('/web/session/get_session_info', { method: 'POST', \
-                 headers: { 'Content-Type': 'application/json' }, \
-                 body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }) }); \
-                 if (!r.ok) return false; const j = await r.json(); return !!(j.result && j.result.uid);",
-            )
-            .await?;
-        if user == serde_json::json!(false) {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a session left on the server"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    // (The app ends it on the server after it has signed out here.)
+    let user = e2e::polled(|| b.server_knows_a_user(), |user| !user).await?;
+    assert!(!user, "a session left on the server");
     // Going back to the list asks to sign in.
     b.client.goto(&format!("{}/partners", server.url)).await?;
     b.wait_for("#login").await?;

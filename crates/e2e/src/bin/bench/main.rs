@@ -485,19 +485,8 @@ async fn main() -> e2e::Result<()> {
     let first = cold_load(&b, &url).await?;
     // What the page asked for before its form was usable: the parts it
     // fetches after (while the user types) are counted apart.
-    let urls: Value = b
-        .client
-        .execute(
-            "const ready = arguments[0]; return performance.getEntriesByType('resource').filter(e => e.startTime <= ready).map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/web/'))",
-            vec![json!(first)],
-        )
-        .await?;
-    let mut urls: Vec<String> = urls
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(String::from))
-        .collect();
+    let mut urls = b.fetched(Some(first)).await?;
+    urls.retain(|p| !p.starts_with("/web/"));
     urls.insert(0, "/index.html".into());
     urls.sort();
     urls.dedup();
